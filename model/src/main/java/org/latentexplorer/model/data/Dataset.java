@@ -1,0 +1,179 @@
+package org.latentexplorer.model.data;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.Random;
+
+/**
+ * An immutable, in-memory image dataset, safe to share between threads: N images of
+ * {@code height x width} grayscale pixels in [0, 1], stored row-major in one flat array, with
+ * optional integer labels.
+ *
+ * <p>The pixel array is never handed out; {@link #copyImage} and {@link #pixelsUnsafe} say how
+ * they expose it.
+ */
+public final class Dataset {
+  /** Label value for an image without a label. */
+  public static final int NO_LABEL = -1;
+
+  private final String name;
+  private final int height;
+  private final int width;
+  private final float[] pixels;
+  private final int[] labels;
+  private final List<String> labelNames;
+
+  /**
+   * Creates a dataset that takes ownership of {@code pixels} and {@code labels}: callers must not
+   * modify them afterwards.
+   *
+   * @param pixels N * height * width values in [0, 1], row-major, image after image
+   * @param labels N labels in [0, labelNames.size()) or {@link #NO_LABEL}; null when unlabelled
+   * @param labelNames display names of the classes (empty when unlabelled)
+   */
+  public Dataset(
+      String name, int height, int width, float[] pixels, int[] labels, List<String> labelNames) {
+    this.name = Objects.requireNonNull(name);
+    if (height <= 0 || width <= 0) {
+      throw new IllegalArgumentException("image size must be positive: " + height + "x" + width);
+    }
+    int d = height * width;
+    if (pixels.length % d != 0) {
+      throw new IllegalArgumentException(
+          "pixel count " + pixels.length + " is not a multiple of " + d);
+    }
+    int n = pixels.length / d;
+    if (labels != null && labels.length != n) {
+      throw new IllegalArgumentException(labels.length + " labels for " + n + " images");
+    }
+    this.height = height;
+    this.width = width;
+    this.pixels = pixels;
+    this.labels = labels == null ? filled(n, NO_LABEL) : labels;
+    this.labelNames = List.copyOf(labelNames);
+  }
+
+  private static int[] filled(int n, int value) {
+    int[] a = new int[n];
+    Arrays.fill(a, value);
+    return a;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public int height() {
+    return height;
+  }
+
+  public int width() {
+    return width;
+  }
+
+  /** Pixels per image, height * width. */
+  public int dimension() {
+    return height * width;
+  }
+
+  /** Number of images. */
+  public int size() {
+    return pixels.length / dimension();
+  }
+
+  public boolean hasLabels() {
+    return !labelNames.isEmpty();
+  }
+
+  public List<String> labelNames() {
+    return labelNames;
+  }
+
+  /** The label of image {@code i}, or {@link #NO_LABEL}. */
+  public int label(int i) {
+    return labels[i];
+  }
+
+  /** A copy of image {@code i}'s pixels. */
+  public float[] copyImage(int i) {
+    int d = dimension();
+    return Arrays.copyOfRange(pixels, i * d, (i + 1) * d);
+  }
+
+  /** Copies image {@code i} into {@code dest} at {@code offset}. Modifies {@code dest}. */
+  public void copyImage(int i, float[] dest, int offset) {
+    int d = dimension();
+    System.arraycopy(pixels, i * d, dest, offset, d);
+  }
+
+  /**
+   * The backing pixel array, for fast bulk reads by the engine. Callers must treat it as
+   * read-only: this dataset is shared between threads.
+   */
+  public float[] pixelsUnsafe() {
+    return pixels;
+  }
+
+  /** A new dataset holding the images at {@code indices}, in that order. */
+  public Dataset subset(String subsetName, int[] indices) {
+    int d = dimension();
+    float[] p = new float[indices.length * d];
+    int[] l = new int[indices.length];
+    for (int k = 0; k < indices.length; k++) {
+      System.arraycopy(pixels, indices[k] * d, p, k * d, d);
+      l[k] = labels[indices[k]];
+    }
+    return new Dataset(subsetName, height, width, p, l, labelNames);
+  }
+
+  /** The first {@code n} images (or all, if fewer). */
+  public Dataset head(int n) {
+    int m = Math.min(n, size());
+    int[] idx = new int[m];
+    for (int i = 0; i < m; i++) {
+      idx[i] = i;
+    }
+    return subset(name, idx);
+  }
+
+  /**
+   * Splits into a training and a test set by a seeded shuffle: the same seed gives the same split.
+   *
+   * @param testFraction fraction of images in the test set, in (0, 1)
+   */
+  public Split split(double testFraction, long seed) {
+    if (!(testFraction > 0 && testFraction < 1)) {
+      throw new IllegalArgumentException("test fraction must be in (0, 1): " + testFraction);
+    }
+    int n = size();
+    int[] perm = permutation(n, new Random(seed));
+    int nTest = Math.max(1, Math.min(n - 1, (int) Math.round(n * testFraction)));
+    return new Split(
+        subset(name + " (train)", Arrays.copyOfRange(perm, nTest, n)),
+        subset(name + " (test)", Arrays.copyOfRange(perm, 0, nTest)));
+  }
+
+  /** A uniformly random permutation of 0..n-1 (Fisher-Yates). */
+  public static int[] permutation(int n, Random random) {
+    int[] p = new int[n];
+    for (int i = 0; i < n; i++) {
+      p[i] = i;
+    }
+    for (int i = n - 1; i > 0; i--) {
+      int j = random.nextInt(i + 1);
+      int t = p[i];
+      p[i] = p[j];
+      p[j] = t;
+    }
+    return p;
+  }
+
+  /** A training set and a test set drawn from the same images. Immutable. */
+  public record Split(Dataset train, Dataset test) {}
+
+  @Override
+  public String toString() {
+    return name + " (" + size() + " images, " + height + "x" + width + ")";
+  }
+}
