@@ -1,0 +1,112 @@
+package org.latentexplorer.model.nn;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The element-wise work of a training step, fused into as few passes as possible; matrix
+ * products stay with BLAS. Implementations are stateless and safe to share between threads, but
+ * every array passed in belongs to the calling thread.
+ *
+ * <p>All matrices are c-order and contiguous, [rows x columns], and share one data type. "Loss
+ * gradients" are gradients of the quantity being minimised, multiplied by {@code scale} (usually 1
+ * / batch size). Arguments named {@code out}, {@code d...} or documented "Modified" are written;
+ * all others are not modified.
+ */
+public interface Kernels {
+
+  /**
+   * The fastest kernels for arrays of this type on the current backend: fused Java loops over the
+   * native buffers on the CPU in single precision, ND4J's own ops otherwise (GPU, or double
+   * precision for gradient checks).
+   */
+  static Kernels forType(DataType type) {
+    boolean cpu = Nd4j.getBackend().getClass().getSimpleName().startsWith("Cpu");
+    return cpu && type == DataType.FLOAT ? new JavaKernels() : new Nd4jKernels();
+  }
+
+  /** A short name for reports: which implementation runs. */
+  String name();
+
+  /** z += bias (broadcast over rows), then a = f(z). Modifies z and a (which may be z for IDENTITY). */
+  void biasActivate(INDArray z, INDArray bias, Activation f, INDArray a);
+
+  /** dZ = dA * f'(z), with a = f(z) given. Modifies dZ (which may be dA). */
+  void activationGradient(INDArray dA, INDArray z, INDArray a, Activation f, INDArray dZ);
+
+  /** out[j] = sum_i m[i, j]. Modifies out, a [1 x columns] (or [columns]) array. */
+  void columnSums(INDArray m, INDArray out);
+
+  /**
+   * Bernoulli log-likelihood from logits l: rowLogLik[i] = sum_j x log p + (1 - x) log(1 - p) =
+   * sum_j x l - softplus(l), which never takes log 0. Loss gradient of -log p(x|z): dLogits =
+   * scale * (sigmoid(l) - x). Modifies dLogits and rowLogLik.
+   */
+  void bernoulli(INDArray logits, INDArray x, INDArray dLogits, double scale, double[] rowLogLik);
+
+  /**
+   * Gaussian log-likelihood with learned mean m and log-variance s, out = [m | s] of shape [B x
+   * 2D]: rowLogLik[i] = sum_j -0.5 (log 2 pi + s + (x - m)^2 e^-s). Loss gradient of -log p(x|z)
+   * into dOut. s is clamped to [{@value #MIN_LOG_VARIANCE}, {@value #MAX_LOG_VARIANCE}] (zero
+   * gradient outside) so one bad pixel cannot produce an infinite likelihood. Modifies dOut and
+   * rowLogLik.
+   */
+  void gaussian(INDArray out, INDArray x, INDArray dOut, double scale, double[] rowLogLik);
+
+  /** Lower bound of a decoder's log-variance. */
+  double MIN_LOG_VARIANCE = -8;
+
+  /** Upper bound of a decoder's log-variance. */
+  double MAX_LOG_VARIANCE = 8;
+
+  /**
+   * Squared reconstruction error of sigmoid(l) against x: rowError[i] = sum_j (x - sigmoid(l))^2;
+   * loss gradient dLogits = scale * 2 (sigmoid(l) - x) sigmoid(l) (1 - sigmoid(l)). Modifies
+   * dLogits and rowError.
+   */
+  void squaredErrorOfSigmoid(
+      INDArray logits, INDArray x, INDArray dLogits, double scale, double[] rowError);
+
+  /** out = sigmoid(l). Modifies out. */
+  void sigmoid(INDArray logits, INDArray out);
+
+  /**
+   * One Adam step on a flat parameter vector (Kingma and Ba): m = b1 m + (1 - b1) g; v = b2 v + (1
+   * - b2) g^2; p -= lr * sqrt(1 - b2^t) / (1 - b1^t) * m / (sqrt(v) + eps), with g = grads +
+   * weightDecay * p. Modifies params, m and v.
+   */
+  void adam(
+      INDArray params,
+      INDArray grads,
+      INDArray m,
+      INDArray v,
+      double lr,
+      double beta1,
+      double beta2,
+      double eps,
+      long t,
+      double weightDecay);
+
+  /** One Adagrad step: h += g^2; p -= lr * g / (sqrt(h) + eps). Modifies params and h. */
+  void adagrad(
+      INDArray params, INDArray grads, INDArray h, double lr, double eps, double weightDecay);
+
+  /** One plain gradient step: p -= lr * g. Modifies params. */
+  void sgd(INDArray params, INDArray grads, double lr, double weightDecay);
+
+  /** Whether every element is finite (no NaN or infinity). */
+  boolean allFinite(INDArray a);
+
+  /** Copies all elements, row-major, into dest. Modifies dest. */
+  void read(INDArray a, double[] dest);
+
+  /** Copies all elements, row-major, into dest. Modifies dest. */
+  void read(INDArray a, float[] dest);
+
+  /** Copies src, row-major, into every element of dest. Modifies dest. */
+  void write(double[] src, INDArray dest);
+
+  /** Copies src, row-major, into every element of dest. Modifies dest. */
+  void write(float[] src, INDArray dest);
+}

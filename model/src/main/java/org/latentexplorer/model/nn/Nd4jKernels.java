@@ -1,0 +1,163 @@
+package org.latentexplorer.model.nn;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.scalar.RectifiedLinear;
+import org.nd4j.linalg.api.ops.impl.transforms.strict.Sigmoid;
+import org.nd4j.linalg.api.ops.impl.transforms.strict.SoftPlus;
+import org.nd4j.linalg.api.ops.impl.transforms.strict.Tanh;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+/**
+ * Kernels built from ND4J's own operations, for any data type and backend (the GPU, and double
+ * precision for gradient checks). Stateless, safe to share between threads.
+ *
+ * <p>Written for clarity rather than speed: they allocate temporaries. The reference that {@link
+ * JavaKernels} is tested against.
+ */
+final class Nd4jKernels implements Kernels {
+
+  @Override
+  public String name() {
+    return "nd4j-ops";
+  }
+
+  @Override
+  public void biasActivate(INDArray z, INDArray bias, Activation f, INDArray a) {
+    z.addiRowVector(bias.reshape(1, bias.length()));
+    switch (f) {
+      case RELU -> Nd4j.getExecutioner().exec(new RectifiedLinear(z, a, 0.0));
+      case TANH -> Nd4j.getExecutioner().exec(new Tanh(z, a));
+      case SOFTPLUS -> Nd4j.getExecutioner().exec(new SoftPlus(z, a));
+      case IDENTITY -> {
+        if (a != z) {
+          a.assign(z);
+        }
+      }
+    }
+  }
+
+  @Override
+  public void activationGradient(INDArray dA, INDArray z, INDArray a, Activation f, INDArray dZ) {
+    INDArray derivative =
+        switch (f) {
+          case RELU -> z.gt(0).castTo(z.dataType());
+          case TANH -> a.mul(a).rsubi(1);
+          case SOFTPLUS -> Transforms.sigmoid(z, true);
+          case IDENTITY -> null;
+        };
+    dZ.assign(derivative == null ? dA : dA.mul(derivative));
+  }
+
+  @Override
+  public void columnSums(INDArray m, INDArray out) {
+    out.assign(m.sum(0).reshape(out.shape()));
+  }
+
+  @Override
+  public void bernoulli(
+      INDArray logits, INDArray x, INDArray dLogits, double scale, double[] rowLogLik) {
+    // softplus(l) = max(l, 0) + log(1 + e^-|l|): ND4J's own softplus overflows for large l.
+    INDArray softplus =
+        Transforms.relu(logits, true)
+            .addi(Transforms.log1p(Transforms.exp(Transforms.abs(logits, true).negi(), false), false));
+    INDArray rows = x.mul(logits).subi(softplus).sum(1);
+    copyInto(rows, rowLogLik);
+    dLogits.assign(Transforms.sigmoid(logits, true).subi(x).muli(scale));
+  }
+
+  @Override
+  public void gaussian(INDArray out, INDArray x, INDArray dOut, double scale, double[] rowLogLik) {
+    long d = x.size(1);
+    INDArray mean = out.get(NDArrayIndex.all(), NDArrayIndex.interval(0, d));
+    INDArray rawS = out.get(NDArrayIndex.all(), NDArrayIndex.interval(d, 2 * d));
+    INDArray s = Transforms.min(Transforms.max(rawS, MIN_LOG_VARIANCE, true), MAX_LOG_VARIANCE, false);
+    INDArray inside = rawS.gt(MIN_LOG_VARIANCE).castTo(x.dataType()).muli(rawS.lt(MAX_LOG_VARIANCE).castTo(x.dataType()));
+    INDArray diff = x.sub(mean);
+    INDArray invVar = Transforms.exp(s.neg(), false);
+    INDArray sq = diff.mul(diff).muli(invVar);
+    copyInto(sq.add(s).addi(Math.log(2 * Math.PI)).muli(-0.5).sum(1), rowLogLik);
+    dOut.get(NDArrayIndex.all(), NDArrayIndex.interval(0, d)).assign(diff.mul(invVar).muli(-scale));
+    dOut.get(NDArrayIndex.all(), NDArrayIndex.interval(d, 2 * d))
+        .assign(sq.rsub(1).muli(0.5 * scale).muli(inside));
+  }
+
+  @Override
+  public void squaredErrorOfSigmoid(
+      INDArray logits, INDArray x, INDArray dLogits, double scale, double[] rowError) {
+    INDArray p = Transforms.sigmoid(logits, true);
+    INDArray diff = p.sub(x);
+    copyInto(diff.mul(diff).sum(1), rowError);
+    dLogits.assign(diff.muli(p).muli(p.rsub(1)).muli(2 * scale));
+  }
+
+  @Override
+  public void sigmoid(INDArray logits, INDArray out) {
+    Nd4j.getExecutioner().exec(new Sigmoid(logits, out));
+  }
+
+  @Override
+  public void adam(
+      INDArray params,
+      INDArray grads,
+      INDArray m,
+      INDArray v,
+      double lr,
+      double beta1,
+      double beta2,
+      double eps,
+      long t,
+      double weightDecay) {
+    INDArray g = grads.add(params.mul(weightDecay));
+    m.muli(beta1).addi(g.mul(1 - beta1));
+    v.muli(beta2).addi(g.mul(g).muli(1 - beta2));
+    double step = lr * Math.sqrt(1 - Math.pow(beta2, t)) / (1 - Math.pow(beta1, t));
+    params.subi(m.div(Transforms.sqrt(v, true).addi(eps)).muli(step));
+  }
+
+  @Override
+  public void adagrad(
+      INDArray params, INDArray grads, INDArray h, double lr, double eps, double weightDecay) {
+    INDArray g = grads.add(params.mul(weightDecay));
+    h.addi(g.mul(g));
+    params.subi(g.div(Transforms.sqrt(h, true).addi(eps)).muli(lr));
+  }
+
+  @Override
+  public void sgd(INDArray params, INDArray grads, double lr, double weightDecay) {
+    params.subi(grads.add(params.mul(weightDecay)).muli(lr));
+  }
+
+  @Override
+  public boolean allFinite(INDArray a) {
+    return !a.isNaN().any() && !a.isInfinite().any();
+  }
+
+  @Override
+  public void read(INDArray a, double[] dest) {
+    double[] all = a.dup('c').data().asDouble();
+    System.arraycopy(all, 0, dest, 0, dest.length);
+  }
+
+  @Override
+  public void read(INDArray a, float[] dest) {
+    float[] all = a.dup('c').data().asFloat();
+    System.arraycopy(all, 0, dest, 0, dest.length);
+  }
+
+  @Override
+  public void write(double[] src, INDArray dest) {
+    dest.assign(Nd4j.createFromArray(src).reshape('c', dest.shape()).castTo(dest.dataType()));
+  }
+
+  @Override
+  public void write(float[] src, INDArray dest) {
+    dest.assign(Nd4j.createFromArray(src).reshape('c', dest.shape()).castTo(dest.dataType()));
+  }
+
+  private static void copyInto(INDArray rows, double[] dest) {
+    double[] v = rows.castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE).dup('c').data().asDouble();
+    System.arraycopy(v, 0, dest, 0, Math.min(dest.length, v.length));
+  }
+}

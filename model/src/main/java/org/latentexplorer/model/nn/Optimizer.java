@@ -1,0 +1,103 @@
+package org.latentexplorer.model.nn;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Updates one flat parameter vector from its gradient vector, keeping the rule's state (Adam's
+ * moments, Adagrad's sums). Confined to the thread that owns the parameters.
+ */
+public final class Optimizer {
+  private static final double BETA1 = 0.9;
+  private static final double BETA2 = 0.999;
+  private static final double EPS = 1e-8;
+
+  private final OptimizerKind kind;
+  private final Kernels kernels;
+  private final INDArray state;
+  private final INDArray[] slots;
+  private double learningRate;
+  private final double weightDecay;
+  private long steps;
+
+  /**
+   * @param parameterCount length of the vectors this optimiser will update
+   */
+  public Optimizer(
+      OptimizerKind kind,
+      double learningRate,
+      double weightDecay,
+      long parameterCount,
+      org.nd4j.linalg.api.buffer.DataType type,
+      Kernels kernels) {
+    this.kind = kind;
+    this.kernels = kernels;
+    this.learningRate = learningRate;
+    this.weightDecay = weightDecay;
+    int n = kind.stateSlots();
+    this.state = Nd4j.zeros(type, Math.max(1, n * parameterCount));
+    this.slots = new INDArray[n];
+    for (int s = 0; s < n; s++) {
+      slots[s] =
+          state.get(
+              org.nd4j.linalg.indexing.NDArrayIndex.interval(
+                  s * parameterCount, (s + 1) * parameterCount));
+    }
+  }
+
+  /** Applies one update. Modifies params; grads are not modified. */
+  public void apply(INDArray params, INDArray grads) {
+    steps++;
+    switch (kind) {
+      case ADAM ->
+          kernels.adam(
+              params, grads, slots[0], slots[1], learningRate, BETA1, BETA2, EPS, steps, weightDecay);
+      case ADAGRAD -> kernels.adagrad(params, grads, slots[0], learningRate, EPS, weightDecay);
+      case SGD -> kernels.sgd(params, grads, learningRate, weightDecay);
+    }
+  }
+
+  public OptimizerKind kind() {
+    return kind;
+  }
+
+  public double learningRate() {
+    return learningRate;
+  }
+
+  /** Changes the step size from the next update on (the divergence guard lowers it). */
+  public void setLearningRate(double learningRate) {
+    this.learningRate = learningRate;
+  }
+
+  /** Updates applied so far (Adam's bias correction uses it). */
+  public long steps() {
+    return steps;
+  }
+
+  /** A copy of the rule's state: the step count travels separately, see {@link #restore}. */
+  public float[] exportState() {
+    float[] out = new float[(int) (slots.length == 0 ? 0 : state.length())];
+    if (out.length > 0) {
+      kernels.read(state, out);
+    }
+    return out;
+  }
+
+  /**
+   * Restores a state from {@link #exportState} and the step count.
+   *
+   * @throws IllegalArgumentException when the state does not fit this optimiser
+   */
+  public void restore(float[] values, long stepCount) {
+    long expected = slots.length == 0 ? 0 : state.length();
+    if (values.length != expected) {
+      throw new IllegalArgumentException(
+          "optimiser state has " + values.length + " values, expected " + expected);
+    }
+    if (values.length > 0) {
+      kernels.write(values, state);
+    }
+    steps = stepCount;
+  }
+}

@@ -1,0 +1,456 @@
+package org.latentexplorer.model.vae;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Random;
+import org.latentexplorer.model.nn.Kernels;
+import org.latentexplorer.model.nn.Mlp;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+/**
+ * An autoencoder of any {@link ModelFamily}: encoder and decoder MLPs over one flat parameter
+ * vector (plus the discriminator's own vector for an AAE), the posterior's reparameterisation,
+ * and the gradients of each family's objective. Confined to one thread: it owns its INDArrays and
+ * work buffers. The trainer has one; each render worker builds its own from a snapshot.
+ */
+public final class LatentModel {
+  private static final int CHUNK = 256;
+
+  private final ModelConfig config;
+  private final DataType type;
+  private final Kernels kernels;
+  private final INDArray params;
+  private final INDArray grads;
+  private final INDArray discParams;
+  private final INDArray discGrads;
+  private final Mlp encoder;
+  private final Mlp decoder;
+  private final Mlp discriminator;
+  private final PosteriorHead head;
+  private final int latent;
+  private final Map<Integer, Work> work = new HashMap<>();
+
+  /** Per-batch-size buffers of the latent side. */
+  private final class Work {
+    final int batch;
+    final double[] enc;
+    final double[] z;
+    final double[] dz;
+    final double[] dEnc;
+    final double[] rows;
+    final INDArray x;
+    final INDArray zArray;
+    final INDArray dEncArray;
+    final INDArray dOut;
+
+    Work(int batch) {
+      this.batch = batch;
+      int w = head.encoderOutputSize();
+      enc = new double[batch * w];
+      z = new double[batch * latent];
+      dz = new double[batch * latent];
+      dEnc = new double[batch * w];
+      rows = new double[2 * batch];
+      x = Nd4j.create(type, batch, config.inputDim());
+      zArray = Nd4j.create(type, batch, latent);
+      dEncArray = Nd4j.create(type, batch, w);
+      dOut = Nd4j.create(type, batch, decoder.outputSize());
+    }
+  }
+
+  /**
+   * A freshly initialised model: the same config and seed give the same parameters.
+   *
+   * @param type FLOAT for training; DOUBLE for gradient checks
+   */
+  public LatentModel(ModelConfig config, DataType type, long seed) {
+    this.config = config;
+    this.type = type;
+    this.kernels = Kernels.forType(type);
+    this.latent = config.latentDim();
+    this.head = new PosteriorHead(config.posterior(), latent);
+    long nEnc = Mlp.parameterCount(config.encoderSizes());
+    long n = config.autoencoderParameterCount();
+    params = Nd4j.zeros(type, n);
+    grads = Nd4j.zeros(type, n);
+    encoder =
+        new Mlp(config.encoderSizes(), config.activation(), range(params, 0, nEnc),
+            range(grads, 0, nEnc), kernels);
+    decoder =
+        new Mlp(config.decoderSizes(), config.activation(), range(params, nEnc, n),
+            range(grads, nEnc, n), kernels);
+    Random random = new Random(seed);
+    encoder.initialize(random);
+    decoder.initialize(random);
+    if (config.family() == ModelFamily.AAE) {
+      long nd = config.discriminatorParameterCount();
+      discParams = Nd4j.zeros(type, nd);
+      discGrads = Nd4j.zeros(type, nd);
+      discriminator =
+          new Mlp(config.discriminatorSizes(), config.activation(), discParams, discGrads, kernels);
+      discriminator.initialize(random);
+    } else {
+      discParams = null;
+      discGrads = null;
+      discriminator = null;
+    }
+  }
+
+  private static INDArray range(INDArray flat, long from, long to) {
+    return flat.get(NDArrayIndex.interval(from, to));
+  }
+
+  private Work work(int batch) {
+    return work.computeIfAbsent(batch, Work::new);
+  }
+
+  public ModelConfig config() {
+    return config;
+  }
+
+  public DataType dataType() {
+    return type;
+  }
+
+  /** Which kernel implementation runs the element-wise work. */
+  public String kernelName() {
+    return kernels.name();
+  }
+
+  public Kernels kernels() {
+    return kernels;
+  }
+
+  public PosteriorHead head() {
+    return head;
+  }
+
+  /** The encoder and decoder weights, one flat vector; the optimiser updates it in place. */
+  public INDArray parameters() {
+    return params;
+  }
+
+  /** Gradients laid out like {@link #parameters()}, written by the gradient methods. */
+  public INDArray gradients() {
+    return grads;
+  }
+
+  /** The AAE discriminator's weights, or null for other families. */
+  public INDArray discriminatorParameters() {
+    return discParams;
+  }
+
+  /** Gradients laid out like {@link #discriminatorParameters()}, or null. */
+  public INDArray discriminatorGradients() {
+    return discGrads;
+  }
+
+  /** All weights, autoencoder then discriminator, as a new array. */
+  public float[] exportParameters() {
+    long na = params.length();
+    long nd = discParams == null ? 0 : discParams.length();
+    float[] out = new float[(int) (na + nd)];
+    float[] a = new float[(int) na];
+    kernels.read(params, a);
+    System.arraycopy(a, 0, out, 0, a.length);
+    if (nd > 0) {
+      float[] d = new float[(int) nd];
+      kernels.read(discParams, d);
+      System.arraycopy(d, 0, out, a.length, d.length);
+    }
+    return out;
+  }
+
+  /**
+   * Loads weights written by {@link #exportParameters()} of a model with the same config.
+   *
+   * @throws IllegalArgumentException when the length does not match
+   */
+  public void importParameters(float[] values) {
+    long na = params.length();
+    long nd = discParams == null ? 0 : discParams.length();
+    if (values.length != na + nd) {
+      throw new IllegalArgumentException(
+          "expected " + (na + nd) + " parameters for this architecture, got " + values.length);
+    }
+    kernels.write(Arrays.copyOfRange(values, 0, (int) na), params);
+    if (nd > 0) {
+      kernels.write(Arrays.copyOfRange(values, (int) na, values.length), discParams);
+    }
+  }
+
+  /** Multiply-adds of one forward pass of encoder and decoder, per image. */
+  public long multiplyAddsPerImage() {
+    return Mlp.multiplyAddsPerRow(config.encoderSizes())
+        + Mlp.multiplyAddsPerRow(config.decoderSizes());
+  }
+
+  /**
+   * Writes {@code n} images, starting at image {@code first} of {@code pixels}, into a batch
+   * buffer. The returned array is a work buffer, valid until the next call with the same n.
+   */
+  public INDArray batch(float[] pixels, int first, int n) {
+    Work w = work(n);
+    int d = config.inputDim();
+    kernels.write(Arrays.copyOfRange(pixels, first * d, (first + n) * d), w.x);
+    return w.x;
+  }
+
+  // ---- objectives ----
+
+  /**
+   * Gradients of the family's autoencoder objective for one minibatch, into {@link
+   * #gradients()}: for a VAE -ELBO with the KL weighted by beta; for a WAE the squared error plus
+   * lambda MMD; for an AAE the reconstruction loss plus the adversarial loss of fooling the
+   * current discriminator. Averaged over the batch.
+   *
+   * @param x [batch x pixels]; not modified
+   */
+  public StepMetrics computeGradients(INDArray x, Random random) {
+    return switch (config.family()) {
+      case VAE -> vaeGradients(x, random);
+      case WAE -> waeGradients(x, random);
+      case AAE -> aaeGradients(x);
+    };
+  }
+
+  private StepMetrics vaeGradients(INDArray x, Random random) {
+    int b = (int) x.size(0);
+    Work w = work(b);
+    kernels.read(encoder.forward(x), w.enc);
+    head.sample(w.enc, b, random, w.z);
+    kernels.write(w.z, w.zArray);
+    double logLik = reconstruct(w, x, 1.0 / b);
+    kernels.read(decoder.backward(w.dOut, true), w.dz);
+    double kl = 0;
+    boolean mc = config.klEstimator() == KlEstimator.MONTE_CARLO;
+    for (int r = 0; r < b; r++) {
+      kl += mc ? head.logQ(w.enc, r) - head.logPrior(r) : head.klAnalytic(w.enc, r, null);
+    }
+    kl /= b;
+    head.backward(w.enc, b, w.dz, config.beta() / b, config.klEstimator(), w.dEnc);
+    kernels.write(w.dEnc, w.dEncArray);
+    encoder.backward(w.dEncArray, false);
+    return StepMetrics.vae(-(logLik - config.beta() * kl), logLik, kl);
+  }
+
+  private StepMetrics waeGradients(INDArray x, Random random) {
+    int b = (int) x.size(0);
+    Work w = work(b);
+    kernels.read(encoder.forward(x), w.z);
+    kernels.write(w.z, w.zArray);
+    kernels.squaredErrorOfSigmoid(decoder.forward(w.zArray), x, w.dOut, 1.0 / b, w.rows);
+    double error = mean(w.rows, b);
+    kernels.read(decoder.backward(w.dOut, true), w.dz);
+    double[] prior = new double[b * latent];
+    for (int i = 0; i < prior.length; i++) {
+      prior[i] = random.nextGaussian();
+    }
+    double[] dq = new double[b * latent];
+    double mmd = Mmd.imq(w.z, prior, b, latent, 1.0, dq);
+    for (int i = 0; i < dq.length; i++) {
+      w.dz[i] += config.waeLambda() * dq[i];
+    }
+    kernels.write(w.dz, w.zArray);
+    encoder.backward(w.zArray, false);
+    return StepMetrics.wae(error + config.waeLambda() * mmd, error, mmd);
+  }
+
+  private StepMetrics aaeGradients(INDArray x) {
+    int b = (int) x.size(0);
+    Work w = work(b);
+    kernels.read(encoder.forward(x), w.z);
+    kernels.write(w.z, w.zArray);
+    double logLik = reconstruct(w, x, 1.0 / b);
+    kernels.read(decoder.backward(w.dOut, true), w.dz);
+    // Fool the discriminator: minimise -log f(E(x)), targets 1 (the non-saturating form).
+    INDArray targets = Nd4j.ones(type, b, 1);
+    INDArray dLogit = Nd4j.create(type, b, 1);
+    double[] rows = new double[b];
+    double weight = config.adversarialWeight();
+    kernels.bernoulli(discriminator.forward(w.zArray), targets, dLogit, weight / b, rows);
+    double generatorLoss = -mean(rows, b);
+    double[] dAdv = new double[b * latent];
+    kernels.read(discriminator.backward(dLogit, true), dAdv);
+    for (int i = 0; i < dAdv.length; i++) {
+      w.dz[i] += dAdv[i];
+    }
+    kernels.write(w.dz, w.zArray);
+    encoder.backward(w.zArray, false);
+    return StepMetrics.aae(-logLik + weight * generatorLoss, logLik, generatorLoss);
+  }
+
+  /**
+   * AAE only: gradients of the discriminator loss -E_p log f(z) - E_q log(1 - f(z)) into {@link
+   * #discriminatorGradients()}, with as many prior samples as codes of x.
+   */
+  public StepMetrics computeDiscriminatorGradients(INDArray x, Random random) {
+    if (discriminator == null) {
+      throw new IllegalStateException(config.family() + " has no discriminator");
+    }
+    int b = (int) x.size(0);
+    Work w = work(b);
+    kernels.read(encoder.forward(x), w.z);
+    double[] both = new double[2 * b * latent];
+    for (int i = 0; i < b * latent; i++) {
+      both[i] = random.nextGaussian();
+    }
+    System.arraycopy(w.z, 0, both, b * latent, b * latent);
+    INDArray input = Nd4j.create(type, 2L * b, latent);
+    kernels.write(both, input);
+    double[] t = new double[2 * b];
+    Arrays.fill(t, 0, b, 1.0);
+    INDArray targets = Nd4j.create(type, 2L * b, 1);
+    kernels.write(t, targets);
+    INDArray dLogit = Nd4j.create(type, 2L * b, 1);
+    INDArray logits = discriminator.forward(input);
+    double[] rows = new double[2 * b];
+    kernels.bernoulli(logits, targets, dLogit, 1.0 / b, rows);
+    double[] l = new double[2 * b];
+    kernels.read(logits, l);
+    int correct = 0;
+    for (int i = 0; i < 2 * b; i++) {
+      correct += (l[i] > 0) == (i < b) ? 1 : 0;
+    }
+    discriminator.backward(dLogit, false);
+    double loss = 0;
+    for (double r : rows) {
+      loss -= r;
+    }
+    return StepMetrics.discriminator(loss / b, correct / (2.0 * b));
+  }
+
+  /** Decodes w.zArray, scores x under the likelihood into w.rows, loss gradient into w.dOut. */
+  private double reconstruct(Work w, INDArray x, double scale) {
+    int b = w.batch;
+    INDArray out = decoder.forward(w.zArray);
+    if (config.decoderLikelihood() == Likelihood.BERNOULLI) {
+      kernels.bernoulli(out, x, w.dOut, scale, w.rows);
+    } else {
+      kernels.gaussian(out, x, w.dOut, scale, w.rows);
+    }
+    return mean(w.rows, b);
+  }
+
+  private static double mean(double[] values, int n) {
+    double s = 0;
+    for (int i = 0; i < n; i++) {
+      s += values[i];
+    }
+    return s / n;
+  }
+
+  // ---- inference ----
+
+  /**
+   * Raw encoder outputs (see {@link PosteriorHead} for the layout) of a batch.
+   *
+   * @param out [batch x encoderOutputSize]; modified
+   */
+  public void encode(INDArray x, double[] out) {
+    kernels.read(encoder.forward(x), out);
+  }
+
+  /**
+   * log p(x|z) of each row of x at the matching row of z.
+   *
+   * @param z [batch x latent]; not modified
+   * @param out [batch]; modified
+   */
+  public void logLikelihood(double[] z, INDArray x, double[] out) {
+    int b = (int) x.size(0);
+    Work w = work(b);
+    kernels.write(Arrays.copyOf(z, b * latent), w.zArray);
+    reconstruct(w, x, 0);
+    System.arraycopy(w.rows, 0, out, 0, b);
+  }
+
+  /**
+   * Squared reconstruction error ||x - mean(p(x|z))||^2 of each row of x at the matching row of z.
+   */
+  public void squaredError(double[] z, INDArray x, double[] out) {
+    int b = (int) x.size(0);
+    float[] pixels = new float[b * config.inputDim()];
+    float[] flat = new float[b * latent];
+    for (int i = 0; i < flat.length; i++) {
+      flat[i] = (float) z[i];
+    }
+    float[] means = decodeMeans(flat, b);
+    kernels.read(x, pixels);
+    int d = config.inputDim();
+    for (int r = 0; r < b; r++) {
+      double s = 0;
+      for (int j = 0; j < d; j++) {
+        double diff = pixels[r * d + j] - means[r * d + j];
+        s += diff * diff;
+      }
+      out[r] = s;
+    }
+  }
+
+  /** Posterior means (the code itself for deterministic encoders) of n images, [n x latent]. */
+  public float[] encodeMeans(float[] pixels, int n) {
+    float[] out = new float[n * latent];
+    double[] enc = new double[Math.min(n, CHUNK) * head.encoderOutputSize()];
+    double[] means = new double[Math.min(n, CHUNK) * latent];
+    for (int first = 0; first < n; first += CHUNK) {
+      int b = Math.min(CHUNK, n - first);
+      double[] e = b * head.encoderOutputSize() == enc.length ? enc : new double[b * head.encoderOutputSize()];
+      encode(batch(pixels, first, b), e);
+      head.mean(e, b, means);
+      for (int i = 0; i < b * latent; i++) {
+        out[first * latent + i] = (float) means[i];
+      }
+    }
+    return out;
+  }
+
+  /** Raw encoder outputs of n images, [n x encoderOutputSize]: means and covariance factors. */
+  public double[] encodeRaw(float[] pixels, int n) {
+    int width = head.encoderOutputSize();
+    double[] out = new double[n * width];
+    for (int first = 0; first < n; first += CHUNK) {
+      int b = Math.min(CHUNK, n - first);
+      double[] e = new double[b * width];
+      encode(batch(pixels, first, b), e);
+      System.arraycopy(e, 0, out, first * width, e.length);
+    }
+    return out;
+  }
+
+  /**
+   * The decoder's mean image for each of n latent points, pixel values in [0, 1].
+   *
+   * @param z [n x latent]; not modified
+   * @return [n x pixels]
+   */
+  public float[] decodeMeans(float[] z, int n) {
+    int d = config.inputDim();
+    float[] out = new float[n * d];
+    for (int first = 0; first < n; first += CHUNK) {
+      int b = Math.min(CHUNK, n - first);
+      Work w = work(b);
+      kernels.write(Arrays.copyOfRange(z, first * latent, (first + b) * latent), w.zArray);
+      INDArray logits = decoder.forward(w.zArray);
+      if (config.decoderLikelihood() == Likelihood.BERNOULLI) {
+        kernels.sigmoid(logits, w.dOut);
+        float[] chunk = new float[b * d];
+        kernels.read(w.dOut, chunk);
+        System.arraycopy(chunk, 0, out, first * d, chunk.length);
+      } else {
+        float[] chunk = new float[b * 2 * d];
+        kernels.read(logits, chunk);
+        for (int r = 0; r < b; r++) {
+          for (int j = 0; j < d; j++) {
+            out[(first + r) * d + j] = Math.max(0f, Math.min(1f, chunk[r * 2 * d + j]));
+          }
+        }
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,181 @@
+package org.latentexplorer.model.nn;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+/**
+ * The fused Java kernels against ND4J's own ops (the double-precision path that the gradient
+ * checks cover), on float arrays, including views with an offset into a larger buffer.
+ */
+class KernelsTest {
+  private static final float TOL = 2e-5f;
+  private final Kernels fast = new JavaKernels();
+  private final Kernels reference = new Nd4jKernels();
+
+  private static INDArray random(long seed, int rows, int cols, double lo, double hi) {
+    Random r = new Random(seed);
+    float[] v = new float[rows * cols];
+    for (int i = 0; i < v.length; i++) {
+      v[i] = (float) (lo + (hi - lo) * r.nextDouble());
+    }
+    return Nd4j.createFromArray(v).reshape(rows, cols);
+  }
+
+  /** The same values as a view starting 7 elements into a larger buffer. */
+  private static INDArray asOffsetView(INDArray a) {
+    INDArray big = Nd4j.create(DataType.FLOAT, a.length() + 11);
+    INDArray view = big.get(NDArrayIndex.interval(7, 7 + a.length())).reshape('c', a.shape());
+    view.assign(a);
+    return view;
+  }
+
+  private static void assertClose(INDArray expected, INDArray actual) {
+    assertArrayEquals(
+        expected.dup().reshape(expected.length()).toFloatVector(),
+        actual.dup().reshape(actual.length()).toFloatVector(),
+        TOL * 10);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Activation.class)
+  void biasActivateAndGradientAgree(Activation f) {
+    INDArray z = random(1, 5, 9, -3, 3);
+    INDArray bias = random(2, 1, 9, -1, 1);
+    INDArray dA = random(3, 5, 9, -1, 1);
+    INDArray z1 = z.dup();
+    INDArray a1 = Nd4j.create(DataType.FLOAT, 5, 9);
+    reference.biasActivate(z1, bias, f, a1);
+    INDArray z2 = asOffsetView(z);
+    INDArray a2 = asOffsetView(Nd4j.create(DataType.FLOAT, 5, 9));
+    fast.biasActivate(z2, asOffsetView(bias), f, a2);
+    assertClose(z1, z2);
+    assertClose(a1, a2);
+    INDArray d1 = Nd4j.create(DataType.FLOAT, 5, 9);
+    INDArray d2 = asOffsetView(d1);
+    reference.activationGradient(dA, z1, a1, f, d1);
+    fast.activationGradient(asOffsetView(dA), z2, a2, f, d2);
+    assertClose(d1, d2);
+  }
+
+  @Test
+  void likelihoodsAgreeAndStayFiniteAtExtremeLogits() {
+    INDArray logits = random(4, 3, 10, -8, 8);
+    logits.putScalar(0, 0, 200f);
+    logits.putScalar(1, 1, -200f);
+    INDArray x = random(5, 3, 10, 0, 1);
+    double[] r1 = new double[3];
+    double[] r2 = new double[3];
+    INDArray g1 = Nd4j.create(DataType.FLOAT, 3, 10);
+    INDArray g2 = Nd4j.create(DataType.FLOAT, 3, 10);
+    reference.bernoulli(logits, x, g1, 0.5, r1);
+    fast.bernoulli(asOffsetView(logits), asOffsetView(x), g2, 0.5, r2);
+    assertArrayEquals(r1, r2, 1e-3);
+    assertClose(g1, g2);
+    for (double r : r2) {
+      assertTrue(Double.isFinite(r));
+    }
+
+    INDArray out = random(6, 3, 20, -2, 2);
+    INDArray dOut1 = Nd4j.create(DataType.FLOAT, 3, 20);
+    INDArray dOut2 = Nd4j.create(DataType.FLOAT, 3, 20);
+    reference.gaussian(out, x, dOut1, 0.25, r1);
+    fast.gaussian(out, x, dOut2, 0.25, r2);
+    assertArrayEquals(r1, r2, 1e-3);
+    assertClose(dOut1, dOut2);
+
+    reference.squaredErrorOfSigmoid(logits, x, g1, 0.5, r1);
+    fast.squaredErrorOfSigmoid(logits, x, g2, 0.5, r2);
+    assertArrayEquals(r1, r2, 1e-4);
+    assertClose(g1, g2);
+  }
+
+  @Test
+  void bernoulliMatchesHandComputedValue() {
+    // One pixel x = 1 with logit 0 (p = 1/2), one x = 0.25 with logit ln 3 (p = 3/4):
+    // log p = ln(1/2) + 0.25 ln(3/4) + 0.75 ln(1/4).
+    INDArray logits = Nd4j.createFromArray(new float[] {0f, (float) Math.log(3)}).reshape(1, 2);
+    INDArray x = Nd4j.createFromArray(new float[] {1f, 0.25f}).reshape(1, 2);
+    double expected = Math.log(0.5) + 0.25 * Math.log(0.75) + 0.75 * Math.log(0.25);
+    double[] row = new double[1];
+    INDArray g = Nd4j.create(DataType.FLOAT, 1, 2);
+    fast.bernoulli(logits, x, g, 1, row);
+    assertEquals(expected, row[0], 1e-6);
+    // Loss gradient p - x.
+    assertArrayEquals(new float[] {-0.5f, 0.5f}, g.toFloatVector(), 1e-6f);
+  }
+
+  @Test
+  void gaussianMatchesHandComputedValue() {
+    // x = 1, mean 0.5, log-variance ln 0.25 (sigma 0.5): log N = -0.5 ln(2 pi 0.25) - 0.5.
+    INDArray out =
+        Nd4j.createFromArray(new float[] {0.5f, (float) Math.log(0.25)}).reshape(1, 2);
+    INDArray x = Nd4j.createFromArray(new float[] {1f}).reshape(1, 1);
+    double[] row = new double[1];
+    fast.gaussian(out, x, Nd4j.create(DataType.FLOAT, 1, 2), 1, row);
+    assertEquals(-0.5 * Math.log(2 * Math.PI * 0.25) - 0.5, row[0], 1e-6);
+  }
+
+  @Test
+  void optimisersAgree() {
+    for (int rule = 0; rule < 3; rule++) {
+      INDArray p1 = random(7, 1, 50, -1, 1).reshape(50);
+      INDArray p2 = asOffsetView(p1);
+      INDArray g = random(8, 1, 50, -1, 1).reshape(50);
+      INDArray m1 = Nd4j.zeros(DataType.FLOAT, 50);
+      INDArray v1 = Nd4j.zeros(DataType.FLOAT, 50);
+      INDArray m2 = asOffsetView(m1);
+      INDArray v2 = asOffsetView(v1);
+      for (long t = 1; t <= 3; t++) {
+        switch (rule) {
+          case 0 -> {
+            reference.adam(p1, g, m1, v1, 0.01, 0.9, 0.999, 1e-8, t, 1e-3);
+            fast.adam(p2, g, m2, v2, 0.01, 0.9, 0.999, 1e-8, t, 1e-3);
+          }
+          case 1 -> {
+            reference.adagrad(p1, g, m1, 0.01, 1e-8, 1e-3);
+            fast.adagrad(p2, g, m2, 0.01, 1e-8, 1e-3);
+          }
+          default -> {
+            reference.sgd(p1, g, 0.01, 1e-3);
+            fast.sgd(p2, g, 0.01, 1e-3);
+          }
+        }
+      }
+      assertClose(p1, p2);
+    }
+  }
+
+  @Test
+  void finiteCheckFindsNanAndInfinity() {
+    INDArray a = random(9, 4, 4, -1, 1);
+    assertTrue(fast.allFinite(a));
+    assertTrue(reference.allFinite(a));
+    a.putScalar(2, 3, Float.NaN);
+    assertFalse(fast.allFinite(a));
+    assertFalse(reference.allFinite(a));
+    a.putScalar(2, 3, Float.POSITIVE_INFINITY);
+    assertFalse(fast.allFinite(a));
+    assertFalse(reference.allFinite(a));
+  }
+
+  @Test
+  void columnSumsAgree() {
+    INDArray m = random(10, 6, 4, -1, 1);
+    INDArray o1 = Nd4j.create(DataType.FLOAT, 1, 4);
+    INDArray o2 = asOffsetView(Nd4j.create(DataType.FLOAT, 1, 4));
+    reference.columnSums(m, o1);
+    fast.columnSums(asOffsetView(m), o2);
+    assertClose(o1, o2);
+  }
+}
