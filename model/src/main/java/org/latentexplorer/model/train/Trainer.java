@@ -1,0 +1,351 @@
+package org.latentexplorer.model.train;
+
+import java.util.Random;
+import org.latentexplorer.model.data.Binarization;
+import org.latentexplorer.model.data.Dataset;
+import org.latentexplorer.model.eval.Evaluation;
+import org.latentexplorer.model.eval.Evaluator;
+import org.latentexplorer.model.metrics.Metric;
+import org.latentexplorer.model.metrics.MetricRecorder;
+import org.latentexplorer.model.nn.Optimizer;
+import org.latentexplorer.model.vae.LatentModel;
+import org.latentexplorer.model.vae.ModelConfig;
+import org.latentexplorer.model.vae.ModelFamily;
+import org.latentexplorer.model.vae.StepMetrics;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Runs AEVB (the seed's Algorithm 1) and its AAE and WAE variants: shuffled minibatches, fresh
+ * noise per image, one optimiser step per minibatch, with a divergence guard. Confined to one
+ * thread, the only one that touches the live model's INDArrays; other threads see {@link
+ * Snapshot}s.
+ *
+ * <p>Same configs, same data and same seed give the same run: evaluations draw from their own
+ * random stream, so when and how often the test set is scored does not change the trajectory.
+ */
+public final class Trainer {
+  /** Steps between points of the training curves (each point averages those steps). */
+  static final int RECORD_EVERY = 5;
+
+  /** Steps between copies of the last good weights for the divergence guard. */
+  static final int CHECKPOINT_EVERY = 50;
+
+  /** Consecutive divergences after which the run stops. */
+  static final int MAX_FAILURES = 6;
+
+  /** Images of the test set scored for the live test curve. */
+  static final int LIVE_TEST_IMAGES = 1000;
+
+  private final ModelConfig modelConfig;
+  private final TrainingConfig config;
+  private final String datasetName;
+  private final Dataset train;
+  private final Dataset test;
+  private final Dataset liveTest;
+  private final LatentModel model;
+  private final Optimizer optimizer;
+  private final Optimizer discOptimizer;
+  private final Random random;
+  private final Random evalRandom;
+  private final MetricRecorder recorder = new MetricRecorder();
+  private final float[] batchBuffer;
+  private final int batch;
+
+  private int[] order;
+  private int cursor;
+  private long step;
+  private int epoch;
+  private long samplesSeen;
+  private double samplesPerSecond;
+  private double[] klPerDimension = new double[0];
+  private int activeUnits;
+  private String message = "";
+
+  private final double[] sums = new double[StepSum.values().length];
+  private int summed;
+
+  private float[] goodParameters;
+  private float[] goodOptimizerState;
+  private long goodOptimizerSteps;
+  private float[] goodDiscState;
+  private long goodDiscSteps;
+  private int failures;
+
+  private float[] exported;
+  private long exportedAtStep = -1;
+
+  private enum StepSum {
+    LOSS, LOG_LIKELIHOOD, KL, ELBO, SQUARED_ERROR, MMD, DISC_LOSS, DISC_ACCURACY, GENERATOR_LOSS
+  }
+
+  /**
+   * @param data the training and test images; image size must match the model config
+   */
+  public Trainer(ModelConfig modelConfig, TrainingConfig config, Dataset.Split data) {
+    if (data.train().dimension() != modelConfig.inputDim()) {
+      throw new IllegalArgumentException(
+          "the model expects " + modelConfig.imageHeight() + "x" + modelConfig.imageWidth()
+              + " images, the data has " + data.train().height() + "x" + data.train().width());
+    }
+    this.modelConfig = modelConfig;
+    this.config = config;
+    this.datasetName = data.train().name();
+    Binarization bin = config.binarization();
+    this.train = bin.prepare(data.train(), config.seed());
+    // A dynamically binarised model is scored on one fixed binary sample of the test set.
+    this.test = (bin == Binarization.DYNAMIC ? Binarization.FIXED : bin)
+        .prepare(data.test(), config.seed() + 1);
+    this.liveTest = test.size() > LIVE_TEST_IMAGES ? test.head(LIVE_TEST_IMAGES) : test;
+    this.model = new LatentModel(modelConfig, DataType.FLOAT, config.seed());
+    this.optimizer = new Optimizer(config.optimizer(), config.learningRate(),
+        config.weightDecay(), modelConfig.autoencoderParameterCount(), DataType.FLOAT,
+        model.kernels());
+    this.discOptimizer = modelConfig.family() == ModelFamily.AAE
+        ? new Optimizer(config.optimizer(), config.discriminatorLearningRate(), 0,
+            modelConfig.discriminatorParameterCount(), DataType.FLOAT, model.kernels())
+        : null;
+    this.random = new Random(config.seed());
+    this.evalRandom = new Random(config.seed() ^ 0x5DEECE66DL);
+    this.batch = Math.min(config.batchSize(), train.size());
+    this.batchBuffer = new float[batch * modelConfig.inputDim()];
+    checkpoint();
+  }
+
+  /** Restores a saved run; training continues from the start of its next epoch. */
+  public static Trainer resume(TrainerState state, Dataset.Split data) {
+    Trainer t = new Trainer(state.model(), state.training(), data);
+    t.model.importParameters(state.parameters());
+    t.optimizer.restore(state.optimizerState(), state.optimizerSteps());
+    t.optimizer.setLearningRate(state.learningRate());
+    if (t.discOptimizer != null) {
+      t.discOptimizer.restore(state.discriminatorOptimizerState(),
+          state.discriminatorOptimizerSteps());
+    }
+    t.step = state.step();
+    t.epoch = state.epoch();
+    t.samplesSeen = state.samplesSeen();
+    t.recorder.restore(state.history());
+    t.random.setSeed(state.training().seed() + 31 * state.step());
+    t.checkpoint();
+    return t;
+  }
+
+  public LatentModel model() {
+    return model;
+  }
+
+  public Dataset trainSet() {
+    return train;
+  }
+
+  public Dataset testSet() {
+    return test;
+  }
+
+  public long stepCount() {
+    return step;
+  }
+
+  public int epoch() {
+    return epoch;
+  }
+
+  /** Whether every configured epoch has run. */
+  public boolean finished() {
+    return epoch >= config.epochs();
+  }
+
+  /** The current step size of the autoencoder optimiser. */
+  public double learningRate() {
+    return optimizer.learningRate();
+  }
+
+  /** Steps per epoch (the last incomplete minibatch of each epoch is skipped). */
+  public int stepsPerEpoch() {
+    return Math.max(1, train.size() / batch);
+  }
+
+  /** Records the measured throughput, shown in snapshots. */
+  public void setSamplesPerSecond(double value) {
+    samplesPerSecond = value;
+  }
+
+  /**
+   * Trains on one minibatch. At the end of an epoch the whole test set is scored.
+   *
+   * @return the minibatch's metrics (after a rollback, those of the step that diverged)
+   * @throws DivergenceException after {@value #MAX_FAILURES} divergences in a row
+   */
+  public StepMetrics step() throws DivergenceException {
+    if (order == null || cursor + batch > train.size()) {
+      order = Dataset.permutation(train.size(), random);
+      cursor = 0;
+    }
+    int d = modelConfig.inputDim();
+    for (int r = 0; r < batch; r++) {
+      train.copyImage(order[cursor + r], batchBuffer, r * d);
+    }
+    config.binarization().applyInPlace(batchBuffer, 0, batchBuffer.length, random);
+    INDArray x = model.batch(batchBuffer, 0, batch);
+
+    StepMetrics disc = null;
+    if (discOptimizer != null) {
+      disc = model.computeDiscriminatorGradients(x, random);
+      if (!finite(disc.loss(), model.discriminatorGradients())) {
+        return diverged(disc);
+      }
+      discOptimizer.apply(model.discriminatorParameters(), model.discriminatorGradients());
+    }
+    StepMetrics m = model.computeGradients(x, random);
+    if (!finite(m.loss(), model.gradients())) {
+      return diverged(m);
+    }
+    optimizer.apply(model.parameters(), model.gradients());
+    failures = 0;
+    cursor += batch;
+    step++;
+    samplesSeen += batch;
+    accumulate(m, disc);
+    if (step % CHECKPOINT_EVERY == 0) {
+      checkpoint();
+    }
+    if (cursor + batch > train.size()) {
+      epoch++;
+      evaluateTest(test);
+    }
+    return m;
+  }
+
+  private boolean finite(double loss, INDArray grads) {
+    return Double.isFinite(loss) && model.kernels().allFinite(grads);
+  }
+
+  private StepMetrics diverged(StepMetrics m) throws DivergenceException {
+    failures++;
+    model.importParameters(goodParameters);
+    optimizer.restore(goodOptimizerState, goodOptimizerSteps);
+    if (discOptimizer != null) {
+      discOptimizer.restore(goodDiscState, goodDiscSteps);
+    }
+    if (failures >= MAX_FAILURES) {
+      message = "Training diverged " + failures + " times in a row (loss or gradients not finite)"
+          + " and stopped at step " + step + ". The weights are those of the last good step."
+          + " Try a smaller learning rate or another optimiser.";
+      throw new DivergenceException(message);
+    }
+    double lr = optimizer.learningRate() / 2;
+    optimizer.setLearningRate(lr);
+    if (discOptimizer != null) {
+      discOptimizer.setLearningRate(discOptimizer.learningRate() / 2);
+    }
+    message = String.format(
+        "Diverged at step %d (loss %s): rolled back to the last good weights, learning rate"
+            + " lowered to %.3g.", step, m.loss(), lr);
+    // The minibatch that diverged is skipped.
+    cursor += batch;
+    return m;
+  }
+
+  private void checkpoint() {
+    goodParameters = model.exportParameters();
+    goodOptimizerState = optimizer.exportState();
+    goodOptimizerSteps = optimizer.steps();
+    if (discOptimizer != null) {
+      goodDiscState = discOptimizer.exportState();
+      goodDiscSteps = discOptimizer.steps();
+    }
+  }
+
+  private void accumulate(StepMetrics m, StepMetrics disc) {
+    add(StepSum.LOSS, m.loss());
+    add(StepSum.LOG_LIKELIHOOD, m.logLikelihood());
+    add(StepSum.KL, m.kl());
+    add(StepSum.ELBO, m.elbo());
+    add(StepSum.SQUARED_ERROR, m.squaredError());
+    add(StepSum.MMD, m.mmd());
+    add(StepSum.GENERATOR_LOSS, m.generatorLoss());
+    if (disc != null) {
+      add(StepSum.DISC_LOSS, disc.discriminatorLoss());
+      add(StepSum.DISC_ACCURACY, disc.discriminatorAccuracy());
+    }
+    summed++;
+    if (summed == RECORD_EVERY) {
+      record(Metric.TRAIN_LOSS, StepSum.LOSS);
+      record(Metric.TRAIN_LOG_LIKELIHOOD, StepSum.LOG_LIKELIHOOD);
+      record(Metric.TRAIN_KL, StepSum.KL);
+      record(Metric.TRAIN_ELBO, StepSum.ELBO);
+      record(Metric.TRAIN_SQUARED_ERROR, StepSum.SQUARED_ERROR);
+      record(Metric.TRAIN_MMD, StepSum.MMD);
+      record(Metric.GENERATOR_LOSS, StepSum.GENERATOR_LOSS);
+      record(Metric.DISCRIMINATOR_LOSS, StepSum.DISC_LOSS);
+      record(Metric.DISCRIMINATOR_ACCURACY, StepSum.DISC_ACCURACY);
+      java.util.Arrays.fill(sums, 0);
+      summed = 0;
+    }
+  }
+
+  private void add(StepSum s, double v) {
+    sums[s.ordinal()] += v;
+  }
+
+  private void record(Metric metric, StepSum s) {
+    double v = sums[s.ordinal()] / summed;
+    recorder.add(metric, samplesSeen, v);
+  }
+
+  /** Scores the first {@value #LIVE_TEST_IMAGES} test images, for the live test curve. */
+  public Evaluation evaluateLiveTest() {
+    return evaluateTest(liveTest);
+  }
+
+  private Evaluation evaluateTest(Dataset data) {
+    Evaluation e = Evaluator.evaluate(model, data, evalRandom);
+    recorder.add(Metric.TEST_ELBO, samplesSeen, e.elbo());
+    recorder.add(Metric.TEST_LOG_LIKELIHOOD, samplesSeen, e.logLikelihood());
+    recorder.add(Metric.TEST_KL, samplesSeen, e.kl());
+    recorder.add(Metric.TEST_SQUARED_ERROR, samplesSeen, e.squaredError());
+    klPerDimension = e.klPerDimension();
+    activeUnits = e.activeUnits();
+    return e;
+  }
+
+  /** Scores the whole test set now and adds it to the curves. */
+  public Evaluation evaluateFullTest() {
+    return evaluateTest(test);
+  }
+
+  /** Importance-sampled log p(x) on up to {@code images} test images, added to the curves. */
+  public double evaluateImportanceSampled(int samples, int images) {
+    double v = Evaluator.importanceSampledLogLikelihood(model, test, samples, images, evalRandom);
+    recorder.add(Metric.TEST_IS_LOG_LIKELIHOOD, samplesSeen, v);
+    return v;
+  }
+
+  /** The last divergence or failure message, or empty. */
+  public String message() {
+    return message;
+  }
+
+  /** An immutable picture of the run; weights are copied only when they changed. */
+  public Snapshot snapshot(long version, RunState state) {
+    if (exportedAtStep != step || exported == null) {
+      exported = model.exportParameters();
+      exportedAtStep = step;
+    }
+    double fraction = Math.min(0.999, cursor / (double) Math.max(1, train.size()));
+    return new Snapshot(version, modelConfig, config, datasetName, state,
+        new Snapshot.Progress(step, epoch, fraction, samplesSeen, samplesPerSecond,
+            optimizer.learningRate()),
+        exported, recorder.snapshot(), klPerDimension.clone(), activeUnits, message);
+  }
+
+  /** Everything needed to resume this run later. */
+  public TrainerState state() {
+    return new TrainerState(modelConfig, config, datasetName, model.exportParameters(),
+        optimizer.exportState(), optimizer.steps(),
+        discOptimizer == null ? new float[0] : discOptimizer.exportState(),
+        discOptimizer == null ? 0 : discOptimizer.steps(), optimizer.learningRate(), step, epoch,
+        samplesSeen, recorder.snapshot());
+  }
+}
