@@ -150,12 +150,12 @@ public final class MatReader {
         long next = type == MI_COMPRESSED ? body + size : body + pad8(size);
         if (type == MI_COMPRESSED || type == MI_MATRIX) {
           channel.position(body);
-          InputStream raw = new Bounded(Channels.newInputStream(channel), size);
+          Bounded raw = new Bounded(Channels.newInputStream(channel), size);
           Dataset found;
           if (type == MI_COMPRESSED) {
             Inflater inflater = new Inflater();
             try (InputStream inflated = new InflaterInputStream(raw, inflater, CHUNK)) {
-              Elements in = new Elements(source, inflated, order);
+              Elements in = new Elements(source, inflated, order, null);
               int innerType = in.readInt();
               long innerSize = Integer.toUnsignedLong(in.readInt());
               if (innerType != MI_MATRIX) {
@@ -179,7 +179,7 @@ public final class MatReader {
               inflater.end();
             }
           } else {
-            found = readMatrix(source, new Elements(source, raw, order), size, seen);
+            found = readMatrix(source, new Elements(source, raw, order, raw), size, seen);
           }
           if (found != null) {
             return found;
@@ -245,6 +245,10 @@ public final class MatReader {
       return null; // an empty placeholder element
     }
     byte[] flagBytes = in.readElement(MI_UINT32, 8, "array flags");
+    if (flagBytes.length != 8) {
+      throw new DataFormatException(
+          source + ": malformed matrix: array flags of " + flagBytes.length + " bytes");
+    }
     int flags = ByteBuffer.wrap(flagBytes).order(in.order).getInt(0);
     int mxClass = flags & 0xff;
     byte[] dimBytes = in.readElement(MI_INT32, 4 * 32, "dimensions");
@@ -275,8 +279,10 @@ public final class MatReader {
     Layout layout = layout(shown, dims);
     MemoryBudget.ofRuntime().check(shown, layout.images, layout.shape.dimension());
     int count = layout.images * layout.shape.dimension();
+    // Check the data's declared size before allocating for it.
+    DataTag tag = in.readDataTag(shown, count);
     float[] pixels = new float[count];
-    double[] range = in.readNumbers(shown, count, pixels, layout.strides, dims);
+    double[] range = in.readNumbers(tag, count, pixels, layout.strides, dims);
     boolean uint8 = mxClass == MX_UINT8 && (flags & FLAG_LOGICAL) == 0;
     scale(shown, pixels, range, uint8);
     return new Dataset(shown, layout.shape.height(), layout.shape.width(), pixels, null, List.of());
@@ -301,6 +307,9 @@ public final class MatReader {
       }
     }
   }
+
+  /** The type of a matrix's data, and whether it is packed into its tag. */
+  private record DataTag(int type, boolean small) {}
 
   /** How a matrix maps onto images. */
   private record Layout(int images, ImageShape shape, int[] strides) {}
@@ -444,12 +453,15 @@ public final class MatReader {
     final String source;
     final InputStream in;
     final ByteOrder order;
+    // The uncompressed element being read, which knows how many bytes remain; else null.
+    final Bounded bounded;
     final byte[] word = new byte[8];
 
-    Elements(String source, InputStream in, ByteOrder order) {
+    Elements(String source, InputStream in, ByteOrder order, Bounded bounded) {
       this.source = source;
       this.in = in;
       this.order = order;
+      this.bounded = bounded;
     }
 
     int readInt() throws IOException {
@@ -498,12 +510,10 @@ public final class MatReader {
     }
 
     /**
-     * Reads the real part of a matrix of {@code count} values into {@code dst}: the value at
-     * column-major index (i0, i1, i2) goes to {@code i0 * s0 + i1 * s1 + i2 * s2}. Returns {min,
-     * max, NaN if any value was NaN else 0}.
+     * Reads the tag of a matrix's real part and checks that it holds {@code count} numbers, and
+     * fits in what is left of an uncompressed element.
      */
-    double[] readNumbers(String shown, int count, float[] dst, int[] strides, int[] dims)
-        throws IOException {
+    DataTag readDataTag(String shown, int count) throws IOException {
       int first = readInt();
       int type;
       long size;
@@ -530,6 +540,24 @@ public final class MatReader {
         throw new DataFormatException(
             String.format("%s: malformed matrix: small data element of %d bytes", shown, size));
       }
+      if (bounded != null && size > bounded.left) {
+        throw new DataFormatException(
+            String.format(
+                "%s: file is truncated: the matrix declares %,d bytes of data but %,d remain",
+                shown, size, bounded.left));
+      }
+      return new DataTag(type, small);
+    }
+
+    /**
+     * Reads the {@code count} numbers of type {@code type} after {@link #readDataTag} into {@code
+     * dst}: the value at column-major index (i0, i1, i2) goes to {@code i0 * s0 + i1 * s1 + i2 *
+     * s2}. Returns {min, max, NaN if any value was NaN else 0}.
+     */
+    double[] readNumbers(DataTag tag, int count, float[] dst, int[] strides, int[] dims)
+        throws IOException {
+      int type = tag.type();
+      int width = typeWidth(type);
       int n0 = dims[0];
       int n1 = dims[1];
       int s0 = strides[0];
@@ -541,7 +569,8 @@ public final class MatReader {
       double min = Double.POSITIVE_INFINITY;
       double max = Double.NEGATIVE_INFINITY;
       double nan = 0;
-      byte[] buf = new byte[small ? 4 : CHUNK - CHUNK % 8];
+      // Small elements hold their at most 4 bytes of data in the tag's second word.
+      byte[] buf = new byte[tag.small() ? 4 : CHUNK];
       ByteBuffer bb = ByteBuffer.wrap(buf).order(order);
       int done = 0;
       while (done < count) {

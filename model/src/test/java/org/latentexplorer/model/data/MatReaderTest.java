@@ -1,5 +1,6 @@
 package org.latentexplorer.model.data;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -110,6 +111,15 @@ class MatReaderTest {
         }
       }
     }
+  }
+
+  @Test
+  void dataPackedIntoItsTag() throws IOException {
+    Dataset d = new MatReader().read(fixture("tiny.mat"));
+    // 2x2: neither side looks like an image, so columns are images of 1x2.
+    assertEquals(2, d.size());
+    assertArrayEquals(new float[] {0, 128 / 255f}, d.copyImage(0));
+    assertArrayEquals(new float[] {1, 64 / 255f}, d.copyImage(1));
   }
 
   @Test

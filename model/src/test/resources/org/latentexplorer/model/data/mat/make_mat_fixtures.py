@@ -37,3 +37,6 @@ r, c, n = np.meshgrid(np.arange(5), np.arange(4), np.arange(6), indexing="ij")
 S = (40 * r + 10 * c + n).astype(np.uint8)
 T = np.ascontiguousarray(np.transpose(S, (2, 0, 1)))
 savemat("stack3d.mat", {"S": S, "T": T}, do_compression=False, format="5")
+
+# Four bytes of uint8 fit in the data tag itself (the "small element" format).
+savemat("tiny.mat", {"tiny": np.array([[0, 255], [128, 64]], dtype=np.uint8)}, do_compression=False, format="5")
