@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.zip.ZipException;
@@ -67,8 +66,7 @@ public final class DatasetReaders {
     }
     String base = name.replace(word, otherWord).replace(dims, otherDims);
     String plain = base.endsWith(".gz") ? base.substring(0, base.length() - 3) : base;
-    List<String> candidates = new ArrayList<>(List.of(base, plain, plain + ".gz"));
-    for (String candidate : candidates) {
+    for (String candidate : List.of(base, plain, plain + ".gz")) {
       Path p = file.resolveSibling(candidate);
       if (!p.equals(file) && Files.isRegularFile(p)) {
         return Optional.of(p);

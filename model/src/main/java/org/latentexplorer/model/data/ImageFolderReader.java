@@ -1,17 +1,21 @@
 package org.latentexplorer.model.data;
 
 import java.awt.image.BufferedImage;
+import java.awt.image.IndexColorModel;
 import java.awt.image.Raster;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
 
 /**
  * Reads a folder of PNG, JPEG, GIF or BMP images as grayscale images of one size; an immutable
@@ -29,6 +33,9 @@ import javax.imageio.ImageIO;
  */
 public final class ImageFolderReader {
   private static final Set<String> EXTENSIONS = Set.of("png", "jpg", "jpeg", "gif", "bmp");
+
+  // Larger than any photo; decoding more would risk an OutOfMemoryError.
+  private static final long MAX_PIXELS_PER_IMAGE = 100_000_000L;
 
   private final ImageShape size;
 
@@ -135,18 +142,7 @@ public final class ImageFolderReader {
     // Relative to the chosen folder, including its name: enough to find the file, yet short.
     String shown =
         IdxReader.fileName(root) + "/" + root.relativize(file).toString().replace('\\', '/');
-    BufferedImage image;
-    try {
-      image = ImageIO.read(file.toFile());
-    } catch (IOException | RuntimeException e) {
-      // Decoders throw runtime exceptions too on damaged files.
-      throw new DataFormatException(
-          shown + ": cannot be read as an image (damaged or unsupported)", e);
-    }
-    if (image == null) {
-      throw new DataFormatException(
-          shown + ": cannot be read as an image (unknown or unsupported format)");
-    }
+    BufferedImage image = decode(shown, file);
     int h = image.getHeight();
     int w = image.getWidth();
     float[] gray = luma(image);
@@ -157,6 +153,37 @@ public final class ImageFolderReader {
     }
   }
 
+  private static BufferedImage decode(String shown, Path file) throws IOException {
+    try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+      Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
+      if (readers == null || !readers.hasNext()) {
+        throw new DataFormatException(
+            shown + ": cannot be read as an image (unknown or unsupported format)");
+      }
+      ImageReader reader = readers.next();
+      try {
+        reader.setInput(in, true, true);
+        // The header gives the size: refuse a huge image before decoding allocates it.
+        long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
+        if (pixels > MAX_PIXELS_PER_IMAGE) {
+          throw new DataFormatException(
+              String.format(
+                  "%s: image of %dx%d pixels is too large to read",
+                  shown, reader.getWidth(0), reader.getHeight(0)));
+        }
+        return reader.read(0);
+      } finally {
+        reader.dispose();
+      }
+    } catch (DataFormatException e) {
+      throw e;
+    } catch (IOException | RuntimeException e) {
+      // Decoders throw runtime exceptions too on damaged files.
+      throw new DataFormatException(
+          shown + ": cannot be read as an image (damaged or unsupported)", e);
+    }
+  }
+
   /** The image as row-major luma in [0, 1]. */
   static float[] luma(BufferedImage image) {
     int h = image.getHeight();
@@ -164,7 +191,7 @@ public final class ImageFolderReader {
     float[] out = new float[h * w];
     Raster raster = image.getRaster();
     int bands = raster.getNumBands();
-    boolean indexed = image.getColorModel() instanceof java.awt.image.IndexColorModel;
+    boolean indexed = image.getColorModel() instanceof IndexColorModel;
     if (!indexed && bands <= 2) {
       // Gray (with alpha): read the samples, because getRGB would convert the gray from linear
       // to sRGB and brighten it.

@@ -574,7 +574,7 @@ public final class MatReader {
       ByteBuffer bb = ByteBuffer.wrap(buf).order(order);
       int done = 0;
       while (done < count) {
-        int want = (int) Math.min(buf.length / width, count - done);
+        int want = Math.min(buf.length / width, count - done);
         readFully(buf, want * width);
         for (int k = 0; k < want; k++) {
           double v = value(bb, type, k * width);

@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -144,6 +145,47 @@ class ReaderFuzzTest {
 
   private interface Read {
     Dataset run() throws IOException;
+  }
+
+  private static final List<String> CSV_SEEDS =
+      List.of(
+          "label,p0,p1,p2,p3\n3,0,255,0,0\n1,255,0,0,0\n",
+          "0,0.25,0.5,1\n1,0.75,0,0.125\n",
+          "cat,0,0,0,1\ndog,1,0,0,0\n",
+          "0;1;1;0\n\n1;0;0;1\n");
+
+  @Provide
+  Arbitrary<String> csvFiles() {
+    String alphabet = ",;\t\n\r\"-+.eE0123456789x \uFEFF";
+    return Arbitraries.longs()
+        .map(
+            seed -> {
+              Random r = new Random(seed);
+              StringBuilder b = new StringBuilder(CSV_SEEDS.get(r.nextInt(CSV_SEEDS.size())));
+              for (int k = 1 + r.nextInt(6); k > 0; k--) {
+                int at = r.nextInt(b.length() + 1);
+                char c = alphabet.charAt(r.nextInt(alphabet.length()));
+                switch (r.nextInt(3)) {
+                  case 0 -> b.insert(at, c);
+                  case 1 -> b.setLength(at);
+                  default -> {
+                    if (at < b.length()) {
+                      b.setCharAt(at, c);
+                    }
+                  }
+                }
+              }
+              return b.toString();
+            });
+  }
+
+  @Property(tries = 200)
+  void csvReaderReadsOrRefuses(@ForAll("csvFiles") String text) throws IOException {
+    Path f = write(text.getBytes(StandardCharsets.UTF_8));
+    readOrRefuse("CsvReader.read", () -> new CsvReader().read(f));
+    readOrRefuse(
+        "CsvReader.read(first)",
+        () -> new CsvReader().withLabelColumn(CsvReader.LabelColumn.FIRST).read(f));
   }
 
   @Property(tries = 200)
