@@ -37,7 +37,7 @@ import java.util.zip.ZipException;
  * square, else one row of pixels.
  */
 public final class CsvReader {
-  /** Which column of the CSV holds the label. */
+  /** Which column of the CSV holds the label; an immutable constant. */
   public enum LabelColumn {
     /**
      * Decide from the file: a header naming the first or last column "label", "class", "target",

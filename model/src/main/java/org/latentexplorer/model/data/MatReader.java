@@ -42,7 +42,7 @@ import java.util.zip.ZipException;
  * <p>MATLAB 7.3 files (HDF5) and version 4 files are refused with a message saying so.
  */
 public final class MatReader {
-  /** Which axis of the matrix counts the images. */
+  /** Which axis of the matrix counts the images; an immutable constant. */
   public enum ImageAxis {
     /**
      * Decide from the sizes: the axis whose length fits the requested shape holds the pixels;

@@ -135,7 +135,10 @@ class ImageFolderReaderTest {
     assertMessage(refused(folder), "broken.png", "cannot be read");
     Files.delete(folder.resolve("3/broken.png"));
     Files.writeString(folder.resolve("3/text.jpg"), "this is not a JPEG");
-    assertMessage(refused(folder), "text.jpg");
+    assertMessage(refused(folder), "digits/3/text.jpg", "cannot be read as an image");
+    Files.delete(folder.resolve("3/text.jpg"));
+    Files.write(folder.resolve("3/zero.png"), new byte[0]);
+    assertMessage(refused(folder), "digits/3/zero.png", "cannot be read as an image");
   }
 
   @Test
