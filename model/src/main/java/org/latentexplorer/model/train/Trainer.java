@@ -161,6 +161,11 @@ public final class Trainer {
     return optimizer.learningRate();
   }
 
+  /** Images per minibatch (the configured size, or the whole set if it is smaller). */
+  public int batchSize() {
+    return batch;
+  }
+
   /** Steps per epoch (the last incomplete minibatch of each epoch is skipped). */
   public int stepsPerEpoch() {
     return Math.max(1, train.size() / batch);

@@ -1,0 +1,92 @@
+package org.latentexplorer.model.explore;
+
+import org.latentexplorer.model.train.Snapshot;
+import org.latentexplorer.model.vae.LatentModel;
+import org.latentexplorer.model.vae.ModelConfig;
+import org.nd4j.linalg.api.buffer.DataType;
+
+/**
+ * Encodes images and decodes latent points with the weights of a {@link Snapshot}, for viewers:
+ * plain float arrays in and out. Confined to one thread (a render worker): it owns a private copy
+ * of the model and its buffers, so it never touches the trainer's arrays.
+ */
+public final class LatentCodec {
+  private LatentModel model;
+  private Snapshot loaded;
+
+  /**
+   * Loads the weights of {@code snapshot} unless they are already loaded.
+   *
+   * @return whether anything changed
+   */
+  public boolean update(Snapshot snapshot) {
+    if (snapshot == null || snapshot == loaded || snapshot.sameParametersAs(loaded)) {
+      loaded = snapshot == null ? loaded : snapshot;
+      return false;
+    }
+    if (model == null || !model.config().equals(snapshot.model())) {
+      model = new LatentModel(snapshot.model(), DataType.FLOAT, 0);
+    }
+    model.importParameters(snapshot.parameters());
+    loaded = snapshot;
+    return true;
+  }
+
+  /** Whether a snapshot has been loaded. */
+  public boolean ready() {
+    return model != null;
+  }
+
+  public ModelConfig config() {
+    return requireModel().config();
+  }
+
+  private LatentModel requireModel() {
+    if (model == null) {
+      throw new IllegalStateException("no snapshot loaded");
+    }
+    return model;
+  }
+
+  /**
+   * Mean images of n latent points.
+   *
+   * @param z [n x latent], row-major
+   * @return [n x pixels], values in [0, 1]
+   */
+  public float[] decode(float[] z, int n) {
+    return requireModel().decodeMeans(z, n);
+  }
+
+  /** Posterior means (codes) of n images, [n x latent]. */
+  public float[] encode(float[] pixels, int n) {
+    return requireModel().encodeMeans(pixels, n);
+  }
+
+  /** Reconstructions of n images: decoded posterior means, [n x pixels]. */
+  public float[] reconstruct(float[] pixels, int n) {
+    return decode(encode(pixels, n), n);
+  }
+
+  /**
+   * The posterior of one image: mean and covariance, for drawing its 1-sigma ellipse.
+   *
+   * @param image one image, [pixels]
+   */
+  public Posterior posterior(float[] image) {
+    LatentModel m = requireModel();
+    double[] enc = m.encodeRaw(image, 1);
+    int d = m.config().latentDim();
+    double[] mean = new double[d];
+    m.head().mean(enc, 1, mean);
+    return new Posterior(mean, m.head().covariance(enc, 0));
+  }
+
+  /**
+   * A Gaussian posterior q(z|x). Immutable by convention (arrays owned by this value).
+   *
+   * @param mean [d]
+   * @param covariance [d x d] row-major; all zero for a deterministic encoder
+   */
+  public record Posterior(double[] mean, double[] covariance) {}
+}

@@ -1,0 +1,333 @@
+package org.latentexplorer.model.io;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+import org.latentexplorer.model.metrics.Metric;
+import org.latentexplorer.model.metrics.MetricHistory;
+import org.latentexplorer.model.metrics.MetricRecorder;
+import org.latentexplorer.model.nn.OptimizerKind;
+import org.latentexplorer.model.train.TrainerState;
+import org.latentexplorer.model.train.TrainingConfig;
+import org.latentexplorer.model.vae.ModelConfig;
+
+/**
+ * Reads and writes model files (".lex"): a zip holding {@value #HEADER} (JSON: format, version,
+ * configs, counters, curves) and raw little-endian float32 arrays. Stateless and thread-safe.
+ *
+ * <p>A model file may come from a stranger, so reading never runs code (no Java serialization),
+ * and every size is checked against the declared configuration before anything is allocated.
+ * Writing is atomic: a temporary file in the same folder, flushed to disk, then renamed over the
+ * target, so a crash mid-save leaves the previous file intact.
+ */
+public final class ModelFile {
+  /** File-name extension of model files. */
+  public static final String EXTENSION = ".lex";
+
+  /** The format this code writes; files with a higher number are refused. */
+  public static final int FORMAT_VERSION = 1;
+
+  static final String FORMAT_NAME = "latent-explorer-model";
+  static final String HEADER = "model.json";
+  static final String PARAMETERS = "parameters.f32";
+  static final String OPTIMIZER = "optimizer.f32";
+  static final String DISC_OPTIMIZER = "discriminator-optimizer.f32";
+
+  /** Largest JSON header accepted (curves included). */
+  private static final int MAX_HEADER_BYTES = 32 << 20;
+
+  /** Largest parameter vector accepted, in floats (1 GiB of weights). */
+  private static final long MAX_FLOATS = 1L << 28;
+
+  private static final ObjectMapper JSON =
+      new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+  private ModelFile() {}
+
+  /** Writes {@code state} to {@code file} atomically. */
+  public static void save(TrainerState state, Path file) throws IOException {
+    Path dir = file.toAbsolutePath().getParent();
+    Files.createDirectories(dir);
+    Path tmp = Files.createTempFile(dir, "." + file.getFileName() + ".", ".tmp");
+    try {
+      try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE);
+          OutputStream raw = java.nio.channels.Channels.newOutputStream(channel);
+          ZipOutputStream zip = new ZipOutputStream(new java.io.BufferedOutputStream(raw, 1 << 16))) {
+        zip.setLevel(1);
+        zip.putNextEntry(new ZipEntry(HEADER));
+        zip.write(JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(header(state)));
+        zip.closeEntry();
+        writeFloats(zip, PARAMETERS, state.parameters());
+        writeFloats(zip, OPTIMIZER, state.optimizerState());
+        writeFloats(zip, DISC_OPTIMIZER, state.discriminatorOptimizerState());
+        zip.finish();
+        zip.flush();
+        channel.force(true);
+      }
+      try {
+        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+
+  private static ObjectNode header(TrainerState s) {
+    ObjectNode h = JSON.createObjectNode();
+    h.put("format", FORMAT_NAME);
+    h.put("formatVersion", FORMAT_VERSION);
+    h.set("model", JSON.valueToTree(s.model()));
+    h.set("training", JSON.valueToTree(s.training()));
+    h.put("dataset", s.datasetName());
+    h.put("parameterCount", s.parameters().length);
+    h.put("optimizerStateCount", s.optimizerState().length);
+    h.put("optimizerSteps", s.optimizerSteps());
+    h.put("discriminatorOptimizerStateCount", s.discriminatorOptimizerState().length);
+    h.put("discriminatorOptimizerSteps", s.discriminatorOptimizerSteps());
+    h.put("learningRate", s.learningRate());
+    h.put("step", s.step());
+    h.put("epoch", s.epoch());
+    h.put("samplesSeen", s.samplesSeen());
+    ObjectNode curves = h.putObject("history");
+    MetricHistory history = s.history();
+    for (Metric m : history.metrics()) {
+      ObjectNode c = curves.putObject(m.name());
+      ArrayNode xs = c.putArray("x");
+      ArrayNode ys = c.putArray("y");
+      var series = history.get(m);
+      for (int i = 0; i < series.size(); i++) {
+        xs.add(series.x(i));
+        ys.add(series.y(i));
+      }
+    }
+    return h;
+  }
+
+  private static void writeFloats(ZipOutputStream zip, String name, float[] values)
+      throws IOException {
+    zip.putNextEntry(new ZipEntry(name));
+    ByteBuffer buf = ByteBuffer.allocate(1 << 16).order(ByteOrder.LITTLE_ENDIAN);
+    for (float v : values) {
+      if (!buf.hasRemaining()) {
+        zip.write(buf.array(), 0, buf.position());
+        buf.clear();
+      }
+      buf.putFloat(v);
+    }
+    zip.write(buf.array(), 0, buf.position());
+    zip.closeEntry();
+  }
+
+  /**
+   * Reads a model file.
+   *
+   * @throws ModelFormatException when the file is not a valid model file of a version this code
+   *     reads; the message says why
+   */
+  public static TrainerState load(Path file) throws IOException {
+    String name = file.getFileName().toString();
+    if (Files.isDirectory(file)) {
+      throw new ModelFormatException(name + " is a folder, not a model file");
+    }
+    long size;
+    try {
+      size = Files.size(file);
+    } catch (NoSuchFileException e) {
+      throw new ModelFormatException(name + " does not exist");
+    }
+    if (size == 0) {
+      throw new ModelFormatException(name + " is empty (0 bytes)");
+    }
+    try (InputStream in = new java.io.BufferedInputStream(Files.newInputStream(file))) {
+      return read(name, in);
+    } catch (ZipException | java.io.EOFException e) {
+      throw new ModelFormatException(name + " is damaged or truncated (" + e.getMessage() + ")", e);
+    }
+  }
+
+  private static TrainerState read(String name, InputStream in) throws IOException {
+    Map<String, byte[]> raw = new HashMap<>();
+    JsonNode h = null;
+    Expected expected = null;
+    try (ZipInputStream zip = new ZipInputStream(in)) {
+      ZipEntry e;
+      while ((e = zip.getNextEntry()) != null) {
+        String entry = e.getName();
+        if (entry.equals(HEADER)) {
+          h = parseHeader(name, readAtMost(zip, MAX_HEADER_BYTES, name, entry));
+          expected = expected(name, h);
+        } else if (expected != null && expected.sizes.containsKey(entry)) {
+          long floats = expected.sizes.get(entry);
+          byte[] bytes = readAtMost(zip, floats * 4, name, entry);
+          if (bytes.length != floats * 4) {
+            throw new ModelFormatException(name + " is truncated: " + entry + " holds "
+                + bytes.length / 4 + " values, the model needs " + floats);
+          }
+          raw.put(entry, bytes);
+        } else if (expected == null && !entry.equals(HEADER)) {
+          throw new ModelFormatException(name + " is not a Latent Explorer model file");
+        }
+      }
+    }
+    if (h == null) {
+      throw new ModelFormatException(name + " is not a Latent Explorer model file (no header)");
+    }
+    for (String entry : expected.sizes.keySet()) {
+      if (!raw.containsKey(entry) && expected.sizes.get(entry) > 0) {
+        throw new ModelFormatException(name + " is truncated: " + entry + " is missing");
+      }
+    }
+    return new TrainerState(
+        expected.model,
+        expected.training,
+        h.path("dataset").asText(""),
+        floats(raw.get(PARAMETERS), expected.sizes.get(PARAMETERS)),
+        floats(raw.get(OPTIMIZER), expected.sizes.get(OPTIMIZER)),
+        h.path("optimizerSteps").asLong(0),
+        floats(raw.get(DISC_OPTIMIZER), expected.sizes.get(DISC_OPTIMIZER)),
+        h.path("discriminatorOptimizerSteps").asLong(0),
+        h.path("learningRate").asDouble(expected.training.learningRate()),
+        Math.max(0, h.path("step").asLong(0)),
+        Math.max(0, h.path("epoch").asInt(0)),
+        Math.max(0, h.path("samplesSeen").asLong(0)),
+        history(h.path("history")));
+  }
+
+  private record Expected(ModelConfig model, TrainingConfig training, Map<String, Long> sizes) {}
+
+  private static JsonNode parseHeader(String name, byte[] bytes) throws ModelFormatException {
+    JsonNode h;
+    try {
+      h = JSON.readTree(bytes);
+    } catch (IOException e) {
+      throw new ModelFormatException(name + " has a damaged header (not valid JSON)");
+    }
+    if (h == null || !FORMAT_NAME.equals(h.path("format").asText())) {
+      throw new ModelFormatException(name + " is not a Latent Explorer model file");
+    }
+    int version = h.path("formatVersion").asInt(-1);
+    if (version > FORMAT_VERSION) {
+      throw new ModelFormatException(name + " was written by a newer Latent Explorer (format "
+          + version + "; this version reads up to " + FORMAT_VERSION + "): please update");
+    }
+    if (version < 1) {
+      throw new ModelFormatException(name + " has no valid format version");
+    }
+    return h;
+  }
+
+  private static Expected expected(String name, JsonNode h) throws ModelFormatException {
+    ModelConfig model;
+    TrainingConfig training;
+    try {
+      model = JSON.treeToValue(h.path("model"), ModelConfig.class);
+      training = JSON.treeToValue(h.path("training"), TrainingConfig.class);
+    } catch (JsonProcessingException | IllegalArgumentException e) {
+      throw new ModelFormatException(name + " has an invalid configuration: " + rootMessage(e));
+    }
+    if (model == null || training == null) {
+      throw new ModelFormatException(name + " has no model configuration");
+    }
+    long params = model.autoencoderParameterCount() + model.discriminatorParameterCount();
+    OptimizerKind kind = training.optimizer();
+    long state = kind.stateSlots() * model.autoencoderParameterCount();
+    long discState = kind.stateSlots() * model.discriminatorParameterCount();
+    if (params > MAX_FLOATS) {
+      throw new ModelFormatException(name + " describes a model too large to open ("
+          + params + " parameters)");
+    }
+    check(name, h, "parameterCount", params);
+    check(name, h, "optimizerStateCount", state);
+    check(name, h, "discriminatorOptimizerStateCount", discState);
+    Map<String, Long> sizes = new HashMap<>();
+    sizes.put(PARAMETERS, params);
+    sizes.put(OPTIMIZER, state);
+    sizes.put(DISC_OPTIMIZER, discState);
+    return new Expected(model, training, sizes);
+  }
+
+  private static void check(String name, JsonNode h, String field, long expected)
+      throws ModelFormatException {
+    if (h.path(field).asLong(-1) != expected) {
+      throw new ModelFormatException(name + " does not match its own configuration: " + field
+          + " is " + h.path(field).asText("missing") + ", the architecture needs " + expected);
+    }
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null) {
+      t = t.getCause();
+    }
+    String m = t.getMessage();
+    if (m == null) {
+      return t.getClass().getSimpleName();
+    }
+    int newline = m.indexOf('\n');
+    return newline < 0 ? m : m.substring(0, newline);
+  }
+
+  private static byte[] readAtMost(InputStream in, long limit, String name, String entry)
+      throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    byte[] buf = new byte[1 << 16];
+    long total = 0;
+    int n;
+    while ((n = in.read(buf)) > 0) {
+      total += n;
+      if (total > limit) {
+        throw new ModelFormatException(name + ": " + entry + " is larger than its configuration allows");
+      }
+      out.write(buf, 0, n);
+    }
+    return out.toByteArray();
+  }
+
+  private static float[] floats(byte[] bytes, long count) {
+    float[] out = new float[(int) count];
+    if (bytes != null) {
+      ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(out);
+    }
+    return out;
+  }
+
+  private static MetricHistory history(JsonNode curves) {
+    MetricRecorder r = new MetricRecorder();
+    if (curves.isObject()) {
+      for (Metric m : Metric.values()) {
+        JsonNode c = curves.path(m.name());
+        JsonNode xs = c.path("x");
+        JsonNode ys = c.path("y");
+        int n = Math.min(xs.size(), ys.size());
+        for (int i = 0; i < n; i++) {
+          r.add(m, xs.get(i).asLong(), ys.get(i).asDouble(Double.NaN));
+        }
+      }
+    }
+    return r.snapshot();
+  }
+}

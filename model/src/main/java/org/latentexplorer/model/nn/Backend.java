@@ -1,0 +1,68 @@
+package org.latentexplorer.model.nn;
+
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The ND4J backend this process computes on, loaded once. Thread-safe.
+ *
+ * <p>Loading ND4J's natives takes a second or two and can fail on an unsupported CPU or a missing
+ * GPU driver; {@link #load()} turns such failures into a readable message instead of a crash.
+ */
+public final class Backend {
+  private static volatile String description;
+
+  private Backend() {}
+
+  /**
+   * Loads ND4J (once) and describes its backend, e.g. "CPU (OpenBLAS, 2 threads)".
+   *
+   * @throws BackendUnavailableException when the native libraries cannot be loaded
+   */
+  public static String load() throws BackendUnavailableException {
+    String d = description;
+    if (d != null) {
+      return d;
+    }
+    synchronized (Backend.class) {
+      if (description == null) {
+        try {
+          String backend = Nd4j.getBackend().getClass().getSimpleName();
+          boolean gpu = backend.toLowerCase(java.util.Locale.ROOT).contains("cuda")
+              || backend.toLowerCase(java.util.Locale.ROOT).contains("jcublas");
+          int threads = Runtime.getRuntime().availableProcessors();
+          description = gpu ? "GPU (CUDA)" : "CPU (OpenBLAS, " + threads + " cores)";
+        } catch (Throwable e) {
+          throw new BackendUnavailableException(
+              "The numerical library (ND4J) could not load its native code on this machine: "
+                  + firstLine(e)
+                  + ". Latent Explorer needs a 64-bit CPU with AVX (or the CUDA build with a"
+                  + " working GPU driver).",
+              e);
+        }
+      }
+      return description;
+    }
+  }
+
+  /** Whether the backend computes on a GPU. */
+  public static boolean isGpu() throws BackendUnavailableException {
+    return load().startsWith("GPU");
+  }
+
+  private static String firstLine(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    int nl = m.indexOf('\n');
+    return nl < 0 ? m : m.substring(0, nl);
+  }
+
+  /** ND4J could not start. Immutable. */
+  public static final class BackendUnavailableException extends Exception {
+    public BackendUnavailableException(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+}
