@@ -23,7 +23,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
-import java.util.zip.ZipInputStream;
+import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 import org.latentexplorer.model.metrics.Metric;
 import org.latentexplorer.model.metrics.MetricHistory;
@@ -162,59 +162,72 @@ public final class ModelFile {
     if (size == 0) {
       throw new ModelFormatException(name + " is empty (0 bytes)");
     }
-    try (InputStream in = new java.io.BufferedInputStream(Files.newInputStream(file))) {
-      return read(name, in);
+    if (!startsLikeZip(file)) {
+      throw new ModelFormatException(name + " is not a Latent Explorer model file");
+    }
+    // ZipFile reads the central directory at the end of the file, so a truncated file is
+    // refused even when every entry before the cut is complete.
+    try (ZipFile zip = new ZipFile(file.toFile())) {
+      return read(name, zip);
     } catch (ZipException | java.io.EOFException e) {
-      throw new ModelFormatException(name + " is damaged or truncated (" + e.getMessage() + ")", e);
+      throw new ModelFormatException(name + " is damaged or truncated (not a complete zip file)", e);
     }
   }
 
-  private static TrainerState read(String name, InputStream in) throws IOException {
-    Map<String, byte[]> raw = new HashMap<>();
-    JsonNode h = null;
-    Expected expected = null;
-    try (ZipInputStream zip = new ZipInputStream(in)) {
-      ZipEntry e;
-      while ((e = zip.getNextEntry()) != null) {
-        String entry = e.getName();
-        if (entry.equals(HEADER)) {
-          h = parseHeader(name, readAtMost(zip, MAX_HEADER_BYTES, name, entry));
-          expected = expected(name, h);
-        } else if (expected != null && expected.sizes.containsKey(entry)) {
-          long floats = expected.sizes.get(entry);
-          byte[] bytes = readAtMost(zip, floats * 4, name, entry);
-          if (bytes.length != floats * 4) {
-            throw new ModelFormatException(name + " is truncated: " + entry + " holds "
-                + bytes.length / 4 + " values, the model needs " + floats);
-          }
-          raw.put(entry, bytes);
-        } else if (expected == null && !entry.equals(HEADER)) {
-          throw new ModelFormatException(name + " is not a Latent Explorer model file");
-        }
-      }
-    }
-    if (h == null) {
+  private static TrainerState read(String name, ZipFile zip) throws IOException {
+    ZipEntry headerEntry = zip.getEntry(HEADER);
+    if (headerEntry == null) {
       throw new ModelFormatException(name + " is not a Latent Explorer model file (no header)");
     }
-    for (String entry : expected.sizes.keySet()) {
-      if (!raw.containsKey(entry) && expected.sizes.get(entry) > 0) {
-        throw new ModelFormatException(name + " is truncated: " + entry + " is missing");
+    JsonNode h;
+    try (InputStream in = zip.getInputStream(headerEntry)) {
+      h = parseHeader(name, readAtMost(in, MAX_HEADER_BYTES, name, HEADER));
+    }
+    Expected expected = expected(name, h);
+    Map<String, float[]> arrays = new HashMap<>();
+    for (Map.Entry<String, Long> e : expected.sizes.entrySet()) {
+      String entry = e.getKey();
+      long floats = e.getValue();
+      ZipEntry z = zip.getEntry(entry);
+      if (z == null) {
+        if (floats > 0) {
+          throw new ModelFormatException(name + " is truncated: " + entry + " is missing");
+        }
+        arrays.put(entry, new float[0]);
+        continue;
       }
+      byte[] bytes;
+      try (InputStream in = zip.getInputStream(z)) {
+        bytes = readAtMost(in, floats * 4, name, entry);
+      }
+      if (bytes.length != floats * 4) {
+        throw new ModelFormatException(name + " is truncated: " + entry + " holds "
+            + bytes.length / 4 + " values, the model needs " + floats);
+      }
+      arrays.put(entry, floats(bytes, floats));
     }
     return new TrainerState(
         expected.model,
         expected.training,
         h.path("dataset").asText(""),
-        floats(raw.get(PARAMETERS), expected.sizes.get(PARAMETERS)),
-        floats(raw.get(OPTIMIZER), expected.sizes.get(OPTIMIZER)),
+        arrays.get(PARAMETERS),
+        arrays.get(OPTIMIZER),
         h.path("optimizerSteps").asLong(0),
-        floats(raw.get(DISC_OPTIMIZER), expected.sizes.get(DISC_OPTIMIZER)),
+        arrays.get(DISC_OPTIMIZER),
         h.path("discriminatorOptimizerSteps").asLong(0),
         h.path("learningRate").asDouble(expected.training.learningRate()),
         Math.max(0, h.path("step").asLong(0)),
         Math.max(0, h.path("epoch").asInt(0)),
         Math.max(0, h.path("samplesSeen").asLong(0)),
         history(h.path("history")));
+  }
+
+  private static boolean startsLikeZip(Path file) throws IOException {
+    byte[] magic = new byte[4];
+    try (InputStream in = Files.newInputStream(file)) {
+      return in.readNBytes(magic, 0, 4) == 4
+          && magic[0] == 'P' && magic[1] == 'K' && magic[2] == 3 && magic[3] == 4;
+    }
   }
 
   private record Expected(ModelConfig model, TrainingConfig training, Map<String, Long> sizes) {}
@@ -309,9 +322,7 @@ public final class ModelFile {
 
   private static float[] floats(byte[] bytes, long count) {
     float[] out = new float[(int) count];
-    if (bytes != null) {
-      ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(out);
-    }
+    ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(out);
     return out;
   }
 
