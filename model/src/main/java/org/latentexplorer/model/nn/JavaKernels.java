@@ -140,23 +140,43 @@ final class JavaKernels implements Kernels {
     int dout = base(dLogits);
     int cols = columns(logits);
     int rows = (int) (logits.length() / cols);
-    float s = (float) scale;
-    for (int r = 0; r < rows; r++) {
-      double sum = 0;
-      int off = r * cols;
-      for (int c = 0; c < cols; c++) {
-        float l = lb.get(lo + off + c);
-        float xv = xb.get(xo + off + c);
-        // e = exp(-|l|) in (0, 1]: both softplus and sigmoid follow without overflow.
-        float e = (float) Math.exp(-Math.abs(l));
-        float softplus = Math.max(l, 0f) + (float) Math.log1p(e);
-        float sig = l >= 0 ? 1f / (1f + e) : e / (1f + e);
-        sum += xv * l - softplus;
-        db.put(dout + off + c, s * (sig - xv));
+    ParallelRange.run(rows, cols, (from, to) -> {
+      for (int r = from; r < to; r++) {
+        double sum = 0;
+        int off = r * cols;
+        for (int c = 0; c < cols; c++) {
+          double l = lb.get(lo + off + c);
+          double xv = xb.get(xo + off + c);
+          // e = exp(-|l|) in (0, 1]: both softplus and sigmoid follow without overflow. In
+          // double, because in float e is subnormal for |l| > 87, and subnormals are slow.
+          double e = Math.exp(-Math.abs(l));
+          // log(1 + e) rather than log1p: an intrinsic, 4x faster, exact to 1e-16 absolute.
+          double softplus = Math.max(l, 0) + Math.log(1 + e);
+          double sig = l >= 0 ? 1 / (1 + e) : e / (1 + e);
+          sum += xv * l - softplus;
+          db.put(dout + off + c, flush((float) (scale * (sig - xv))));
+        }
+        rowLogLik[r] = sum;
       }
-      rowLogLik[r] = sum;
-    }
+    });
   }
+
+  /**
+   * Zero for magnitudes below {@value #TINY}, else v. Java cannot set the CPU's flush-to-zero
+   * mode, and one subnormal operand makes a float operation ~100 times slower; they appear when
+   * a pixel is always 0 (its logit keeps falling) and in Adam's decaying moments.
+   */
+  private static float flush(float v) {
+    return Math.abs(v) < TINY ? 0f : v;
+  }
+
+  /** Zero for gradients whose square would be subnormal. */
+  private static float flushGradient(float g) {
+    return Math.abs(g) < 1e-18f ? 0f : g;
+  }
+
+  /** Below this a value is flushed to zero (the smallest normal float is 1.2e-38). */
+  private static final float TINY = 1e-30f;
 
   @Override
   public void gaussian(INDArray out, INDArray x, INDArray dOut, double scale, double[] rowLogLik) {
@@ -205,7 +225,7 @@ final class JavaKernels implements Kernels {
         double p = Activation.sigmoid(lb.get(lo + off + c));
         double diff = p - xb.get(xo + off + c);
         sum += diff * diff;
-        db.put(dout + off + c, (float) (scale * 2 * diff * p * (1 - p)));
+        db.put(dout + off + c, flush((float) (scale * 2 * diff * p * (1 - p))));
       }
       rowError[r] = sum;
     }
@@ -249,15 +269,18 @@ final class JavaKernels implements Kernels {
     float e = (float) eps;
     float wd = (float) weightDecay;
     float step = (float) (lr * Math.sqrt(1 - Math.pow(beta2, t)) / (1 - Math.pow(beta1, t)));
-    for (int i = 0; i < n; i++) {
-      float p = pb.get(po + i);
-      float g = gb.get(go + i) + wd * p;
-      float mi = b1 * mb.get(mo + i) + (1 - b1) * g;
-      float vi = b2 * vb.get(vo + i) + (1 - b2) * g * g;
-      mb.put(mo + i, mi);
-      vb.put(vo + i, vi);
-      pb.put(po + i, p - step * mi / ((float) Math.sqrt(vi) + e));
-    }
+    ParallelRange.run(n, (from, to) -> {
+      for (int i = from; i < to; i++) {
+        float p = pb.get(po + i);
+        // g^2 and the decaying moments would turn subnormal: see flush().
+        float g = flushGradient(gb.get(go + i) + wd * p);
+        float mi = flush(b1 * mb.get(mo + i) + (1 - b1) * g);
+        float vi = flush(b2 * vb.get(vo + i) + (1 - b2) * g * g);
+        mb.put(mo + i, mi);
+        vb.put(vo + i, vi);
+        pb.put(po + i, p - step * mi / ((float) Math.sqrt(vi) + e));
+      }
+    });
   }
 
   @Override
@@ -275,7 +298,7 @@ final class JavaKernels implements Kernels {
     float wd = (float) weightDecay;
     for (int i = 0; i < n; i++) {
       float p = pb.get(po + i);
-      float g = gb.get(go + i) + wd * p;
+      float g = flushGradient(gb.get(go + i) + wd * p);
       float hi = hb.get(ho + i) + g * g;
       hb.put(ho + i, hi);
       pb.put(po + i, p - rate * g / ((float) Math.sqrt(hi) + e));
@@ -299,16 +322,23 @@ final class JavaKernels implements Kernels {
 
   @Override
   public boolean allFinite(INDArray a) {
-    FloatBuffer b = buffer(a);
+    buffer(a);
+    java.nio.IntBuffer b =
+        a.data().asNio().order(java.nio.ByteOrder.nativeOrder()).asIntBuffer();
     int o = base(a);
     int n = (int) a.length();
-    // x - x is 0 for finite x and NaN for NaN or infinity: one branch-free accumulation.
-    float acc = 0;
-    for (int i = 0; i < n; i++) {
-      float x = b.get(o + i);
-      acc += x - x;
-    }
-    return acc == 0;
+    // NaN and infinity are the floats whose exponent bits are all ones; adding one to that
+    // exponent carries into the sign bit. An integer OR needs no floating-point arithmetic
+    // (slow on subnormals) and vectorises.
+    java.util.concurrent.atomic.AtomicInteger bad = new java.util.concurrent.atomic.AtomicInteger();
+    ParallelRange.run(n, (from, to) -> {
+      int acc = 0;
+      for (int i = from; i < to; i++) {
+        acc |= (b.get(o + i) & 0x7f800000) + 0x00800000;
+      }
+      bad.accumulateAndGet(acc, (x, y) -> x | y);
+    });
+    return bad.get() >= 0;
   }
 
   @Override
