@@ -169,8 +169,12 @@ public final class ModelFile {
     // refused even when every entry before the cut is complete.
     try (ZipFile zip = new ZipFile(file.toFile())) {
       return read(name, zip);
+    } catch (ModelFormatException e) {
+      throw e;
     } catch (ZipException | java.io.EOFException e) {
       throw new ModelFormatException(name + " is damaged or truncated (not a complete zip file)", e);
+    } catch (IOException e) {
+      throw new ModelFormatException(name + " could not be read: " + rootMessage(e), e);
     }
   }
 
@@ -272,6 +276,11 @@ public final class ModelFile {
     if (params > MAX_FLOATS) {
       throw new ModelFormatException(name + " describes a model too large to open ("
           + params + " parameters)");
+    }
+    long bytes = 4 * (params + state + discState);
+    if (bytes > Runtime.getRuntime().maxMemory() / 2) {
+      throw new ModelFormatException(name + " needs " + (bytes >> 20)
+          + " MB for its weights, more than this program may use; start it with a larger -Xmx");
     }
     check(name, h, "parameterCount", params);
     check(name, h, "optimizerStateCount", state);
