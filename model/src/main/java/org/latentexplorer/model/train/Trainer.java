@@ -49,6 +49,7 @@ public final class Trainer {
   private final Random random;
   private final Random evalRandom;
   private final MetricRecorder recorder = new MetricRecorder();
+  private final java.util.List<TrainingListener> listeners = new java.util.ArrayList<>();
   private final float[] batchBuffer;
   private final int batch;
 
@@ -129,6 +130,11 @@ public final class Trainer {
     t.random.setSeed(state.training().seed() + 31 * state.step());
     t.checkpoint();
     return t;
+  }
+
+  /** Adds hooks called on this trainer's thread. */
+  public void addListener(TrainingListener listener) {
+    listeners.add(listener);
   }
 
   public LatentModel model() {
@@ -215,9 +221,15 @@ public final class Trainer {
     if (step % CHECKPOINT_EVERY == 0) {
       checkpoint();
     }
+    for (TrainingListener l : listeners) {
+      l.onTrainingBatch(step, m);
+    }
     if (cursor + batch > train.size()) {
       epoch++;
-      evaluateTest(test);
+      Evaluation e = evaluateTest(test);
+      for (TrainingListener l : listeners) {
+        l.onEpoch(epoch, e);
+      }
     }
     return m;
   }
@@ -249,6 +261,9 @@ public final class Trainer {
             + " lowered to %.3g.", step, m.loss(), lr);
     // The minibatch that diverged is skipped.
     cursor += batch;
+    for (TrainingListener l : listeners) {
+      l.onDivergence(message);
+    }
     return m;
   }
 
