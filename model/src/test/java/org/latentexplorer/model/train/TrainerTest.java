@@ -37,11 +37,27 @@ class TrainerTest {
   void vaeTestElboImprovesByManyNatsInAFewEpochs() throws DivergenceException {
     Trainer t = new Trainer(small(ModelFamily.VAE), TrainingConfig.defaults().withBatchSize(64),
         digits);
+    java.util.List<Double> epochElbos = new java.util.ArrayList<>();
+    long[] batches = {0};
+    t.addListener(new TrainingListener() {
+      @Override
+      public void onTrainingBatch(long step, StepMetrics metrics) {
+        batches[0] = step;
+      }
+
+      @Override
+      public void onEpoch(int epoch, Evaluation test) {
+        epochElbos.add(test.elbo());
+      }
+    });
     double before = t.evaluateFullTest().elbo();
     while (t.epoch() < 3) {
       t.step();
     }
     Evaluation after = t.evaluateFullTest();
+    assertEquals(3, epochElbos.size());
+    assertEquals(3L * t.stepsPerEpoch(), batches[0]);
+    assertTrue(epochElbos.get(2) > epochElbos.get(0), "ELBO per epoch: " + epochElbos);
     // An untrained decoder scores about 784 ln 2 = 543 nats; three epochs reach well under 250.
     assertTrue(before < -400, "untrained ELBO " + before);
     assertTrue(after.elbo() > -250, "ELBO after 3 epochs: " + after.elbo());
@@ -110,10 +126,18 @@ class TrainerTest {
         TrainingConfig.defaults().withBatchSize(32).withEpochs(4),
         new Dataset.Split(poisoned, digits.test()));
     double lr = t.learningRate();
+    java.util.List<String> told = new java.util.ArrayList<>();
+    t.addListener(new TrainingListener() {
+      @Override
+      public void onDivergence(String message) {
+        told.add(message);
+      }
+    });
     while (t.epoch() < 3) {
       t.step();
     }
     assertTrue(t.message().startsWith("Diverged"), t.message());
+    assertTrue(!told.isEmpty() && told.get(0).contains("rolled back"), told.toString());
     assertTrue(t.learningRate() < lr, "the learning rate must have been lowered");
     assertTrue(t.model().kernels().allFinite(t.model().parameters()), "weights stay finite");
     assertTrue(Double.isFinite(t.evaluateFullTest().elbo()));
