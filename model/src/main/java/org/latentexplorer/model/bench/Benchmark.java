@@ -1,0 +1,365 @@
+package org.latentexplorer.model.bench;
+
+import java.io.IOException;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.bytedeco.javacpp.Pointer;
+import org.latentexplorer.model.data.BundledDataset;
+import org.latentexplorer.model.data.Dataset;
+import org.latentexplorer.model.explore.LatentCodec;
+import org.latentexplorer.model.nn.Backend;
+import org.latentexplorer.model.train.DivergenceException;
+import org.latentexplorer.model.train.RunState;
+import org.latentexplorer.model.train.Snapshot;
+import org.latentexplorer.model.train.Trainer;
+import org.latentexplorer.model.train.TrainingConfig;
+import org.latentexplorer.model.train.TrainingSession;
+import org.latentexplorer.model.vae.ModelConfig;
+import org.latentexplorer.model.vae.ModelFamily;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The speed benchmark of a 784-512-2 Bernoulli ReLU VAE (batch 128, fp32, Adam 1e-3) on the
+ * bundled MNIST digits: training throughput against the GEMM ceiling and against DL4J's own VAE
+ * layer, encode and decode latencies, rendering latency while a training session runs, and memory
+ * over many epochs. Confined to the calling thread, which also plays the render worker.
+ *
+ * <p>Throughput is the median of timed windows after a warm-up; a step that ends an epoch also
+ * scores the test set and is left out of the windows. Effective GFLOP/s counts a training step as
+ * three forward passes: 2 x 3 x multiply-adds of one forward pass, per image.
+ */
+public final class Benchmark {
+  static final int BATCH = 128;
+  static final int HIDDEN = 512;
+  static final int LATENT = 2;
+  static final int GRID = 20;
+
+  private final BenchOptions options;
+  private final Consumer<String> progress;
+  private final Map<Measure, BenchReport.Result> results = new EnumMap<>(Measure.class);
+
+  private Benchmark(BenchOptions options, Consumer<String> progress) {
+    this.options = options;
+    this.progress = progress;
+  }
+
+  /**
+   * Runs every measurement.
+   *
+   * @param progress told what is being measured, for a person waiting at a terminal
+   */
+  public static BenchReport run(BenchOptions options, Consumer<String> progress)
+      throws IOException, Backend.BackendUnavailableException, DivergenceException,
+          InterruptedException {
+    return new Benchmark(options, progress).run();
+  }
+
+  /** The model measured: the classroom default, 784-512-2, Bernoulli, ReLU. */
+  static ModelConfig modelConfig() {
+    return ModelConfig.defaults(ModelFamily.VAE, 28, 28);
+  }
+
+  static TrainingConfig trainingConfig(int epochs) {
+    return TrainingConfig.defaults().withBatchSize(BATCH).withEpochs(epochs);
+  }
+
+  private BenchReport run()
+      throws IOException, Backend.BackendUnavailableException, DivergenceException,
+          InterruptedException {
+    Backend.load();
+    Dataset all = BundledDataset.MNIST_DIGITS.load();
+    Dataset images = all.size() > options.images() ? all.head(options.images()) : all;
+    Dataset.Split split = images.split(0.1, 1);
+    ModelConfig config = modelConfig();
+
+    Trainer trainer = new Trainer(config, trainingConfig(100_000), split);
+    Map<String, String> machine = Machine.describe(trainer.model().kernelName());
+    machine.put("model", String.format(Locale.ROOT,
+        "VAE 784-%d-%d, Bernoulli pixels, ReLU, Adam 1e-3, batch %d, fp32, %,d parameters",
+        HIDDEN, LATENT, BATCH, config.autoencoderParameterCount()));
+    machine.put("data", String.format(Locale.ROOT,
+        "bundled MNIST digits: %,d training and %,d test images (seeded split)",
+        split.train().size(), split.test().size()));
+
+    progress.accept("GEMM ceiling");
+    gemm();
+    progress.accept("training throughput, ours");
+    double ours = ourThroughput(trainer, config);
+    progress.accept("training throughput, DL4J's VariationalAutoencoder layer");
+    dl4jThroughput(split.train(), ours);
+    progress.accept("memory over " + options.memoryEpochs() + " epochs");
+    Trainer trained = memory(config, split);
+    progress.accept("encode and decode latency");
+    latencies(trained, all);
+    progress.accept("render latency under training");
+    renderUnderTraining(config, split);
+    return new BenchReport(machine, results);
+  }
+
+  private void put(Measure m, double value, String detail) {
+    results.put(m, new BenchReport.Result(m, value, detail));
+  }
+
+  private String repeats(int n) {
+    return "median of " + n;
+  }
+
+  // ---- GEMM ----
+
+  private void gemm() {
+    int n = options.gemmRepeats();
+    // One untimed pass over every shape first: BLAS threads and caches start cold.
+    GemmProbe.measure(BATCH, 784, HIDDEN, false, n);
+    GemmProbe.measure(BATCH, HIDDEN, 784, false, n);
+    GemmProbe.measure(784, BATCH, HIDDEN, true, n);
+    double enc = GemmProbe.measure(BATCH, 784, HIDDEN, false, n).median();
+    double dec = GemmProbe.measure(BATCH, HIDDEN, 784, false, n).median();
+    double grad = GemmProbe.measure(784, BATCH, HIDDEN, true, n).median();
+    String how = "Nd4j.gemm into preallocated c-order arrays, " + repeats(n);
+    put(Measure.GEMM_ENCODER, enc, how);
+    put(Measure.GEMM_DECODER, dec, how);
+    put(Measure.GEMM_WEIGHT_GRADIENT, grad, how + ", A transposed");
+    put(Measure.GEMM_PEAK, Math.max(enc, Math.max(dec, grad)), "the fastest of the three");
+  }
+
+  // ---- training throughput ----
+
+  private double ourThroughput(Trainer trainer, ModelConfig config) throws DivergenceException {
+    for (int i = 0; i < options.warmupSteps(); i++) {
+      trainer.step();
+    }
+    Samples windows = new Samples();
+    for (int w = 0; w < options.windows(); w++) {
+      long nanos = 0;
+      int steps = 0;
+      while (steps < options.stepsPerWindow()) {
+        int epoch = trainer.epoch();
+        long t0 = System.nanoTime();
+        trainer.step();
+        long dt = System.nanoTime() - t0;
+        if (trainer.epoch() == epoch) {
+          nanos += dt;
+          steps++;
+        }
+      }
+      windows.add(steps * (double) trainer.batchSize() * 1e9 / nanos);
+    }
+    double rate = windows.median();
+    double gflops = rate * 6.0 * trainer.model().multiplyAddsPerImage() / 1e9;
+    String how = String.format(Locale.ROOT, "%s windows of %d steps after %d warm-up steps",
+        repeats(options.windows()), options.stepsPerWindow(), options.warmupSteps());
+    put(Measure.TRAIN_OURS, rate, how + "; Trainer.step()");
+    put(Measure.TRAIN_OURS_GFLOPS, gflops, String.format(Locale.ROOT,
+        "2 x 3 x %,d multiply-adds per image", trainer.model().multiplyAddsPerImage()));
+    put(Measure.TRAIN_OURS_OF_PEAK, 100 * gflops / results.get(Measure.GEMM_PEAK).value(),
+        "effective GFLOP/s over the GEMM peak");
+    return rate;
+  }
+
+  private void dl4jThroughput(Dataset train, double ours) {
+    Dl4jVae vae = new Dl4jVae(784, HIDDEN, LATENT, 1);
+    int d = train.dimension();
+    int batches = Math.max(1, Math.min(train.size() / BATCH, 32));
+    INDArray[] data = new INDArray[batches];
+    float[] pixels = train.pixelsUnsafe();
+    for (int b = 0; b < batches; b++) {
+      float[] chunk = java.util.Arrays.copyOfRange(pixels, b * BATCH * d, (b + 1) * BATCH * d);
+      data[b] = Nd4j.create(chunk, new long[] {BATCH, d}, org.nd4j.linalg.api.buffer.DataType.FLOAT);
+    }
+    int next = 0;
+    for (int i = 0; i < options.warmupSteps(); i++) {
+      vae.step(data[next++ % batches]);
+    }
+    Samples windows = new Samples();
+    for (int w = 0; w < options.windows(); w++) {
+      long t0 = System.nanoTime();
+      for (int s = 0; s < options.stepsPerWindow(); s++) {
+        vae.step(data[next++ % batches]);
+      }
+      windows.add(options.stepsPerWindow() * (double) BATCH * 1e9 / (System.nanoTime() - t0));
+    }
+    double rate = windows.median();
+    put(Measure.TRAIN_DL4J, rate, String.format(Locale.ROOT,
+        "%s windows of %d steps; pretrainLayer(0, minibatch), %,d updates, last loss %.1f",
+        repeats(options.windows()), options.stepsPerWindow(), vae.iterations(), vae.score()));
+    put(Measure.TRAIN_RATIO, ours / rate, "the two medians, same data, same process");
+  }
+
+  // ---- memory ----
+
+  private Trainer memory(ModelConfig config, Dataset.Split split) throws DivergenceException {
+    int epochs = options.memoryEpochs();
+    Trainer t = new Trainer(config, trainingConfig(epochs), split);
+    long[] start = memoryNow();
+    while (t.epoch() < 1) {
+      t.step();
+    }
+    long[] first = memoryNow();
+    long t0 = System.nanoTime();
+    while (!t.finished()) {
+      t.step();
+    }
+    double seconds = (System.nanoTime() - t0) / 1e9;
+    long[] end = memoryNow();
+    String growth = epochs > 1 ? String.format(Locale.ROOT,
+        "after %d epochs (epochs 2 to %d took %.0f s); growth since epoch 1: ", epochs, epochs,
+        seconds) : "after 1 epoch; growth since epoch 1: ";
+    put(Measure.HEAP_START, mb(start[0]), "Runtime total - free, after GC");
+    put(Measure.HEAP_FIRST, mb(first[0]), "Runtime total - free, after GC");
+    put(Measure.HEAP_END, mb(end[0]), growth + signedMb(end[0] - first[0]));
+    String rss = "Pointer.physicalBytes(); includes ND4J's native arrays";
+    put(Measure.RSS_START, mb(start[1]), rss);
+    put(Measure.RSS_FIRST, mb(first[1]), rss);
+    put(Measure.RSS_END, mb(end[1]), growth + signedMb(end[1] - first[1]));
+    return t;
+  }
+
+  /**
+   * Heap used and the process's resident set size, after a garbage collection. ND4J's CPU arrays
+   * are allocated inside libnd4j: neither JavaCPP's {@code Pointer.totalBytes()} nor ND4J's
+   * memory manager counts them (both stay near 0), so native use shows only in the RSS.
+   */
+  private static long[] memoryNow() {
+    for (int i = 0; i < 3; i++) {
+      System.gc();
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    Runtime r = Runtime.getRuntime();
+    return new long[] {r.totalMemory() - r.freeMemory(), Pointer.physicalBytes()};
+  }
+
+  private static double mb(long bytes) {
+    return bytes / (double) (1 << 20);
+  }
+
+  private static String signedMb(long bytes) {
+    return String.format(Locale.ROOT, "%+.1f MB", mb(bytes));
+  }
+
+  // ---- encode and decode ----
+
+  private void latencies(Trainer trained, Dataset all) {
+    LatentCodec codec = new LatentCodec();
+    codec.update(trained.snapshot(1, RunState.PAUSED));
+    float[] pixels = all.pixelsUnsafe();
+    int n = all.size();
+    int repeats = options.latencyRepeats();
+    codec.encode(pixels, n);
+    Samples encode = new Samples();
+    for (int i = 0; i < repeats; i++) {
+      long t0 = System.nanoTime();
+      codec.encode(pixels, n);
+      encode.add((System.nanoTime() - t0) / 1e6);
+    }
+    String how = String.format(Locale.ROOT, "%,d images (all bundled digits), LatentCodec.encode,"
+        + " %d repeats", n, repeats);
+    put(Measure.ENCODE_MEDIAN, encode.median(), how);
+    put(Measure.ENCODE_P95, encode.percentile(95), how);
+
+    float[] z = gridPoints();
+    ArgbFrame frame = new ArgbFrame(GRID, 28, 28);
+    for (int i = 0; i < 5; i++) {
+      frame.draw(codec.decode(z, GRID * GRID));
+    }
+    Samples decode = new Samples();
+    for (int i = 0; i < 5 * repeats; i++) {
+      long t0 = System.nanoTime();
+      frame.draw(codec.decode(z, GRID * GRID));
+      decode.add((System.nanoTime() - t0) / 1e6);
+    }
+    String dhow = String.format(Locale.ROOT, "z in [-3, 3]^2, LatentCodec.decode + gray to ARGB"
+        + " (%dx%d pixels), %d repeats", frame.width(), frame.height(), 5 * repeats);
+    put(Measure.DECODE_MEDIAN, decode.median(), dhow);
+    put(Measure.DECODE_P95, decode.percentile(95), dhow);
+  }
+
+  static float[] gridPoints() {
+    float[] z = new float[GRID * GRID * 2];
+    for (int r = 0; r < GRID; r++) {
+      for (int c = 0; c < GRID; c++) {
+        int k = r * GRID + c;
+        z[2 * k] = (float) (-3 + 6.0 * c / (GRID - 1));
+        z[2 * k + 1] = (float) (3 - 6.0 * r / (GRID - 1));
+      }
+    }
+    return z;
+  }
+
+  // ---- rendering while training runs ----
+
+  private void renderUnderTraining(ModelConfig config, Dataset.Split split)
+      throws InterruptedException {
+    float[] z = gridPoints();
+    ArgbFrame frame = new ArgbFrame(GRID, 28, 28);
+    LatentCodec codec = new LatentCodec();
+    Samples latency = new Samples();
+    long stepsBefore;
+    long stepsAfter;
+    long t0;
+    long t1;
+    try (TrainingSession session = TrainingSession.start(config, trainingConfig(100_000), split)) {
+      session.train();
+      awaitSteps(session, options.warmupSteps());
+      // Commands run between two steps: exact step counts, unlike the throttled snapshots.
+      stepsBefore = steps(session);
+      t0 = System.nanoTime();
+      for (int i = 0; i < options.renderRequests(); i++) {
+        Thread.sleep(options.renderIntervalMillis());
+        long start = System.nanoTime();
+        session.gate().enter();
+        try {
+          codec.update(session.snapshot());
+          frame.draw(codec.decode(z, GRID * GRID));
+        } finally {
+          session.gate().exit();
+        }
+        latency.add((System.nanoTime() - start) / 1e6);
+      }
+      t1 = System.nanoTime();
+      stepsAfter = steps(session);
+      if (session.snapshot().state() == RunState.FAILED) {
+        throw new IllegalStateException("training failed during the render measurement: "
+            + session.snapshot().message());
+      }
+    }
+    String how = String.format(Locale.ROOT, "%d requests, one every %d ms, from request to ARGB"
+        + " pixels: gate().enter(), LatentCodec.update(latest snapshot) + decode, exit()",
+        options.renderRequests(), options.renderIntervalMillis());
+    put(Measure.RENDER_MEDIAN, latency.median(), how);
+    put(Measure.RENDER_P95, latency.percentile(95), how);
+    put(Measure.RENDER_TRAINING, (stepsAfter - stepsBefore) * BATCH * 1e9 / (t1 - t0),
+        "TrainingSession on its own thread during those requests (live test scoring included)");
+  }
+
+  private static long steps(TrainingSession session) throws InterruptedException {
+    try {
+      return session.call(Trainer::stepCount).get(1, java.util.concurrent.TimeUnit.MINUTES);
+    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+      throw new IllegalStateException("the training session did not answer: " + e, e);
+    }
+  }
+
+  private static Snapshot awaitSteps(TrainingSession session, int steps)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + 120_000_000_000L;
+    while (System.nanoTime() < deadline) {
+      Snapshot s = session.snapshot();
+      if (s != null && s.state() == RunState.FAILED) {
+        throw new IllegalStateException("training failed: " + s.message());
+      }
+      if (s != null && s.progress().step() >= steps) {
+        return s;
+      }
+      Thread.sleep(10);
+    }
+    throw new IllegalStateException("the training session took no steps in 2 minutes");
+  }
+}
