@@ -1,7 +1,7 @@
 package org.latentexplorer.model.bench;
 
 /**
- * How much a benchmark run measures: data size, warm-up, windows and repeats. Immutable.
+ * How much a benchmark run measures, an immutable value: data size, warm-up, windows, repeats.
  *
  * @param images images of the bundled MNIST digits used (at most 10,000); a tenth is held out
  * @param warmupSteps training steps before timing starts (JIT, buffers, BLAS threads)

@@ -11,8 +11,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The results of a benchmark run: the machine it ran on, and one number per {@link Measure}.
- * Immutable once built.
+ * The immutable results of a benchmark run: the machine it ran on, and one number per {@link
+ * Measure}.
  */
 public final class BenchReport {
   /**

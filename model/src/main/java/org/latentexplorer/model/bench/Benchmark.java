@@ -22,10 +22,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * The speed benchmark of a 784-512-2 Bernoulli ReLU VAE (batch 128, fp32, Adam 1e-3) on the
- * bundled MNIST digits: training throughput against the GEMM ceiling and against DL4J's own VAE
- * layer, encode and decode latencies, rendering latency while a training session runs, and memory
- * over many epochs. Confined to the calling thread, which also plays the render worker.
+ * The speed benchmark, confined to the calling thread (which also plays the render worker): a
+ * 784-512-2 Bernoulli ReLU VAE (batch 128, fp32, Adam 1e-3) on the bundled MNIST digits, its
+ * training throughput against the GEMM ceiling and against DL4J's own VAE layer, encode and decode
+ * latencies, rendering latency while a training session runs, and memory over many epochs.
  *
  * <p>Throughput is the median of timed windows after a warm-up; a step that ends an epoch also
  * scores the test set and is left out of the windows. Effective GFLOP/s counts a training step as

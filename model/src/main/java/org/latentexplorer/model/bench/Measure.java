@@ -1,6 +1,6 @@
 package org.latentexplorer.model.bench;
 
-/** A row of the benchmark table: a stable key for JSON, a label and a unit. Immutable. */
+/** An immutable row of the benchmark table: a stable key for JSON, a label and a unit. */
 public enum Measure {
   TRAIN_OURS("train.ours", "training, ours", "samples/s"),
   TRAIN_OURS_GFLOPS("train.ours.gflops", "training, ours, effective", "GFLOP/s"),

@@ -21,8 +21,8 @@ import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /**
- * The headless command line: {@code latent-explorer train | eval | sample | bench}. Confined to the
- * thread that calls {@link #run}; one instance per invocation.
+ * The headless command line, {@code latent-explorer train | eval | sample | bench}, confined to
+ * the thread that calls {@link #run}: one instance per invocation.
  *
  * <p>Exit codes: 0 success, 1 a failure while running (unreadable data, a bad model file, a
  * diverged run), 2 bad usage. Every failure is reported as one line on standard error, {@code

@@ -158,6 +158,9 @@ final class TrainCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Cli.Terminal term = cli.terminal();
+    if (epochs < 1) {
+      throw new ParameterException(spec.commandLine(), "--epochs must be at least 1, got " + epochs);
+    }
     if (resume != null) {
       refuseOptionsFixedByModelFile();
     }
@@ -165,8 +168,15 @@ final class TrainCommand implements Callable<Integer> {
     checkWritable(target);
     String backend = Backend.load();
     TrainerState saved = resume == null ? null : ModelFile.load(resume);
-    Dataset.Split split = dataOptions.load(saved == null ? "mnist"
-        : DataOptions.bundledNameOf(saved.datasetName()).orElse("mnist"));
+    String fallback = "mnist";
+    if (saved != null) {
+      fallback = DataOptions.bundledNameOf(saved.datasetName()).orElse(null);
+      if (fallback == null && dataOptions.data == null) {
+        throw new ParameterException(spec.commandLine(), "this model was trained on '"
+            + saved.datasetName() + "': give its images with --data");
+      }
+    }
+    Dataset.Split split = dataOptions.load(fallback);
     Trainer trainer;
     TrainingConfig training;
     if (saved == null) {

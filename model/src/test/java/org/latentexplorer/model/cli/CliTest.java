@@ -144,6 +144,7 @@ class CliTest {
     "train --batch 1",
     "train --test-fraction 1",
     "train --limit 1",
+    "train --epochs 0",
     "eval",
     "eval --model m.lex --samples 0",
     "sample --model m.lex",
