@@ -84,6 +84,7 @@ public final class Benchmark {
         "bundled MNIST digits: %,d training and %,d test images (seeded split)",
         split.train().size(), split.test().size()));
 
+    double loadBefore = Machine.loadAverage();
     progress.accept("GEMM ceiling");
     gemm();
     progress.accept("training throughput, ours");
@@ -96,6 +97,9 @@ public final class Benchmark {
     latencies(trained, all);
     progress.accept("render latency under training");
     renderUnderTraining(config, split);
+    machine.put("load", String.format(Locale.ROOT, "1-minute load average %.2f before the run,"
+        + " %.2f after (the benchmark itself adds up to %d)", loadBefore, Machine.loadAverage(),
+        Runtime.getRuntime().availableProcessors()));
     return new BenchReport(machine, results);
   }
 

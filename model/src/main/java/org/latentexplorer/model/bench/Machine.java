@@ -29,6 +29,19 @@ final class Machine {
     return m;
   }
 
+  /**
+   * The 1-minute load average (Linux), or NaN: other processes on the machine take cores from the
+   * benchmark, and the table should say so.
+   */
+  static double loadAverage() {
+    try {
+      String s = Files.readString(Path.of("/proc/loadavg")).strip();
+      return Double.parseDouble(s.substring(0, s.indexOf(' ')));
+    } catch (IOException | RuntimeException e) {
+      return Double.NaN;
+    }
+  }
+
   private static String env(String name) {
     String v = System.getenv(name);
     return v == null ? "unset" : v;
