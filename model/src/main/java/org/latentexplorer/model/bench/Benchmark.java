@@ -194,35 +194,51 @@ public final class Benchmark {
 
   // ---- memory ----
 
+  /**
+   * Trains {@code memoryEpochs} epochs and reads the heap and the RSS at the start, after epoch 1,
+   * halfway and at the end. The RSS also grows while the JVM first touches the pages of its
+   * committed heap, which takes a while after start; a leak would keep it growing, so the growth
+   * over the second half of the run is the number to watch.
+   */
   private Trainer memory(ModelConfig config, Dataset.Split split) throws DivergenceException {
     int epochs = options.memoryEpochs();
+    int half = Math.max(1, epochs / 2);
     Trainer t = new Trainer(config, trainingConfig(epochs), split);
     long[] start = memoryNow();
-    while (t.epoch() < 1) {
-      t.step();
-    }
+    trainTo(t, 1);
     long[] first = memoryNow();
     long t0 = System.nanoTime();
-    while (!t.finished()) {
-      t.step();
-    }
+    trainTo(t, half);
+    long[] middle = memoryNow();
+    trainTo(t, epochs);
     double seconds = (System.nanoTime() - t0) / 1e9;
     long[] end = memoryNow();
-    String growth = epochs > 1 ? String.format(Locale.ROOT,
-        "after %d epochs (epochs 2 to %d took %.0f s); growth since epoch 1: ", epochs, epochs,
-        seconds) : "after 1 epoch; growth since epoch 1: ";
-    put(Measure.HEAP_START, mb(start[0]), "Runtime total - free, after GC");
-    put(Measure.HEAP_FIRST, mb(first[0]), "Runtime total - free, after GC");
-    put(Measure.HEAP_END, mb(end[0]), growth + signedMb(end[0] - first[0]));
+    String heap = "Runtime total - free, after GC";
+    put(Measure.HEAP_START, mb(start[0]), heap);
+    put(Measure.HEAP_FIRST, mb(first[0]), heap);
+    put(Measure.HEAP_END, mb(end[0]), String.format(Locale.ROOT,
+        "after %d epochs (epochs 2 to %d took %.0f s); growth since epoch 1: %s", epochs, epochs,
+        seconds, signedMb(end[0] - first[0])));
+    put(Measure.HEAP_COMMITTED, mb(end[1]), "Runtime.totalMemory(); its pages enter the RSS as"
+        + " the collector first touches them");
     String rss = "Pointer.physicalBytes(); includes ND4J's native arrays";
-    put(Measure.RSS_START, mb(start[1]), rss);
-    put(Measure.RSS_FIRST, mb(first[1]), rss);
-    put(Measure.RSS_END, mb(end[1]), growth + signedMb(end[1] - first[1]));
+    put(Measure.RSS_START, mb(start[2]), rss);
+    put(Measure.RSS_FIRST, mb(first[2]), rss);
+    put(Measure.RSS_HALF, mb(middle[2]), "after epoch " + half);
+    put(Measure.RSS_END, mb(end[2]), String.format(Locale.ROOT,
+        "growth over the second half (epochs %d to %d): %s", half + 1, epochs,
+        signedMb(end[2] - middle[2])));
     return t;
   }
 
+  private static void trainTo(Trainer t, int epoch) throws DivergenceException {
+    while (t.epoch() < epoch) {
+      t.step();
+    }
+  }
+
   /**
-   * Heap used and the process's resident set size, after a garbage collection. ND4J's CPU arrays
+   * Heap used, heap committed and the process's resident set size, after a garbage collection. ND4J's CPU arrays
    * are allocated inside libnd4j: neither JavaCPP's {@code Pointer.totalBytes()} nor ND4J's
    * memory manager counts them (both stay near 0), so native use shows only in the RSS.
    */
@@ -237,7 +253,8 @@ public final class Benchmark {
       }
     }
     Runtime r = Runtime.getRuntime();
-    return new long[] {r.totalMemory() - r.freeMemory(), Pointer.physicalBytes()};
+    return new long[] {r.totalMemory() - r.freeMemory(), r.totalMemory(),
+        Pointer.physicalBytes()};
   }
 
   private static double mb(long bytes) {

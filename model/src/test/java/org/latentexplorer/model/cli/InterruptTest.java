@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 import org.latentexplorer.model.io.ModelFile;
 import org.latentexplorer.model.train.TrainerState;
@@ -25,6 +27,7 @@ class InterruptTest {
   @TempDir Path dir;
 
   @Test
+  @EnabledOnOs({OS.LINUX, OS.MAC}) // Process.destroy() sends SIGTERM only there
   void stoppingTheProcessSavesTheModelMidRun() throws Exception {
     Path model = dir.resolve("stopped.lex");
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
