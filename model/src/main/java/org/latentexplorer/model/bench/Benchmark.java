@@ -240,10 +240,11 @@ public final class Benchmark {
     String rss = "Pointer.physicalBytes(); includes ND4J's native arrays";
     put(Measure.RSS_START, mb(start[2]), rss);
     put(Measure.RSS_FIRST, mb(first[2]), rss);
-    put(Measure.RSS_HALF, mb(middle[2]), "after epoch " + half);
+    put(Measure.RSS_HALF, mb(middle[2]), String.format(Locale.ROOT,
+        "after epoch %d; heap committed then %.0f MB", half, mb(middle[1])));
     put(Measure.RSS_END, mb(end[2]), String.format(Locale.ROOT,
-        "growth over the second half (epochs %d to %d): %s", half + 1, epochs,
-        signedMb(end[2] - middle[2])));
+        "growth over the second half (epochs %d to %d): %s; heap committed %s", half + 1, epochs,
+        signedMb(end[2] - middle[2]), signedMb(end[1] - middle[1])));
     return t;
   }
 
