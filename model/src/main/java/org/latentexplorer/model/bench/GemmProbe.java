@@ -1,0 +1,34 @@
+package org.latentexplorer.model.bench;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Measures {@code Nd4j.gemm} into preallocated c-order arrays, called as the engine's MLP calls
+ * it: the machine's practical ceiling for a training step. Confined to the calling thread.
+ */
+final class GemmProbe {
+  private GemmProbe() {}
+
+  /**
+   * Median GFLOP/s (2 m k n flops per call) of C[m x n] = op(A) B[k x n], where op(A) is A [m x k]
+   * or, with {@code transposeA}, the transpose of A stored as [k x m] (a weight gradient).
+   */
+  static Samples measure(int m, int k, int n, boolean transposeA, int repeats) {
+    INDArray a = transposeA ? Nd4j.rand(DataType.FLOAT, k, m) : Nd4j.rand(DataType.FLOAT, m, k);
+    INDArray b = Nd4j.rand(DataType.FLOAT, k, n);
+    INDArray c = Nd4j.create(DataType.FLOAT, m, n);
+    double flops = 2.0 * m * k * n;
+    for (int i = 0; i < 20; i++) {
+      Nd4j.gemm(a, b, c, transposeA, false, 1.0, 0.0);
+    }
+    Samples s = new Samples();
+    for (int i = 0; i < repeats; i++) {
+      long t0 = System.nanoTime();
+      Nd4j.gemm(a, b, c, transposeA, false, 1.0, 0.0);
+      s.add(flops / (System.nanoTime() - t0));
+    }
+    return s;
+  }
+}

@@ -1,0 +1,51 @@
+package org.latentexplorer.model.bench;
+
+/** An immutable row of the benchmark table: a stable key for JSON, a label and a unit. */
+public enum Measure {
+  TRAIN_OURS("train.ours", "training, ours", "samples/s"),
+  TRAIN_OURS_GFLOPS("train.ours.gflops", "training, ours, effective", "GFLOP/s"),
+  GEMM_ENCODER("gemm.128x784x512", "GEMM 128x784x512 (encoder forward)", "GFLOP/s"),
+  GEMM_DECODER("gemm.128x512x784", "GEMM 128x512x784 (decoder forward)", "GFLOP/s"),
+  GEMM_WEIGHT_GRADIENT("gemm.784x128x512", "GEMM 784x128x512 (weight gradient, A^T B)", "GFLOP/s"),
+  GEMM_PEAK("gemm.peak", "GEMM peak (best of the three)", "GFLOP/s"),
+  TRAIN_OURS_OF_PEAK("train.ours.of_gemm_peak", "ours effective / GEMM peak", "%"),
+  TRAIN_DL4J("train.dl4j", "training, DL4J VariationalAutoencoder", "samples/s"),
+  TRAIN_RATIO("train.ours_over_dl4j", "ours / DL4J", "x"),
+  ENCODE_MEDIAN("encode.median", "encode test set, median", "ms"),
+  ENCODE_P95("encode.p95", "encode test set, p95", "ms"),
+  DECODE_MEDIAN("decode.grid.median", "decode 20x20 grid to ARGB, median", "ms"),
+  DECODE_P95("decode.grid.p95", "decode 20x20 grid to ARGB, p95", "ms"),
+  RENDER_MEDIAN("render.under_training.median", "render under training, median", "ms"),
+  RENDER_P95("render.under_training.p95", "render under training, p95", "ms"),
+  RENDER_TRAINING("render.under_training.train", "training while rendering", "samples/s"),
+  HEAP_START("memory.heap.start", "heap used, model built", "MB"),
+  HEAP_FIRST("memory.heap.epoch1", "heap used, after epoch 1", "MB"),
+  HEAP_END("memory.heap.end", "heap used, after last epoch", "MB"),
+  HEAP_COMMITTED("memory.heap.committed", "heap committed, after last epoch", "MB"),
+  RSS_START("memory.rss.start", "process RSS, model built", "MB"),
+  RSS_FIRST("memory.rss.epoch1", "process RSS, after epoch 1", "MB"),
+  RSS_HALF("memory.rss.half", "process RSS, halfway", "MB"),
+  RSS_END("memory.rss.end", "process RSS, after last epoch", "MB");
+
+  private final String key;
+  private final String label;
+  private final String unit;
+
+  Measure(String key, String label, String unit) {
+    this.key = key;
+    this.label = label;
+    this.unit = unit;
+  }
+
+  public String key() {
+    return key;
+  }
+
+  public String label() {
+    return label;
+  }
+
+  public String unit() {
+    return unit;
+  }
+}

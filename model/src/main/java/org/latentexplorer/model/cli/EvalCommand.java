@@ -1,0 +1,117 @@
+package org.latentexplorer.model.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.latentexplorer.model.data.Dataset;
+import org.latentexplorer.model.eval.Evaluation;
+import org.latentexplorer.model.io.ModelFile;
+import org.latentexplorer.model.nn.Backend;
+import org.latentexplorer.model.train.Trainer;
+import org.latentexplorer.model.train.TrainerState;
+import org.latentexplorer.model.vae.ModelConfig;
+import org.latentexplorer.model.vae.ModelFamily;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code eval}: scores a saved model on its test images: the ELBO and its terms, active units,
+ * squared error, and the importance-sampled log-likelihood. Confined to the thread that runs it.
+ */
+@Command(
+    name = "eval",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    usageHelpAutoWidth = true,
+    description = {
+      "Score a model on test images: ELBO and its terms, active units, squared error, and the"
+          + " importance-sampled log-likelihood.",
+      "ELBO = log p(x|z) - KL(q(z|x) || p(z)), one z per image;",
+      "log p(x) ~ logsumexp_l [log p(x|z_l) + log p(z_l) - log q(z_l|x)] - log L, z_l ~ q(z|x).",
+      "Without --test-data, give the same data options as for train to score the images it held"
+          + " out."
+    })
+final class EvalCommand implements Callable<Integer> {
+  @ParentCommand Cli cli;
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--model", paramLabel = "FILE", required = true,
+      description = "The model file (.lex).")
+  Path model;
+
+  @Mixin DataOptions dataOptions;
+
+  @Option(names = "--samples", paramLabel = "L", defaultValue = "1000",
+      description = "Importance samples per image, 1 to 5000 (L = 1 is the ELBO estimator;"
+          + " 5000 is the usual published setting). Default: ${DEFAULT-VALUE}.")
+  int samples;
+
+  @Option(names = "--images", paramLabel = "N", defaultValue = "1000",
+      description = "Test images for the importance-sampled estimate (the first N)."
+          + " Default: ${DEFAULT-VALUE}.")
+  int images;
+
+  @Override
+  public Integer call() throws Exception {
+    if (samples < 1 || samples > 5000) {
+      throw new ParameterException(spec.commandLine(),
+          "--samples must be between 1 and 5000, got " + samples);
+    }
+    if (images < 1) {
+      throw new ParameterException(spec.commandLine(), "--images must be at least 1");
+    }
+    String backend = Backend.load();
+    TrainerState state = ModelFile.load(model);
+    String fallback = DataOptions.bundledNameOf(state.datasetName()).orElse(null);
+    if (dataOptions.data == null && fallback == null) {
+      throw new ParameterException(spec.commandLine(), "this model was trained on '"
+          + state.datasetName() + "': give its images with --data");
+    }
+    Dataset.Split split = dataOptions.load(fallback);
+    Trainer trainer = Trainer.resume(state, split);
+    PrintWriter out = cli.terminal().out();
+    ModelConfig m = state.model();
+    out.printf(Locale.ROOT, "model          %s: %s %s (%s posterior, %s pixels), %d epochs,"
+            + " %,d samples seen%n",
+        model.getFileName(), m.family(), TrainCommand.architecture(m), m.posterior(),
+        m.decoderLikelihood(), state.epoch(), state.samplesSeen());
+    out.printf(Locale.ROOT, "test set       %s, %,d images; %s%n", split.test().name(),
+        trainer.testSet().size(), backend);
+    out.flush();
+
+    long t0 = System.nanoTime();
+    Evaluation e = trainer.evaluateFullTest();
+    double seconds = (System.nanoTime() - t0) / 1e9;
+    if (m.family() == ModelFamily.VAE) {
+      out.printf(Locale.ROOT, "ELBO           %.3f nats per image (%.1f s)%n", e.elbo(), seconds);
+    }
+    if (m.family() != ModelFamily.WAE) {
+      out.printf(Locale.ROOT, "log p(x|z)     %.3f  (reconstruction term)%n", e.logLikelihood());
+    }
+    if (m.family() == ModelFamily.VAE) {
+      out.printf(Locale.ROOT, "KL             %.3f%n", e.kl());
+    }
+    out.printf(Locale.ROOT, "active units   %d / %d%n", e.activeUnits(), m.latentDim());
+    out.printf(Locale.ROOT, "squared error  %.3f  (at the posterior mean)%n", e.squaredError());
+    out.flush();
+    if (m.family() == ModelFamily.VAE) {
+      int n = Math.min(images, trainer.testSet().size());
+      t0 = System.nanoTime();
+      double ll = trainer.evaluateImportanceSampled(samples, n);
+      seconds = (System.nanoTime() - t0) / 1e9;
+      out.printf(Locale.ROOT, "log p(x)       %.3f nats per image (importance sampled, L = %d,"
+          + " %,d images, %.1f s)%n", ll, samples, n, seconds);
+    } else {
+      out.printf(Locale.ROOT, "log p(x)       not defined: the %s has no likelihood bound%n",
+          m.family());
+    }
+    return 0;
+  }
+}

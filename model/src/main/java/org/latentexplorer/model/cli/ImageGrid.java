@@ -1,0 +1,72 @@
+package org.latentexplorer.model.cli;
+
+import java.awt.image.BufferedImage;
+import java.awt.image.WritableRaster;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import javax.imageio.ImageIO;
+
+/**
+ * Tiles grayscale images into one PNG, row after row, without gaps (as in the AEVB paper's
+ * figures). Stateless; works without a display.
+ */
+final class ImageGrid {
+  private ImageGrid() {}
+
+  /**
+   * Builds the tiled image.
+   *
+   * @param pixels {@code count} images of {@code height x width} values in [0, 1], row-major;
+   *     not modified
+   * @param columns images per row; the number of rows follows from count
+   */
+  static BufferedImage tile(float[] pixels, int count, int height, int width, int columns) {
+    int rows = (count + columns - 1) / columns;
+    BufferedImage img =
+        new BufferedImage(columns * width, rows * height, BufferedImage.TYPE_BYTE_GRAY);
+    WritableRaster raster = img.getRaster();
+    int[] row = new int[width];
+    int d = height * width;
+    for (int k = 0; k < count; k++) {
+      int x0 = (k % columns) * width;
+      int y0 = (k / columns) * height;
+      for (int y = 0; y < height; y++) {
+        for (int x = 0; x < width; x++) {
+          float v = pixels[k * d + y * width + x];
+          row[x] = Math.round(255 * Math.max(0f, Math.min(1f, v)));
+        }
+        raster.setPixels(x0, y0 + y, width, 1, row);
+      }
+    }
+    return img;
+  }
+
+  /** Writes a PNG atomically: a temporary file beside the target, then a rename. */
+  static void writePng(BufferedImage image, Path file) throws IOException {
+    Path dir = file.toAbsolutePath().getParent();
+    Files.createDirectories(dir);
+    // Not Files.createTempFile: its owner-only permissions would stay on the picture.
+    Path tmp = dir.resolve("." + file.getFileName() + "." + System.nanoTime() + ".tmp");
+    try {
+      try (OutputStream out = new BufferedOutputStream(
+          Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW))) {
+        if (!ImageIO.write(image, "png", out)) {
+          throw new IOException("no PNG writer available");
+        }
+      }
+      try {
+        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+}

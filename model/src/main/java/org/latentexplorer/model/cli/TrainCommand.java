@@ -1,0 +1,442 @@
+package org.latentexplorer.model.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import org.latentexplorer.model.data.Binarization;
+import org.latentexplorer.model.data.Dataset;
+import org.latentexplorer.model.io.ModelFile;
+import org.latentexplorer.model.metrics.Metric;
+import org.latentexplorer.model.metrics.MetricHistory;
+import org.latentexplorer.model.nn.Activation;
+import org.latentexplorer.model.nn.Backend;
+import org.latentexplorer.model.nn.OptimizerKind;
+import org.latentexplorer.model.train.DivergenceException;
+import org.latentexplorer.model.train.RunState;
+import org.latentexplorer.model.train.Snapshot;
+import org.latentexplorer.model.train.Trainer;
+import org.latentexplorer.model.train.TrainerState;
+import org.latentexplorer.model.train.TrainingConfig;
+import org.latentexplorer.model.vae.Likelihood;
+import org.latentexplorer.model.vae.ModelConfig;
+import org.latentexplorer.model.vae.ModelFamily;
+import org.latentexplorer.model.vae.Posterior;
+import org.latentexplorer.model.vae.StepMetrics;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code train}: trains a model on the current thread, printing one line of test metrics per
+ * epoch on standard output and a progress bar on standard error when it is a terminal. Confined
+ * to the thread that runs it; a Ctrl-C is handed to it by a shutdown hook (see {@link
+ * Interruption}).
+ */
+@Command(
+    name = "train",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    usageHelpAutoWidth = true,
+    description = {
+      "Train a model and save it as a .lex file the desktop app opens.",
+      "Prints one line per epoch: train loss, test ELBO, log p(x|z) and KL (VAE) or squared"
+          + " error (AAE, WAE), active latent units, training throughput and time."
+    })
+final class TrainCommand implements Callable<Integer> {
+  /** Exit code after Ctrl-C (128 + SIGINT), as shells report it. */
+  static final int EXIT_INTERRUPTED = 130;
+
+  /** Options the model file fixes, refused together with --resume. */
+  private static final List<String> FIXED_BY_MODEL_FILE = List.of(
+      "--family", "--posterior", "--likelihood", "--hidden", "--latent", "--activation",
+      "--optimizer", "--lr", "--batch", "--weight-decay", "--beta", "--lambda", "--binarize",
+      "--seed");
+
+  @ParentCommand Cli cli;
+
+  @Spec CommandSpec spec;
+
+  @Mixin DataOptions dataOptions;
+
+  @Option(names = "--family", paramLabel = "KIND", defaultValue = "vae",
+      converter = Choices.Family.class, completionCandidates = Choices.Family.class,
+      description = "Model family: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
+  ModelFamily family;
+
+  @Option(names = "--posterior", paramLabel = "FORM",
+      converter = Choices.PosteriorForm.class, completionCandidates = Choices.PosteriorForm.class,
+      description = "Posterior q(z|x) of a VAE: ${COMPLETION-CANDIDATES} (covariance)."
+          + " Default: diagonal (AAE and WAE encoders are deterministic).")
+  Posterior posterior;
+
+  @Option(names = "--likelihood", paramLabel = "P", defaultValue = "bernoulli",
+      converter = Choices.PixelLikelihood.class,
+      completionCandidates = Choices.PixelLikelihood.class,
+      description = "Pixel distribution p(x|z): ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
+  Likelihood likelihood;
+
+  @Option(names = "--hidden", paramLabel = "W", split = ",", splitSynopsisLabel = ",",
+      defaultValue = "512",
+      description = "Hidden layer widths of the encoder, input side first; the decoder mirrors"
+          + " them. Default: ${DEFAULT-VALUE}.")
+  List<Integer> hidden;
+
+  @Option(names = "--latent", paramLabel = "D", defaultValue = "2",
+      description = "Latent dimensions (1 to " + ModelConfig.MAX_LATENT + ")."
+          + " Default: ${DEFAULT-VALUE}.")
+  int latent;
+
+  @Option(names = "--activation", paramLabel = "F", defaultValue = "relu",
+      converter = Choices.HiddenActivation.class,
+      completionCandidates = Choices.HiddenActivation.class,
+      description = "Hidden nonlinearity: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
+  Activation activation;
+
+  @Option(names = "--optimizer", paramLabel = "RULE", defaultValue = "adam",
+      converter = Choices.Optimizer.class, completionCandidates = Choices.Optimizer.class,
+      description = "Update rule: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
+  OptimizerKind optimizer;
+
+  @Option(names = "--lr", paramLabel = "RATE", defaultValue = "0.001",
+      description = "Learning rate. Default: ${DEFAULT-VALUE}.")
+  double learningRate;
+
+  @Option(names = "--batch", paramLabel = "N", defaultValue = "128",
+      description = "Minibatch size. Default: ${DEFAULT-VALUE}.")
+  int batch;
+
+  @Option(names = "--weight-decay", paramLabel = "W", defaultValue = "0",
+      description = "L2 weight decay added to the gradients. Default: ${DEFAULT-VALUE}.")
+  double weightDecay;
+
+  @Option(names = "--beta", paramLabel = "B", defaultValue = "1",
+      description = "Weight of the KL term (1 is the ELBO; other values give a beta-VAE)."
+          + " Default: ${DEFAULT-VALUE}.")
+  double beta;
+
+  @Option(names = "--lambda", paramLabel = "L", defaultValue = "10",
+      description = "Weight of the WAE's MMD penalty. Default: ${DEFAULT-VALUE}.")
+  double lambda;
+
+  @Option(names = "--binarize", paramLabel = "HOW", defaultValue = "none",
+      converter = Choices.Binarize.class, completionCandidates = Choices.Binarize.class,
+      description = "Binarize pixels: ${COMPLETION-CANDIDATES} (threshold at 0.5, one seeded"
+          + " sample, a new sample per minibatch). Default: ${DEFAULT-VALUE}.")
+  Binarization binarize;
+
+  @Option(names = "--epochs", paramLabel = "N", defaultValue = "10",
+      description = "Epochs to train (with --resume: epochs to add). Default: ${DEFAULT-VALUE}.")
+  int epochs;
+
+  @Option(names = "--seed", paramLabel = "N", defaultValue = "1",
+      description = "Seed of initialisation, minibatch order and noise: the same seed and options"
+          + " give the same run. Default: ${DEFAULT-VALUE}.")
+  long seed;
+
+  @Option(names = "--out", paramLabel = "FILE",
+      description = "Model file to write (.lex), atomically after every epoch, at the end, and on"
+          + " Ctrl-C. Default with --resume: the resumed file.")
+  Path out;
+
+  @Option(names = "--resume", paramLabel = "FILE",
+      description = "Continue training a saved model (architecture and optimiser come from the"
+          + " file); give the same data options as for its first run.")
+  Path resume;
+
+  @Option(names = "--no-progress", description = "Do not draw the progress bar.")
+  boolean noProgress;
+
+  @Override
+  public Integer call() throws Exception {
+    Cli.Terminal term = cli.terminal();
+    if (epochs < 1) {
+      throw new ParameterException(spec.commandLine(), "--epochs must be at least 1, got " + epochs);
+    }
+    if (resume != null) {
+      refuseOptionsFixedByModelFile();
+    }
+    Path target = out != null ? out : resume;
+    checkWritable(target);
+    String backend = Backend.load();
+    TrainerState saved = resume == null ? null : ModelFile.load(resume);
+    String fallback = "mnist";
+    if (saved != null) {
+      fallback = DataOptions.bundledNameOf(saved.datasetName()).orElse(null);
+      if (fallback == null && dataOptions.data == null) {
+        throw new ParameterException(spec.commandLine(), "this model was trained on '"
+            + saved.datasetName() + "': give its images with --data");
+      }
+    }
+    Dataset.Split split = dataOptions.load(fallback);
+    Trainer trainer;
+    TrainingConfig training;
+    if (saved == null) {
+      training = trainingConfig();
+      trainer = new Trainer(modelConfig(split.train()), training, split);
+    } else {
+      if (saved.epoch() + (long) epochs > 100_000) {
+        throw new ParameterException(spec.commandLine(), "--epochs: too many epochs in total");
+      }
+      TrainerState more = withTotalEpochs(saved, saved.epoch() + epochs);
+      training = more.training();
+      trainer = Trainer.resume(more, split);
+    }
+    printHeader(term.out(), trainer, training, split, backend);
+    if (target == null) {
+      term.err().println("note: no --out given, the trained model will not be saved");
+    }
+    return new Run(trainer, training.epochs(), target, term).train();
+  }
+
+  private void refuseOptionsFixedByModelFile() {
+    var parsed = spec.commandLine().getParseResult();
+    for (String name : FIXED_BY_MODEL_FILE) {
+      if (parsed.hasMatchedOption(name)) {
+        throw new ParameterException(spec.commandLine(),
+            name + " cannot be combined with --resume: the model file fixes it");
+      }
+    }
+  }
+
+  private static void checkWritable(Path target) throws CliFailure {
+    if (target == null) {
+      return;
+    }
+    if (Files.isDirectory(target)) {
+      throw new CliFailure(target + " is a folder; --out needs a file name such as model.lex");
+    }
+    Path dir = target.toAbsolutePath().getParent();
+    if (dir != null && Files.isDirectory(dir) && !Files.isWritable(dir)) {
+      throw new CliFailure("cannot write to " + dir + ": permission denied");
+    }
+  }
+
+  ModelConfig modelConfig(Dataset data) {
+    Posterior p = posterior != null ? posterior
+        : family == ModelFamily.VAE ? Posterior.DIAGONAL : Posterior.DETERMINISTIC;
+    try {
+      return ModelConfig.defaults(family, data.height(), data.width())
+          .withPosterior(p)
+          .withLikelihood(likelihood)
+          .withHidden(hidden)
+          .withActivation(activation)
+          .withLatentDim(latent)
+          .withBeta(beta)
+          .withWaeLambda(lambda);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
+  }
+
+  TrainingConfig trainingConfig() {
+    try {
+      return new TrainingConfig(optimizer, learningRate, batch, weightDecay, epochs, seed,
+          binarize, TrainingConfig.defaults().discriminatorLearningRate());
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
+  }
+
+  private static TrainerState withTotalEpochs(TrainerState s, int total) {
+    return new TrainerState(s.model(), s.training().withEpochs(total), s.datasetName(),
+        s.parameters(), s.optimizerState(), s.optimizerSteps(), s.discriminatorOptimizerState(),
+        s.discriminatorOptimizerSteps(), s.learningRate(), s.step(), s.epoch(), s.samplesSeen(),
+        s.history());
+  }
+
+  private static void printHeader(PrintWriter out, Trainer trainer, TrainingConfig t,
+      Dataset.Split split, String backend) {
+    ModelConfig m = trainer.model().config();
+    out.printf(Locale.ROOT, "# %s %s (%s posterior, %s pixels, %s), %,d parameters%n",
+        m.family(), architecture(m), m.posterior(), m.decoderLikelihood(), m.activation(),
+        m.autoencoderParameterCount() + m.discriminatorParameterCount());
+    out.printf(Locale.ROOT, "# %s lr %s, batch %d, weight decay %s%s, binarize %s,"
+            + " seed %d, epochs %d to %d%n",
+        t.optimizer(), trainer.learningRate(), trainer.batchSize(), t.weightDecay(),
+        m.family() == ModelFamily.VAE ? ", beta " + m.beta()
+            : m.family() == ModelFamily.WAE ? ", lambda " + m.waeLambda() : "",
+        t.binarization().name().toLowerCase(Locale.ROOT), t.seed(), trainer.epoch() + 1,
+        t.epochs());
+    out.printf(Locale.ROOT, "# data: %s, %,d training and %,d test images of %dx%d; %s%n",
+        split.train().name().replaceFirst(" \\(train\\)$", ""), split.train().size(),
+        split.test().size(), split.train().height(), split.train().width(), backend);
+  }
+
+  /** "784-400-20": input, hidden widths, latent. */
+  static String architecture(ModelConfig m) {
+    return m.inputDim() + "-"
+        + m.hidden().stream().map(String::valueOf).collect(Collectors.joining("-"))
+        + (m.hidden().isEmpty() ? "" : "-") + m.latentDim();
+  }
+
+  /** One training run: the loop, the epoch lines, the saves. Confined to the calling thread. */
+  private static final class Run {
+    private final Trainer trainer;
+    private final Path target;
+    private final Cli.Terminal term;
+    private final ProgressBar bar;
+    private final int totalEpochs;
+    private String lastMessage = "";
+
+    Run(Trainer trainer, int totalEpochs, Path target, Cli.Terminal term) {
+      this.trainer = trainer;
+      this.totalEpochs = totalEpochs;
+      this.target = target;
+      this.term = term;
+      this.bar = new ProgressBar(term.err(), term.progress());
+    }
+
+    int train() throws CliFailure {
+      Interruption interruption = new Interruption();
+      if (term.ownsProcess() && target != null) {
+        interruption.install();
+      }
+      try {
+        return loop(interruption);
+      } finally {
+        bar.clear();
+        interruption.close();
+      }
+    }
+
+    private int loop(Interruption interruption) throws CliFailure {
+      int stepsPerEpoch = trainer.stepsPerEpoch();
+      int batch = trainer.batchSize();
+      long stepsLeft = (long) (totalEpochs - trainer.epoch()) * stepsPerEpoch;
+      EpochTotals totals = new EpochTotals();
+      while (!trainer.finished()) {
+        if (interruption.requested()) {
+          save();
+          bar.clear();
+          term.err().printf(Locale.ROOT,
+              "interrupted in epoch %d: saved to %s (resuming restarts that epoch)%n",
+              trainer.epoch() + 1, target);
+          return EXIT_INTERRUPTED;
+        }
+        int epochBefore = trainer.epoch();
+        long t0 = System.nanoTime();
+        StepMetrics m;
+        try {
+          m = trainer.step();
+        } catch (DivergenceException e) {
+          save();
+          throw new CliFailure(e.getMessage()
+              + (target == null ? "" : " Saved the last good weights to " + target + "."));
+        }
+        long elapsed = System.nanoTime() - t0;
+        stepsLeft--;
+        reportMessage();
+        totals.add(m.loss());
+        if (trainer.epoch() != epochBefore) {
+          // This step also scored the test set: its time is not training throughput.
+          totals.lastStepNanos = elapsed;
+          totals.lastStepSamples = batch;
+          bar.clear();
+          printEpoch(totals);
+          save();
+          totals = new EpochTotals();
+        } else {
+          totals.trainNanos += elapsed;
+          totals.trainSamples += batch;
+          double rate = totals.rate();
+          bar.update(trainer.epoch() + 1, totalEpochs,
+              Math.min(1, totals.steps / (double) stepsPerEpoch), rate,
+              rate > 0 ? stepsLeft * batch / rate : Double.NaN);
+        }
+      }
+      return 0;
+    }
+
+    private void reportMessage() {
+      String msg = trainer.message();
+      if (!msg.isEmpty() && !msg.equals(lastMessage)) {
+        bar.clear();
+        term.err().println("warning: " + Cli.oneLine(msg));
+      }
+      lastMessage = msg;
+    }
+
+    private void printEpoch(EpochTotals totals) {
+      Snapshot s = trainer.snapshot(trainer.stepCount(), RunState.RUNNING);
+      MetricHistory h = s.history();
+      ModelFamily family = trainer.model().config().family();
+      StringBuilder line = new StringBuilder(String.format(Locale.ROOT,
+          "epoch %3d/%d  train loss %.3f", trainer.epoch(), totalEpochs, totals.meanLoss()));
+      if (family == ModelFamily.VAE) {
+        line.append(String.format(Locale.ROOT, "  test ELBO %.3f  log p(x|z) %.3f  KL %.3f",
+            last(h, Metric.TEST_ELBO), last(h, Metric.TEST_LOG_LIKELIHOOD),
+            last(h, Metric.TEST_KL)));
+      } else {
+        if (family == ModelFamily.AAE) {
+          line.append(String.format(Locale.ROOT, "  test log p(x|z) %.3f",
+              last(h, Metric.TEST_LOG_LIKELIHOOD)));
+        }
+        line.append(String.format(Locale.ROOT, "  test squared error %.3f",
+            last(h, Metric.TEST_SQUARED_ERROR)));
+      }
+      line.append(String.format(Locale.ROOT, "  active %d/%d  %.0f samples/s  %.1f s",
+          s.activeUnits(), trainer.model().config().latentDim(), totals.rate(),
+          (System.nanoTime() - totals.start) / 1e9));
+      term.out().println(line);
+    }
+
+    private static double last(MetricHistory h, Metric m) {
+      return h.get(m).last();
+    }
+
+    private void save() throws CliFailure {
+      if (target == null) {
+        return;
+      }
+      try {
+        ModelFile.save(trainer.state(), target);
+      } catch (IOException e) {
+        throw new CliFailure("could not save the model to " + target + ": " + Cli.describe(e), e);
+      }
+    }
+  }
+
+  /** Sums over the steps of one epoch. Confined to the training thread. */
+  private static final class EpochTotals {
+    final long start = System.nanoTime();
+    long trainNanos;
+    long trainSamples;
+    long lastStepNanos;
+    long lastStepSamples;
+    double lossSum;
+    int losses;
+    int steps;
+
+    void add(double loss) {
+      steps++;
+      if (Double.isFinite(loss)) {
+        lossSum += loss;
+        losses++;
+      }
+    }
+
+    double meanLoss() {
+      return losses == 0 ? Double.NaN : lossSum / losses;
+    }
+
+    /**
+     * Samples per second over the steps that did not score the test set; for an epoch of one
+     * step, over that step, scoring included.
+     */
+    double rate() {
+      if (trainNanos > 0) {
+        return trainSamples * 1e9 / trainNanos;
+      }
+      return lastStepNanos > 0 ? lastStepSamples * 1e9 / lastStepNanos : 0;
+    }
+  }
+}
