@@ -35,8 +35,9 @@ public record Problem(String title, String message) {
     if (m == null || m.isBlank()) {
       return "An unexpected error occurred (" + t.getClass().getSimpleName() + ").";
     }
+    // The engine's messages are written for the user already (and may start with a file name,
+    // which must keep its case).
     int nl = m.indexOf('\n');
-    String line = nl < 0 ? m : m.substring(0, nl);
-    return Character.toUpperCase(line.charAt(0)) + line.substring(1);
+    return nl < 0 ? m : m.substring(0, nl);
   }
 }
