@@ -11,6 +11,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.ColumnConstraints;
@@ -139,8 +140,18 @@ public final class SetupView extends VBox {
     HBox buttons = new HBox(8, apply, defaults, summary);
     buttons.setAlignment(Pos.CENTER_LEFT);
 
-    getChildren().addAll(section("Data"), dataRow, dataSummary, section("Model"), model,
-        section("Training"), training, formError, hint, buttons);
+    VBox form = new VBox(6, section("Data"), dataRow, dataSummary, section("Model"), model,
+        section("Training"), training);
+    form.getStyleClass().add("setup-form");
+    ScrollPane scroll = new ScrollPane(form);
+    scroll.setFitToWidth(true);
+    scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+    scroll.getStyleClass().add("setup-scroll");
+    VBox.setVgrow(scroll, Priority.ALWAYS);
+    // Apply and the reasons for refusing stay in sight however far the form is scrolled.
+    VBox actions = new VBox(6, formError, hint, buttons);
+    actions.getStyleClass().add("setup-actions");
+    getChildren().addAll(scroll, actions);
   }
 
   private static Label section(String title) {

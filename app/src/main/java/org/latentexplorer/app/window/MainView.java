@@ -12,7 +12,6 @@ import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressIndicator;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
@@ -82,12 +81,7 @@ public final class MainView extends BorderPane {
     setTop(menus(quit));
 
     VBox trainingCard = card("Training", parts.trainingView());
-    ScrollPane setupScroll = new ScrollPane(parts.setupView());
-    setupScroll.setFitToWidth(true);
-    setupScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-    setupScroll.getStyleClass().add("setup-scroll");
-    VBox setupCard = card("Setup", setupScroll);
-    VBox.setVgrow(setupScroll, Priority.ALWAYS);
+    VBox setupCard = card("Setup", parts.setupView());
     VBox.setVgrow(setupCard, Priority.ALWAYS);
     VBox left = new VBox(10, trainingCard, setupCard);
     left.getStyleClass().add("sidebar");
