@@ -34,16 +34,18 @@ scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
 chmod 755 "$scratch"
 
-# A new user: an empty home, no JDK or Maven on the PATH, the C locale, no display.
+# A new user: an empty home, no JDK or Maven on the PATH, the C locale, no display. Java takes
+# user.home from the password file, not from $HOME, hence the option too. Extra JVM options
+# for a run go in as further words of JAVA_TOOL_OPTIONS.
 fresh_home() {
   rm -rf "$scratch/home"
   mkdir -p "$scratch/home"
   echo "$scratch/home"
 }
 as_user() {
-  local home=$1
-  shift
-  env -i HOME="$home" PATH=/usr/bin:/bin "$@"
+  local home=$1 jvm=$2
+  shift 2
+  env -i HOME="$home" PATH=/usr/bin:/bin JAVA_TOOL_OPTIONS="-Duser.home=$home${jvm:+ $jvm}" "$@"
 }
 
 # Offline: a network namespace with nothing in it, where this machine allows one.
@@ -60,16 +62,16 @@ echo "Checking $image"
 [[ -x "$launcher" ]] || { bad "no launcher at $launcher"; exit 1; }
 
 home=$(fresh_home)
-out=$(as_user "$home" "$launcher" --version 2>&1)
+out=$(as_user "$home" "" "$launcher" --version 2>"$scratch/err")
 if [[ $? -eq 0 && "$out" == *"$version"* ]]; then
   ok "--version: $out"
 else
-  bad "--version printed '$out', expected the version $version"
+  bad "--version printed '$out', expected the version $version: $(head -c 2000 "$scratch/err")"
 fi
 
 # The class-data sharing archive made at build time must still map after jpackage's copy
 # (-Xshare:on refuses to start otherwise, where the default would silently do without).
-out=$(as_user "$home" JAVA_TOOL_OPTIONS=-Xshare:on "$launcher" --version 2>&1)
+out=$(as_user "$home" -Xshare:on "$launcher" --version 2>&1)
 if [[ $? -eq 0 ]]; then
   ok "class-data sharing archive in use"
 else
@@ -82,7 +84,7 @@ home=$(fresh_home)
 marker="$scratch/marker"
 touch "$marker"
 start=$(now_ns)
-out=$(as_user "$home" "${offline[@]}" "$launcher" --self-check 2>"$scratch/err")
+out=$(as_user "$home" "" "${offline[@]}" "$launcher" --self-check 2>"$scratch/err")
 rc=$?
 took=$(ms_since "$start")
 if [[ $rc -eq 0 && "$out" == OK* ]]; then
@@ -270,9 +272,7 @@ if [[ -n "$deb" ]]; then
     chown nobody "$user_home" 2>/dev/null && run_as=(setpriv --reuid=nobody --regid=nogroup --clear-groups)
   fi
   if [[ $(id -u) -ne 0 || ${#run_as[@]} -gt 0 ]]; then
-    # user.home comes from the password file, not $HOME: point it at the new home.
-    out=$(env -i HOME="$user_home" PATH=/usr/bin:/bin JAVA_TOOL_OPTIONS="-Duser.home=$user_home" \
-      "${run_as[@]}" "$root/opt/latent-explorer/bin/latent-explorer" --self-check 2>&1)
+    out=$(as_user "$user_home" "" "${run_as[@]}" "$root/opt/latent-explorer/bin/latent-explorer" --self-check 2>&1)
     if [[ "$out" == *OK* ]]; then
       cache=$(du -sh "$user_home/.javacpp" 2>/dev/null | cut -f1)
       ok "the .deb's files start read-only as a user: ${out##*$'\n'}"

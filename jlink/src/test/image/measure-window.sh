@@ -16,8 +16,9 @@ trap 'rm -rf "$home"' EXIT
 now_ns() { date +%s%N; }
 
 start=$(now_ns)
+# Java takes user.home from the password file, not from $HOME.
 env -i HOME="$home" PATH=/usr/bin:/bin DISPLAY="$DISPLAY" XAUTHORITY="${XAUTHORITY:-}" \
-  ${JAVA_TOOL_OPTIONS:+JAVA_TOOL_OPTIONS="$JAVA_TOOL_OPTIONS"} "$launcher" >"$home/.launch.log" 2>&1 &
+  JAVA_TOOL_OPTIONS="-Duser.home=$home${JAVA_TOOL_OPTIONS:+ $JAVA_TOOL_OPTIONS}" "$launcher" >"$home/.launch.log" 2>&1 &
 pid=$!
 win="" mapped="-" painted="-" class="-"
 for _ in $(seq 1 1200); do
