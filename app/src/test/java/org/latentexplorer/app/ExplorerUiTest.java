@@ -113,13 +113,11 @@ class ExplorerUiTest {
     robot.clickOn("#compareTab");
     robot.clickOn("#compareCurrentButton");
 
-    await("the run's column", 60, () -> !explorer.parts().compareView().lookupAll(
-        ".compare-column").isEmpty());
-    String column = robot.lookup(".compare-column").queryAs(javafx.scene.layout.VBox.class)
-        .getChildrenUnmodifiable().stream().filter(n -> n instanceof Label)
-        .map(n -> ((Label) n).getText()).findFirst().orElse("");
-    assertEquals("Current run (VAE, step 10)", column);
-    assertTrue(robot.lookup(".compare-column .image-view").queryAll().size() >= 4,
+    await("the run's row", 60, () -> !explorer.parts().compareView().lookupAll(
+        ".compare-row").isEmpty());
+    assertTrue(robot.lookup(".compare-row .compare-title").queryAs(Label.class).getText()
+        .equals("Current run (VAE, step 10)"));
+    assertEquals(4, robot.lookup(".compare-row .image-view").queryAll().size(),
         "scatter, manifold, samples and reconstructions are shown");
   }
 
@@ -211,6 +209,26 @@ class ExplorerUiTest {
     await("the field's reason", 10, () -> robot.lookup("#latentFieldError").query().isVisible());
     assertEquals("\"abc\" is not a whole number.", text(robot, "#latentFieldError"));
     assertTrue(robot.lookup("#applyButton").queryButton().isDisabled());
+  }
+
+  @Test
+  void theFormFollowsTheModelFamily(FxRobot robot) throws Exception {
+    awaitReady(robot);
+
+    robot.clickOn("#familyBox").clickOn("WAE-MMD");
+
+    javafx.scene.control.ComboBox<?> posterior =
+        robot.lookup("#posteriorBox").queryAs(javafx.scene.control.ComboBox.class);
+    assertEquals(org.latentexplorer.model.vae.Posterior.DETERMINISTIC, posterior.getValue());
+    assertFalse(robot.lookup("#lambdaField").query().isDisabled(), "a WAE has a lambda");
+    assertTrue(robot.lookup("#betaField").query().isDisabled(), "and no beta");
+    assertFalse(robot.lookup("#applyButton").queryButton().isDisabled());
+
+    robot.clickOn("#familyBox").clickOn("VAE");
+
+    assertEquals(org.latentexplorer.model.vae.Posterior.DIAGONAL, posterior.getValue());
+    assertTrue(robot.lookup("#applyButton").queryButton().isDisabled(),
+        "back at the running model's settings, there is nothing to apply");
   }
 
   // ---- helpers
