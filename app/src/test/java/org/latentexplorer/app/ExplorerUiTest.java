@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
+import static org.latentexplorer.app.Awaits.await;
+import static org.latentexplorer.app.Awaits.onFx;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -105,10 +107,14 @@ class ExplorerUiTest {
   @Test
   void theCurrentRunCanBeComparedOnTheTestSet(FxRobot robot) throws Exception {
     awaitReady(robot);
-    for (int i = 0; i < 10; i++) {
+    for (int i = 0; i < 5; i++) {
       robot.clickOn("#stepButton");
     }
-    await("ten steps", 20, () -> snapshot().progress().step() == 10);
+    for (int i = 0; i < 5; i++) {
+      robot.push(KeyCode.CONTROL, KeyCode.RIGHT);
+    }
+    await("ten steps, five of them by the keyboard shortcut", 20,
+        () -> snapshot().progress().step() == 10);
 
     robot.clickOn("#compareTab");
     robot.clickOn("#compareCurrentButton");
@@ -341,23 +347,5 @@ class ExplorerUiTest {
     robot.clickOn(field);
     robot.push(KeyCode.CONTROL, KeyCode.A);
     robot.write(text);
-  }
-
-  private static <T> T onFx(Callable<T> c) throws Exception {
-    return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
-  }
-
-  /** Polls {@code condition} on the JavaFX thread until it holds, or fails after a timeout. */
-  private static void await(String what, long seconds, Callable<Boolean> condition)
-      throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-    while (System.nanoTime() < deadline) {
-      Boolean ok = onFx(condition);
-      if (Boolean.TRUE.equals(ok)) {
-        return;
-      }
-      Thread.sleep(50);
-    }
-    fail("waited " + seconds + " s for " + what);
   }
 }

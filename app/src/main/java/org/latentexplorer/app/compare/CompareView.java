@@ -72,6 +72,7 @@ public final class CompareView extends VBox {
   private HBox row(ComparedModel m) {
     Label name = new Label(m.name());
     name.getStyleClass().add("compare-title");
+    name.setWrapText(true);
     Label description = new Label(m.description());
     description.getStyleClass().add("hint");
     description.setWrapText(true);
