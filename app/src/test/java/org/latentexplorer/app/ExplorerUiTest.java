@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
+import static org.latentexplorer.app.Awaits.await;
+import static org.latentexplorer.app.Awaits.onFx;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -70,7 +72,8 @@ class ExplorerUiTest {
 
     robot.clickOn("#trainButton");
 
-    await("the learning curve to gain points", 60, () -> points(robot, "#mainChart") >= 2);
+    await("the train ELBO curve to gain points", 60,
+        () -> points(robot, "#mainChart", Metric.TRAIN_ELBO.label()) >= 2);
     await("the status bar to count steps", 10,
         () -> stepOf(robot.lookup("#statusStep").queryAs(Label.class).getText()) > 0);
     robot.clickOn("#trainButton");
@@ -85,6 +88,43 @@ class ExplorerUiTest {
         () -> explorer.parts().manifold().lowAProperty().get() > -2.9);
     await("the manifold to be redrawn for the new range", 20,
         () -> !Arrays.equals(before, pixels(manifold())));
+
+    Path png = dir.resolve("manifold.png");
+    dialogs.export = png;
+    clickMenu(robot, "File", "Export", "Manifold as PNG\u2026");
+    await("the exported picture", 20, () -> Files.isRegularFile(png));
+    java.awt.image.BufferedImage exported = javax.imageio.ImageIO.read(png.toFile());
+    assertEquals((int) manifold().getWidth(), exported.getWidth());
+    Path csv = dir.resolve("curves.csv");
+    dialogs.export = csv;
+    clickMenu(robot, "File", "Export", "Curves as CSV\u2026");
+    await("the exported curves", 20, () -> Files.isRegularFile(csv));
+    java.util.List<String> lines = Files.readAllLines(csv);
+    assertEquals("metric,samples_seen,value", lines.get(0));
+    assertTrue(lines.stream().anyMatch(l -> l.startsWith("train_elbo,")), lines.toString());
+  }
+
+  @Test
+  void theCurrentRunCanBeComparedOnTheTestSet(FxRobot robot) throws Exception {
+    awaitReady(robot);
+    for (int i = 0; i < 5; i++) {
+      robot.clickOn("#stepButton");
+    }
+    for (int i = 0; i < 5; i++) {
+      robot.push(KeyCode.CONTROL, KeyCode.RIGHT);
+    }
+    await("ten steps, five of them by the keyboard shortcut", 20,
+        () -> snapshot().progress().step() == 10);
+
+    robot.clickOn("#compareTab");
+    robot.clickOn("#compareCurrentButton");
+
+    await("the run's row", 60, () -> !explorer.parts().compareView().lookupAll(
+        ".compare-row").isEmpty());
+    assertTrue(robot.lookup(".compare-row .compare-title").queryAs(Label.class).getText()
+        .equals("Current run (VAE, step 10)"));
+    assertEquals(4, robot.lookup(".compare-row .image-view").queryAll().size(),
+        "scatter, manifold, samples and reconstructions are shown");
   }
 
   @Test
@@ -106,7 +146,7 @@ class ExplorerUiTest {
 
     Path file = dir.resolve("three-d.lex");
     dialogs.saveModel = file;
-    robot.clickOn("File").clickOn("Save model as\u2026");
+    clickMenu(robot, "File", "Save model as\u2026");
     await("the model file", 30, () -> Files.isRegularFile(file)
         && file.equals(explorer.workspace().modelFileProperty().get()));
     assertTrue(robot.lookup("#statusNotice").queryAs(Label.class).getText().startsWith("Saved"));
@@ -115,9 +155,11 @@ class ExplorerUiTest {
     robot.clickOn("#applyButton");
     await("a new, untrained 2-D model", 30, () -> snapshot() != null
         && snapshot().model().latentDim() == 2 && points(robot, "#mainChart") == 0);
+    await("the trained run autosaved before it was replaced", 30,
+        () -> Files.isRegularFile(dir.resolve("home").resolve(Settings.AUTOSAVE_NAME)));
 
     dialogs.openModel = file;
-    robot.clickOn("File").clickOn("Open model\u2026");
+    clickMenu(robot, "File", "Open model\u2026");
     await("the saved model back", 30, () -> snapshot() != null
         && snapshot().model().latentDim() == 3);
 
@@ -138,7 +180,7 @@ class ExplorerUiTest {
 
     Path empty = Files.createFile(dir.resolve("empty.lex"));
     dialogs.openModel = empty;
-    robot.clickOn("File").clickOn("Open model\u2026");
+    clickMenu(robot, "File", "Open model\u2026");
     await("the problem bar", 20, () -> robot.lookup("#problemBar").query().isVisible());
     assertEquals("empty.lex is empty (0 bytes)", text(robot, "#problemText"));
     assertFalse(robot.lookup("#trainButton").queryButton().isDisabled(),
@@ -163,7 +205,7 @@ class ExplorerUiTest {
       expected = e.getMessage();
     }
     dialogs.datasetFile = garbage;
-    robot.clickOn("File").clickOn("Open data set file\u2026");
+    clickMenu(robot, "File", "Open data set file\u2026");
     await("the problem bar", 20, () -> robot.lookup("#problemBar").query().isVisible());
     assertEquals(expected, text(robot, "#problemText"));
     assertEquals("MNIST digits", explorer.workspace().data().all().name(),
@@ -175,7 +217,57 @@ class ExplorerUiTest {
     assertTrue(robot.lookup("#applyButton").queryButton().isDisabled());
   }
 
+  @Test
+  void theFormFollowsTheModelFamily(FxRobot robot) throws Exception {
+    awaitReady(robot);
+
+    robot.clickOn("#familyBox").clickOn("WAE-MMD");
+
+    javafx.scene.control.ComboBox<?> posterior =
+        robot.lookup("#posteriorBox").queryAs(javafx.scene.control.ComboBox.class);
+    assertEquals(org.latentexplorer.model.vae.Posterior.DETERMINISTIC, posterior.getValue());
+    assertFalse(robot.lookup("#lambdaField").query().isDisabled(), "a WAE has a lambda");
+    assertTrue(robot.lookup("#betaField").query().isDisabled(), "and no beta");
+    assertFalse(robot.lookup("#applyButton").queryButton().isDisabled());
+
+    robot.clickOn("#familyBox").clickOn("VAE");
+
+    assertEquals(org.latentexplorer.model.vae.Posterior.DIAGONAL, posterior.getValue());
+    assertTrue(robot.lookup("#applyButton").queryButton().isDisabled(),
+        "back at the running model's settings, there is nothing to apply");
+  }
+
   // ---- helpers
+
+  /**
+   * Opens menus and clicks the last item, each found by its text among the nodes on screen. The
+   * mouse enters a submenu sideways, as a person does: a diagonal path would cross other items
+   * and close it (and a path along the menu bar would open other menus).
+   */
+  private static void clickMenu(FxRobot robot, String... path) throws Exception {
+    Double rowY = null;
+    for (int i = 0; i < path.length; i++) {
+      String label = path[i];
+      Node[] found = new Node[1];
+      await("the menu item \"" + label + "\"", 10, () -> {
+        found[0] = robot.lookup(org.testfx.matcher.control.LabeledMatchers.hasText(label))
+            .match(x -> x.getScene() != null && x.getScene().getWindow() != null
+                && x.getScene().getWindow().isShowing() && x.isVisible())
+            .query();
+        return found[0] != null;
+      });
+      javafx.geometry.Bounds b = onFx(() -> found[0].localToScreen(
+          found[0].getBoundsInLocal()));
+      double x = b.getMinX() + Math.min(12, b.getWidth() / 2);
+      double y = b.getCenterY();
+      if (i >= 2) {
+        robot.moveTo(new javafx.geometry.Point2D(x, rowY));
+      }
+      robot.moveTo(new javafx.geometry.Point2D(x, y));
+      robot.clickOn(MouseButton.PRIMARY);
+      rowY = y;
+    }
+  }
 
   private void awaitReady(FxRobot robot) throws Exception {
     await("the default model to be built", 90, () -> {
@@ -225,10 +317,17 @@ class ExplorerUiTest {
   }
 
   private static int points(FxRobot robot, String chart) {
+    return points(robot, chart, null);
+  }
+
+  /** Points drawn in a chart, of the series named {@code series} or (null) of all. */
+  private static int points(FxRobot robot, String chart, String series) {
     LineChart<?, ?> c = robot.lookup(chart).queryAs(LineChart.class);
     int n = 0;
     for (XYChart.Series<?, ?> s : c.getData()) {
-      n += s.getData().size();
+      if (series == null || series.equals(s.getName())) {
+        n += s.getData().size();
+      }
     }
     return n;
   }
@@ -248,23 +347,5 @@ class ExplorerUiTest {
     robot.clickOn(field);
     robot.push(KeyCode.CONTROL, KeyCode.A);
     robot.write(text);
-  }
-
-  private static <T> T onFx(Callable<T> c) throws Exception {
-    return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
-  }
-
-  /** Polls {@code condition} on the JavaFX thread until it holds, or fails after a timeout. */
-  private static void await(String what, long seconds, Callable<Boolean> condition)
-      throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-    while (System.nanoTime() < deadline) {
-      Boolean ok = onFx(condition);
-      if (Boolean.TRUE.equals(ok)) {
-        return;
-      }
-      Thread.sleep(50);
-    }
-    fail("waited " + seconds + " s for " + what);
   }
 }

@@ -13,7 +13,6 @@ import javafx.scene.image.ImageView;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.latentexplorer.app.fx.Dialogs;
@@ -26,7 +25,7 @@ import org.latentexplorer.app.render.FrameImage;
  */
 public final class CompareView extends VBox {
   private final CompareViewModel vm;
-  private final HBox columns = new HBox(12);
+  private final VBox rows = new VBox(10);
 
   public CompareView(CompareViewModel vm, Dialogs dialogs, Supplier<Window> owner) {
     this.vm = vm;
@@ -53,9 +52,9 @@ public final class CompareView extends VBox {
     HBox bar = new HBox(8, current, file, clear, spinner, status);
     bar.setAlignment(Pos.CENTER_LEFT);
 
-    columns.setId("compareColumns");
-    columns.setAlignment(Pos.TOP_LEFT);
-    ScrollPane scroll = new ScrollPane(columns);
+    rows.setId("compareRows");
+    rows.setAlignment(Pos.TOP_LEFT);
+    ScrollPane scroll = new ScrollPane(rows);
     scroll.getStyleClass().add("compare-scroll");
     VBox.setVgrow(scroll, Priority.ALWAYS);
     vm.models().addListener((ListChangeListener<ComparedModel>) c -> rebuild());
@@ -63,15 +62,17 @@ public final class CompareView extends VBox {
   }
 
   private void rebuild() {
-    columns.getChildren().clear();
+    rows.getChildren().clear();
     for (ComparedModel m : vm.models()) {
-      columns.getChildren().add(column(m));
+      rows.getChildren().add(row(m));
     }
   }
 
-  private VBox column(ComparedModel m) {
+  /** One model: its name and numbers, then its four pictures side by side. */
+  private HBox row(ComparedModel m) {
     Label name = new Label(m.name());
     name.getStyleClass().add("compare-title");
+    name.setWrapText(true);
     Label description = new Label(m.description());
     description.getStyleClass().add("hint");
     description.setWrapText(true);
@@ -87,16 +88,17 @@ public final class CompareView extends VBox {
     numbers.addRow(r, hint("active units"), value(m.activeUnits() + " of " + m.latentDim()));
     Button remove = new Button("Remove");
     remove.setOnAction(e -> vm.remove(m));
-    VBox box = new VBox(6, name, description, numbers,
+    VBox info = new VBox(6, name, description, numbers, remove);
+    info.setPrefWidth(250);
+    info.setMinWidth(220);
+    HBox row = new HBox(14, info,
         picture(m.latentDim() > 2 ? "Scatter (PCA plane)" : "Scatter", m.scatter()),
         picture(m.latentDim() > 2 ? "Manifold (PCA plane)" : "Manifold over [-3, 3]\u00b2",
             m.manifold()),
         picture("Samples from the prior", m.samples()),
-        picture("Test images and reconstructions", m.pairs()), remove);
-    box.getStyleClass().add("compare-column");
-    box.setPrefWidth(ModelEvaluation.PICTURE + 24);
-    box.setMinWidth(Region.USE_PREF_SIZE);
-    return box;
+        picture("Test images over reconstructions", m.pairs()));
+    row.getStyleClass().add("compare-row");
+    return row;
   }
 
   private static String number(double v) {
@@ -119,6 +121,7 @@ public final class CompareView extends VBox {
     ImageView v = new ImageView(FrameImage.imageOf(frame));
     v.setPreserveRatio(true);
     v.setFitWidth(ModelEvaluation.PICTURE);
+    v.setFitHeight(ModelEvaluation.PICTURE);
     v.setSmooth(true);
     return new VBox(2, hint(title), v);
   }

@@ -30,10 +30,11 @@ final class ModelEvaluation {
   /** Test images in the scatter. */
   static final int SCATTER_IMAGES = 1000;
 
-  static final int PICTURE = 220;
+  static final int PICTURE = 180;
   static final int GRID = 12;
   static final int SAMPLES = 6;
   static final int PAIRS = 8;
+  static final int PAIR_COLUMNS = 4;
 
   private ModelEvaluation() {}
 
@@ -100,10 +101,18 @@ final class ModelEvaluation {
       test.copyImage(i, real, i * h * w);
     }
     float[] recon = codec.reconstruct(real, k);
-    float[] tiles = new float[2 * k * h * w];
-    System.arraycopy(real, 0, tiles, 0, real.length);
-    System.arraycopy(recon, 0, tiles, real.length, recon.length);
-    Frame pairs = Mosaic.grid(tiles, 2 * k, h, w, k, 1, null);
+    // Rows of PAIR_COLUMNS test images, each above the row of their reconstructions.
+    int columns = Math.min(PAIR_COLUMNS, Math.max(1, k));
+    int pairRows = (k + columns - 1) / columns;
+    int dim = h * w;
+    float[] tiles = new float[2 * pairRows * columns * dim];
+    for (int i = 0; i < k; i++) {
+      int r = i / columns;
+      int c = i % columns;
+      System.arraycopy(real, i * dim, tiles, ((2 * r) * columns + c) * dim, dim);
+      System.arraycopy(recon, i * dim, tiles, ((2 * r + 1) * columns + c) * dim, dim);
+    }
+    Frame pairs = Mosaic.grid(tiles, 2 * pairRows * columns, h, w, columns, 1, null);
 
     String description = String.format("%s, %d-D latent, hidden %s, %s posterior",
         m.family(), d, m.hidden(), m.posterior());

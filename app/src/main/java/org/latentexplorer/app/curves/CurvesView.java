@@ -54,6 +54,7 @@ public final class CurvesView extends VBox {
     vm.logScaleProperty().addListener((o, a, b) -> configureAxes());
     vm.xLowProperty().addListener((o, a, b) -> configureAxes());
     vm.xHighProperty().addListener((o, a, b) -> configureAxes());
+    vm.xTickProperty().addListener((o, a, b) -> configureAxes());
     configureAxes();
 
     CheckBox log = new CheckBox("Log scale");
@@ -125,12 +126,13 @@ public final class CurvesView extends VBox {
       });
       double lo = vm.xLowProperty().get();
       double hi = vm.xHighProperty().get();
-      if (log && Double.isFinite(lo) && Double.isFinite(hi)) {
+      double tick = vm.xTickProperty().get();
+      if (Double.isFinite(lo) && Double.isFinite(hi) && Double.isFinite(tick)) {
         x.setAutoRanging(false);
         x.setLowerBound(lo);
         x.setUpperBound(hi);
-        x.setTickUnit(1);
-        x.setMinorTickVisible(false);
+        x.setTickUnit(tick);
+        x.setMinorTickVisible(!log);
       } else {
         x.setAutoRanging(true);
         x.setMinorTickVisible(true);
@@ -207,10 +209,5 @@ public final class CurvesView extends VBox {
       n += s.getData().size();
     }
     return n;
-  }
-
-  /** The node holding both charts, for export as a picture. */
-  public VBox chartsNode() {
-    return this;
   }
 }

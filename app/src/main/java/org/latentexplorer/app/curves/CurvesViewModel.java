@@ -49,6 +49,7 @@ public final class CurvesViewModel {
   private final IntegerProperty plotWidth = new SimpleIntegerProperty(this, "plotWidth", 600);
   private final ReadOnlyDoubleWrapper xLow = new ReadOnlyDoubleWrapper(this, "xLow", Double.NaN);
   private final ReadOnlyDoubleWrapper xHigh = new ReadOnlyDoubleWrapper(this, "xHigh", Double.NaN);
+  private final ReadOnlyDoubleWrapper xTick = new ReadOnlyDoubleWrapper(this, "xTick", Double.NaN);
   private final StringProperty estimateSamples = new SimpleStringProperty(this, "L", "100");
   private final ReadOnlyStringWrapper estimateText =
       new ReadOnlyStringWrapper(this, "estimateText", "");
@@ -127,17 +128,35 @@ public final class CurvesViewModel {
       total += l.points().size();
     }
     points = total;
-    if (log && range[0] <= range[1]) {
+    if (range[0] > range[1]) {
+      xLow.set(Double.NaN);
+      xHigh.set(Double.NaN);
+      xTick.set(Double.NaN);
+    } else if (log) {
       double lo = Math.floor(range[0]);
       double hi = Math.ceil(range[1]);
+      xTick.set(1);
       xLow.set(lo);
       xHigh.set(hi > lo ? hi : lo + 1);
     } else {
-      xLow.set(Double.NaN);
-      xHigh.set(Double.NaN);
+      // The axis's own tick spacing ignores how wide "12.5k" is and lets labels overlap.
+      double tick = niceStep(range[1] / Math.max(3, plotWidth.get() / 90.0));
+      xTick.set(tick);
+      xLow.set(0);
+      xHigh.set(Math.max(tick, Math.ceil(range[1] / tick) * tick));
     }
     main.set(first);
     aux.set(second);
+  }
+
+  /** A round step near {@code raw}: 1, 2 or 5 times a power of ten. */
+  static double niceStep(double raw) {
+    if (!(raw > 0)) {
+      return 1;
+    }
+    double p = Math.pow(10, Math.floor(Math.log10(raw)));
+    double m = raw / p;
+    return (m <= 1 ? 1 : m <= 2 ? 2 : m <= 5 ? 5 : 10) * p;
   }
 
   private List<CurveLine> lines(MetricHistory h, List<Metric> metrics, boolean log, int buckets,
@@ -263,13 +282,18 @@ public final class CurvesViewModel {
     return plotWidth;
   }
 
-  /** On a log axis, the lowest decade to show; NaN on a linear axis (automatic). */
+  /** The lowest x to show (a decade on a log axis); NaN without points. */
   public ReadOnlyDoubleProperty xLowProperty() {
     return xLow.getReadOnlyProperty();
   }
 
   public ReadOnlyDoubleProperty xHighProperty() {
     return xHigh.getReadOnlyProperty();
+  }
+
+  /** Distance between x ticks: a round count of samples, or one decade on a log axis. */
+  public ReadOnlyDoubleProperty xTickProperty() {
+    return xTick.getReadOnlyProperty();
   }
 
   /** L, the number of importance samples per image, as typed. */

@@ -47,6 +47,10 @@ public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
   @Override
   public <T> void runInBackground(
       Callable<T> work, Consumer<? super T> onSuccess, Consumer<? super Throwable> onFailure) {
+    if (pool.isShutdown()) {
+      // The window is closing; late work (a session closing after a replacement) is dropped.
+      return;
+    }
     pool.execute(() -> {
       T result;
       try {

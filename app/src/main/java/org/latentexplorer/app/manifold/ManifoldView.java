@@ -40,13 +40,14 @@ public final class ManifoldView extends HBox {
     ImageView cursorView = new ImageView();
     cursorView.setId("cursorImage");
     cursorView.imageProperty().bind(vm.cursorImage().imageProperty());
-    cursorView.setFitWidth(112);
-    cursorView.setFitHeight(112);
+    cursorView.setFitWidth(96);
+    cursorView.setFitHeight(96);
     cursorView.setPreserveRatio(true);
     cursorView.setSmooth(false);
     VBox cursorBox = new VBox(2, cursorView);
     cursorBox.getStyleClass().add("cursor-frame");
     cursorBox.setAlignment(Pos.CENTER);
+    cursorBox.setMaxWidth(Region.USE_PREF_SIZE);
     Label cursorText = new Label();
     cursorText.setId("cursorText");
     cursorText.getStyleClass().add("hint");
@@ -102,16 +103,11 @@ public final class ManifoldView extends HBox {
     extraRows.setId("extraDimensions");
     vm.extras().addListener((ListChangeListener<ExtraDimension>) c -> fillExtras(extraRows));
     fillExtras(extraRows);
-    ScrollPane extraScroll = new ScrollPane(extraRows);
-    extraScroll.setFitToWidth(true);
-    extraScroll.getStyleClass().add("extras");
-    extraScroll.setPrefViewportHeight(120);
-    VBox.setVgrow(extraScroll, Priority.ALWAYS);
     Label extraTitle = new Label("Other dimensions, most active (highest KL) first");
     extraTitle.getStyleClass().add("hint");
     extraTitle.setWrapText(true);
-    VBox extraBox = new VBox(4, extraTitle, extraScroll);
-    VBox.setVgrow(extraBox, Priority.ALWAYS);
+    extraTitle.setMinHeight(Region.USE_PREF_SIZE);
+    VBox extraBox = new VBox(4, extraTitle, extraRows);
     extraBox.managedProperty().bind(vm.latentDimProperty().greaterThan(2)
         .and(vm.pcaPlaneProperty().not()));
     extraBox.visibleProperty().bind(extraBox.managedProperty());
@@ -121,13 +117,18 @@ public final class ManifoldView extends HBox {
     gridText.setWrapText(true);
     gridText.textProperty().bind(vm.gridTextProperty());
 
+    gridText.setMinHeight(Region.USE_PREF_SIZE);
     VBox controls = new VBox(6, cursorBox, cursorText, labelA, rangeA, labelB, rangeB,
-        gridLabel, grid, planeBox, extraBox, gridText);
+        gridLabel, grid, gridText, planeBox, extraBox);
     controls.getStyleClass().add("side-controls");
-    controls.setPrefWidth(210);
-    controls.setMinWidth(180);
-    controls.setMaxWidth(240);
-    getChildren().addAll(picture, controls);
+    // With many latent dimensions the sliders outgrow the card: the column scrolls.
+    ScrollPane side = new ScrollPane(controls);
+    side.setFitToWidth(true);
+    side.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+    side.setPrefWidth(220);
+    side.setMinWidth(190);
+    side.setMaxWidth(250);
+    getChildren().addAll(picture, side);
   }
 
   private static String rangeLabel(String axis, double lo, double hi) {
@@ -152,7 +153,9 @@ public final class ManifoldView extends HBox {
   }
 
   private static ComboBox<Integer> dimensionBox(String id, ManifoldViewModel vm, boolean first) {
-    ComboBox<Integer> box = new ComboBox<>(vm.dimensions());
+    // Its own copy of the dimensions: replacing the items would otherwise clear the value after
+    // it was set, depending on listener order.
+    ComboBox<Integer> box = new ComboBox<>();
     box.setId(id);
     box.setConverter(new StringConverter<>() {
       @Override
@@ -165,14 +168,27 @@ public final class ManifoldView extends HBox {
         return Integer.parseInt(s.substring(1)) - 1;
       }
     });
+    box.setCellFactory(list -> new javafx.scene.control.ListCell<>() {
+      @Override
+      protected void updateItem(Integer item, boolean empty) {
+        super.updateItem(item, empty);
+        setText(empty || item == null ? "" : "z" + (item + 1));
+      }
+    });
+    box.setButtonCell(box.getCellFactory().call(null));
     javafx.beans.property.IntegerProperty p = first ? vm.dimAProperty() : vm.dimBProperty();
-    box.setValue(p.get());
+    Runnable sync = () -> {
+      box.getItems().setAll(vm.dimensions());
+      box.setValue(p.get() < 0 ? null : p.get());
+    };
+    sync.run();
     box.valueProperty().addListener((o, a, b) -> {
-      if (b != null) {
+      if (b != null && b != p.get()) {
         p.set(b);
       }
     });
-    p.addListener((o, a, b) -> box.setValue(b.intValue()));
+    p.addListener((o, a, b) -> box.setValue(b.intValue() < 0 ? null : b.intValue()));
+    vm.dimensions().addListener((ListChangeListener<Integer>) c -> sync.run());
     box.setTooltip(new Tooltip("The latent dimension along this axis of the grid"));
     return box;
   }

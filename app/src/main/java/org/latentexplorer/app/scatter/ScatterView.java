@@ -86,6 +86,10 @@ public final class ScatterView extends VBox {
     }
     VBox originalBox = new VBox(2, small("Original"), originalView);
     VBox reconBox = new VBox(2, small("Reconstruction"), reconView);
+    for (VBox b : List.of(originalBox, reconBox)) {
+      b.visibleProperty().bind(vm.selectionProperty().isNotNull());
+      b.managedProperty().bind(b.visibleProperty());
+    }
     detailText.setWrapText(true);
     detailText.getStyleClass().add("hint");
     detailText.setId("selectionText");

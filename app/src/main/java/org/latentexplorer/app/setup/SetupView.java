@@ -165,7 +165,7 @@ public final class SetupView extends VBox {
     g.setHgap(8);
     g.setVgap(4);
     ColumnConstraints labels = new ColumnConstraints();
-    labels.setMinWidth(84);
+    labels.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
     ColumnConstraints fields = new ColumnConstraints();
     fields.setHgrow(Priority.ALWAYS);
     fields.setFillWidth(true);

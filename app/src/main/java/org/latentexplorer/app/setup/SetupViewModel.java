@@ -144,13 +144,17 @@ public final class SetupViewModel {
 
   private void onFamilyChanged() {
     ModelFamily f = family.get();
+    if (f == null) {
+      validate();
+      return;
+    }
     List<Posterior> allowed = f == ModelFamily.VAE
         ? List.of(Posterior.DIAGONAL, Posterior.FULL_COVARIANCE)
         : List.of(Posterior.DETERMINISTIC);
+    Posterior before = posterior.get();
+    // Replacing the items clears a combo box bound to posterior; the choice is put back after.
     posteriors.setAll(allowed);
-    if (!allowed.contains(posterior.get())) {
-      posterior.set(allowed.get(0));
-    }
+    posterior.set(before != null && allowed.contains(before) ? before : allowed.get(0));
     usesBeta.set(f == ModelFamily.VAE);
     usesLambda.set(f == ModelFamily.WAE);
     usesLikelihood.set(f != ModelFamily.WAE);
@@ -212,7 +216,12 @@ public final class SetupViewModel {
     Integer epochs = integer(Field.EPOCHS, 1, 100_000);
     Long seed = seed();
     boolean fieldsOk = errors.values().stream().allMatch(e -> e.get().isEmpty());
-    if (fieldsOk) {
+    boolean chosen = family.get() != null && posterior.get() != null && likelihood.get() != null
+        && activation.get() != null && klEstimator.get() != null && optimizer.get() != null
+        && binarization.get() != null;
+    if (fieldsOk && !chosen) {
+      formError.set("Choose an option in every list.");
+    } else if (fieldsOk) {
       try {
         LoadedData d = workspace.data();
         int h = d == null ? 28 : d.all().height();

@@ -28,6 +28,15 @@ public final class StatusBarView extends HBox {
     message.getStyleClass().add("status-warning");
     Label notice = label("statusNotice", workspace.noticeProperty());
     notice.getStyleClass().add("status-notice");
+    // Long messages shrink to an ellipsis; the whole text is in the tooltip.
+    for (Label l : new Label[] {message, notice}) {
+      l.setMinWidth(40);
+      javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
+      tip.textProperty().bind(l.textProperty());
+      tip.setWrapText(true);
+      tip.setMaxWidth(520);
+      l.setTooltip(tip);
+    }
     Region spring = new Region();
     HBox.setHgrow(spring, Priority.ALWAYS);
     Label backend = new Label();

@@ -9,6 +9,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import org.latentexplorer.app.workspace.Problem;
 import org.latentexplorer.app.workspace.Workspace;
 import org.latentexplorer.model.train.RunState;
 import org.latentexplorer.model.train.Snapshot;
@@ -36,6 +37,7 @@ public final class TrainingViewModel {
   private final ReadOnlyStringWrapper speedText = new ReadOnlyStringWrapper(this, "speedText", "");
   private final ReadOnlyStringWrapper rateText = new ReadOnlyStringWrapper(this, "rateText", "");
   private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+  private String reported = "";
 
   public TrainingViewModel(Workspace workspace) {
     this.workspace = workspace;
@@ -90,6 +92,11 @@ public final class TrainingViewModel {
     rateText.set(Double.isFinite(p.learningRate())
         ? String.format(Locale.ROOT, "lr %.3g", p.learningRate()) : "");
     message.set(s.message());
+    if (st == RunState.FAILED && !s.message().isEmpty() && !s.message().equals(reported)) {
+      // A stopped run is worth more than a line in the status bar.
+      reported = s.message();
+      workspace.report(new Problem("Training stopped", s.message()));
+    }
   }
 
   /** Train, Pause or Resume, depending on the state. */

@@ -182,16 +182,28 @@ public final class MainView extends BorderPane {
         () -> tabs.getSelectionModel().select(1));
     Menu view = new Menu("View", null, exploreItem, compareItem, new SeparatorMenuItem(), log);
 
-    MenuItem keys = item("Keyboard shortcuts", null, () -> workspace.setNotice(
-        "Ctrl+T train/pause \u00b7 Ctrl+\u2192 step \u00b7 Ctrl+. stop \u00b7 Ctrl+R reset"
-            + " \u00b7 Ctrl+S save \u00b7 Ctrl+O open \u00b7 Ctrl+L estimate log p(x)"));
-    MenuItem about = item("About", null, () -> workspace.setNotice(
-        "Latent Explorer " + org.latentexplorer.app.Version.current() + " \u00b7 "
-            + workspace.backendProperty().get()));
+    MenuItem keys = item("Keyboard shortcuts", null, () -> inform("Keyboard shortcuts",
+        "Ctrl+T\ttrain, pause, resume\nCtrl+\u2192\tstep (one minibatch)\nCtrl+.\tstop\n"
+            + "Ctrl+R\treset to the seed\nCtrl+L\testimate log p(x)\nCtrl+O\topen a model\n"
+            + "Ctrl+S\tsave the model\nCtrl+Shift+S\tsave as\nCtrl+1, Ctrl+2\tExplore,"
+            + " Compare\nCtrl+Q\tquit"));
+    MenuItem about = item("About", null, () -> inform("About Latent Explorer",
+        "Latent Explorer " + org.latentexplorer.app.Version.current()
+            + "\nTrain variational autoencoders and explore their latent space, live.\n\n"
+            + "Numerical library: ND4J " + workspace.backendProperty().get()));
     Menu help = new Menu("Help", null, keys, about);
     MenuBar bar = new MenuBar(file, training, view, help);
     bar.setId("menuBar");
     return bar;
+  }
+
+  private void inform(String title, String text) {
+    javafx.scene.control.Alert a = new javafx.scene.control.Alert(
+        javafx.scene.control.Alert.AlertType.INFORMATION, text);
+    a.initOwner(getScene() == null ? null : getScene().getWindow());
+    a.setTitle(title);
+    a.setHeaderText(title);
+    a.show();
   }
 
   private static KeyCombination shortcut(KeyCode code) {
