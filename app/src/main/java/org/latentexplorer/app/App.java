@@ -1,0 +1,29 @@
+package org.latentexplorer.app;
+
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+import org.latentexplorer.app.fx.FxDialogs;
+import org.latentexplorer.app.fx.FxTaskExecutor;
+import org.latentexplorer.app.workspace.Settings;
+
+/**
+ * The JavaFX application: wiring only, everything else is in {@link Explorer}. Its methods run on
+ * the JavaFX thread.
+ */
+public final class App extends Application {
+  private Explorer explorer;
+
+  @Override
+  public void start(Stage stage) {
+    explorer = Explorer.open(stage, new FxDialogs(), Settings.fromSystemProperties(),
+        new FxTaskExecutor(), Platform::exit);
+  }
+
+  @Override
+  public void stop() {
+    if (explorer != null) {
+      explorer.close();
+    }
+  }
+}

@@ -1,0 +1,164 @@
+package org.latentexplorer.app;
+
+import java.util.function.Supplier;
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ChangeListener;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Scene;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.latentexplorer.app.compare.CompareView;
+import org.latentexplorer.app.compare.CompareViewModel;
+import org.latentexplorer.app.curves.CurvesView;
+import org.latentexplorer.app.curves.CurvesViewModel;
+import org.latentexplorer.app.fx.Dialogs;
+import org.latentexplorer.app.fx.TaskExecutor;
+import org.latentexplorer.app.manifold.ManifoldView;
+import org.latentexplorer.app.manifold.ManifoldViewModel;
+import org.latentexplorer.app.render.RenderWorker;
+import org.latentexplorer.app.samples.SamplesView;
+import org.latentexplorer.app.samples.SamplesViewModel;
+import org.latentexplorer.app.scatter.ScatterView;
+import org.latentexplorer.app.scatter.ScatterViewModel;
+import org.latentexplorer.app.setup.SetupView;
+import org.latentexplorer.app.setup.SetupViewModel;
+import org.latentexplorer.app.training.StatusBarView;
+import org.latentexplorer.app.training.TrainingView;
+import org.latentexplorer.app.training.TrainingViewModel;
+import org.latentexplorer.app.window.MainView;
+import org.latentexplorer.app.window.MainViewModel;
+import org.latentexplorer.app.workspace.Autosaver;
+import org.latentexplorer.app.workspace.DatasetChoice;
+import org.latentexplorer.app.workspace.Settings;
+import org.latentexplorer.app.workspace.Workspace;
+import org.latentexplorer.model.data.BundledDataset;
+import org.latentexplorer.model.train.RunState;
+import org.latentexplorer.model.train.Snapshot;
+
+/**
+ * One open explorer window with everything behind it: workspace, render worker, autosave timer,
+ * view models and views. Created and closed on the JavaFX thread. The application makes one; tests
+ * make one per test with their own dialogs.
+ */
+public final class Explorer implements AutoCloseable {
+  /** Preferred window size; smaller screens get their visible size. */
+  private static final double WIDTH = 1480;
+  private static final double HEIGHT = 940;
+
+  private final TaskExecutor tasks;
+  private final Workspace workspace;
+  private final RenderWorker render;
+  private final Autosaver autosaver;
+  private final MainView view;
+  private final MainView.Parts parts;
+  private boolean closed;
+
+  private Explorer(Stage stage, Dialogs dialogs, Settings settings, TaskExecutor tasks,
+      Runnable exit) {
+    this.tasks = tasks;
+    this.workspace = new Workspace(tasks, settings);
+    this.render = new RenderWorker(workspace.reporter("Could not draw a picture"));
+    workspace.sessionProperty().addListener((o, a, b) -> render.setSource(b));
+    Supplier<Window> owner = () -> stage;
+
+    MainViewModel main = new MainViewModel(workspace, dialogs, owner);
+    TrainingViewModel training = new TrainingViewModel(workspace);
+    SetupViewModel setup = new SetupViewModel(workspace);
+    CurvesViewModel curves = new CurvesViewModel(workspace);
+    ManifoldViewModel manifold = new ManifoldViewModel(workspace, render);
+    ScatterViewModel scatter = new ScatterViewModel(workspace, render);
+    SamplesViewModel samples = new SamplesViewModel(workspace, render);
+    CompareViewModel compare = new CompareViewModel(workspace);
+    this.parts = new MainView.Parts(main, training, new TrainingView(training),
+        new StatusBarView(training, workspace), setup,
+        new SetupView(setup, workspace, dialogs, owner), curves, new CurvesView(curves),
+        manifold, new ManifoldView(manifold), scatter, new ScatterView(scatter), samples,
+        new SamplesView(samples), new CompareView(compare, dialogs, owner));
+    Runnable quit = () -> workspace.close(() -> {
+      close();
+      exit.run();
+    });
+    this.view = new MainView(parts, workspace, quit);
+    this.autosaver = new Autosaver(workspace, settings.autosaveInterval());
+
+    Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+    Scene scene = new Scene(view, Math.min(WIDTH, screen.getWidth()),
+        Math.min(HEIGHT, screen.getHeight()));
+    scene.getStylesheets().add(Explorer.class.getResource("app.css").toExternalForm());
+    stage.setScene(scene);
+    stage.setMinWidth(Math.min(1000, screen.getWidth()));
+    stage.setMinHeight(Math.min(660, screen.getHeight()));
+    stage.titleProperty().bind(Bindings.createStringBinding(() -> {
+      var file = workspace.modelFileProperty().get();
+      return file == null || file.getFileName() == null ? "Latent Explorer"
+          : "Latent Explorer \u2014 " + file.getFileName();
+    }, workspace.modelFileProperty()));
+    stage.setOnCloseRequest(e -> {
+      e.consume();
+      quit.run();
+    });
+    stage.show();
+
+    workspace.startUp(new DatasetChoice.Bundled(BundledDataset.defaultDataset()), () -> {
+      if (settings.autotrain()) {
+        trainWhenBuilt();
+      }
+      // After the window has settled, so the question appears over a drawn window.
+      Platform.runLater(main::offerRestore);
+    });
+  }
+
+  /** Opens the window on {@code stage} and starts loading; returns at once. */
+  public static Explorer open(Stage stage, Dialogs dialogs, Settings settings,
+      TaskExecutor tasks, Runnable exit) {
+    return new Explorer(stage, dialogs, settings, tasks, exit);
+  }
+
+  private void trainWhenBuilt() {
+    ChangeListener<Snapshot> once = new ChangeListener<>() {
+      @Override
+      public void changed(javafx.beans.value.ObservableValue<? extends Snapshot> o, Snapshot a,
+          Snapshot b) {
+        if (b != null && b.state() == RunState.READY) {
+          workspace.snapshotProperty().removeListener(this);
+          parts.training().primary();
+        }
+      }
+    };
+    workspace.snapshotProperty().addListener(once);
+    once.changed(workspace.snapshotProperty(), null, workspace.snapshot());
+  }
+
+  public Workspace workspace() {
+    return workspace;
+  }
+
+  public MainView view() {
+    return view;
+  }
+
+  public MainView.Parts parts() {
+    return parts;
+  }
+
+  /** Stops the render worker, the autosave timer and the session, without saving. */
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    autosaver.close();
+    render.close();
+    workspace.dispose();
+    if (tasks instanceof AutoCloseable c) {
+      try {
+        c.close();
+      } catch (Exception e) {
+        // Closing is best effort; the threads are daemons.
+      }
+    }
+  }
+}

@@ -1,0 +1,213 @@
+package org.latentexplorer.app.curves;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import javafx.geometry.Pos;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.scene.shape.Circle;
+import javafx.scene.shape.Line;
+import javafx.util.StringConverter;
+import org.latentexplorer.model.metrics.Metric;
+
+/**
+ * Two line charts (the objective above, the regulariser below) sharing the x axis of samples seen,
+ * a legend whose entries switch curves on and off, the log-scale switch and the log-likelihood
+ * estimate. Confined to the JavaFX thread. Symbols and animation are off: with them a chart of
+ * many points takes seconds to lay out.
+ */
+public final class CurvesView extends VBox {
+  private final CurvesViewModel vm;
+  private final LineChart<Number, Number> mainChart;
+  private final LineChart<Number, Number> auxChart;
+  private final Map<Metric, XYChart.Series<Number, Number>> series = new EnumMap<>(Metric.class);
+  private final FlowPane legend = new FlowPane(10, 4);
+  private List<Metric> legendShown = List.of();
+
+  public CurvesView(CurvesViewModel vm) {
+    this.vm = vm;
+    getStyleClass().add("curves");
+    setSpacing(4);
+    mainChart = chart("mainChart", vm.mainTitleProperty());
+    auxChart = chart("auxChart", vm.auxTitleProperty());
+    VBox.setVgrow(mainChart, Priority.ALWAYS);
+    VBox.setVgrow(auxChart, Priority.ALWAYS);
+    auxChart.prefHeightProperty().bind(mainChart.heightProperty().multiply(0.55));
+    mainChart.widthProperty().addListener((o, a, b) ->
+        vm.plotWidthProperty().set(Math.max(100, b.intValue() - 60)));
+
+    vm.mainLinesProperty().addListener((o, a, b) -> show(mainChart, b));
+    vm.auxLinesProperty().addListener((o, a, b) -> show(auxChart, b));
+    vm.logScaleProperty().addListener((o, a, b) -> configureAxes());
+    vm.xLowProperty().addListener((o, a, b) -> configureAxes());
+    vm.xHighProperty().addListener((o, a, b) -> configureAxes());
+    vm.xTickProperty().addListener((o, a, b) -> configureAxes());
+    configureAxes();
+
+    CheckBox log = new CheckBox("Log scale");
+    log.setId("logScaleBox");
+    log.selectedProperty().bindBidirectional(vm.logScaleProperty());
+    log.setTooltip(new Tooltip("Samples seen on a logarithmic axis, as in the AEVB paper's"
+        + " figures"));
+    Region spring = new Region();
+    HBox.setHgrow(spring, Priority.ALWAYS);
+    Label l = new Label("L");
+    TextField samples = new TextField();
+    samples.setId("estimateSamplesField");
+    samples.setPrefColumnCount(4);
+    samples.textProperty().bindBidirectional(vm.estimateSamplesProperty());
+    samples.setTooltip(new Tooltip("Importance samples per image (1 to 5000)"));
+    Button estimate = new Button("Estimate log p(x)");
+    estimate.setId("estimateButton");
+    estimate.disableProperty().bind(vm.canEstimateProperty().not());
+    estimate.setOnAction(e -> vm.estimate());
+    estimate.setTooltip(new Tooltip("Importance-sampled marginal log-likelihood on "
+        + CurvesViewModel.ESTIMATE_IMAGES + " test images (VAE only); training waits while it"
+        + " runs"));
+    HBox controls = new HBox(8, log, spring, l, samples, estimate);
+    controls.setAlignment(Pos.CENTER_LEFT);
+    Label result = new Label();
+    result.setId("estimateText");
+    result.getStyleClass().add("hint");
+    result.textProperty().bind(vm.estimateTextProperty());
+    result.managedProperty().bind(result.textProperty().isNotEmpty());
+    result.visibleProperty().bind(result.textProperty().isNotEmpty());
+    legend.getStyleClass().add("curve-legend");
+    getChildren().addAll(controls, legend, mainChart, auxChart, result);
+  }
+
+  private static LineChart<Number, Number> chart(String id,
+      javafx.beans.value.ObservableValue<String> title) {
+    NumberAxis x = new NumberAxis();
+    NumberAxis y = new NumberAxis();
+    x.setAnimated(false);
+    y.setAnimated(false);
+    y.setForceZeroInRange(false);
+    x.setForceZeroInRange(false);
+    LineChart<Number, Number> c = new LineChart<>(x, y);
+    c.setId(id);
+    c.setCreateSymbols(false);
+    c.setAnimated(false);
+    c.setLegendVisible(false);
+    c.titleProperty().bind(title);
+    c.setMinHeight(120);
+    c.getStyleClass().add("curve-chart");
+    return c;
+  }
+
+  private void configureAxes() {
+    boolean log = vm.logScaleProperty().get();
+    for (LineChart<Number, Number> c : List.of(mainChart, auxChart)) {
+      NumberAxis x = (NumberAxis) c.getXAxis();
+      x.setLabel(log ? "samples seen (log scale)" : "samples seen");
+      x.setTickLabelFormatter(new StringConverter<>() {
+        @Override
+        public String toString(Number n) {
+          return log ? AxisLabels.power(n.doubleValue()) : AxisLabels.count(n.doubleValue());
+        }
+
+        @Override
+        public Number fromString(String s) {
+          return 0;
+        }
+      });
+      double lo = vm.xLowProperty().get();
+      double hi = vm.xHighProperty().get();
+      double tick = vm.xTickProperty().get();
+      if (Double.isFinite(lo) && Double.isFinite(hi) && Double.isFinite(tick)) {
+        x.setAutoRanging(false);
+        x.setLowerBound(lo);
+        x.setUpperBound(hi);
+        x.setTickUnit(tick);
+        x.setMinorTickVisible(!log);
+      } else {
+        x.setAutoRanging(true);
+        x.setMinorTickVisible(true);
+      }
+    }
+  }
+
+  private void show(LineChart<Number, Number> chart, List<CurveLine> lines) {
+    List<XYChart.Series<Number, Number>> wanted = new ArrayList<>();
+    for (CurveLine line : lines) {
+      XYChart.Series<Number, Number> s = series.computeIfAbsent(line.metric(), m -> {
+        XYChart.Series<Number, Number> n = new XYChart.Series<>();
+        n.setName(m.label());
+        return n;
+      });
+      List<XYChart.Data<Number, Number>> data = new ArrayList<>(line.points().size());
+      double[] xs = line.points().xs();
+      double[] ys = line.points().ys();
+      for (int i = 0; i < xs.length; i++) {
+        XYChart.Data<Number, Number> d = new XYChart.Data<>(xs[i], ys[i]);
+        if (line.markers()) {
+          Circle dot = new Circle(4);
+          dot.getStyleClass().addAll("estimate-marker", CurveStyle.styleClass(line.metric()));
+          Tooltip.install(dot, new Tooltip(String.format("log p(x) \u2248 %.2f", ys[i])));
+          d.setNode(dot);
+        }
+        data.add(d);
+      }
+      s.getData().setAll(data);
+      wanted.add(s);
+    }
+    chart.getData().removeIf(s -> !wanted.contains(s));
+    for (XYChart.Series<Number, Number> s : wanted) {
+      if (!chart.getData().contains(s)) {
+        chart.getData().add(s);
+      }
+    }
+    for (CurveLine line : lines) {
+      XYChart.Series<Number, Number> s = series.get(line.metric());
+      if (s.getNode() != null) {
+        s.getNode().getStyleClass().removeIf(c -> c.startsWith("metric-"));
+        s.getNode().getStyleClass().add(CurveStyle.styleClass(line.metric()));
+        if (line.markers() && !s.getNode().getStyleClass().contains("markers-only")) {
+          s.getNode().getStyleClass().add("markers-only");
+        }
+      }
+    }
+    updateLegend();
+  }
+
+  private void updateLegend() {
+    List<Metric> metrics = vm.legend();
+    if (metrics.equals(legendShown)) {
+      return;
+    }
+    legendShown = metrics;
+    legend.getChildren().clear();
+    for (Metric m : metrics) {
+      CheckBox box = new CheckBox(m.label());
+      box.setSelected(vm.isVisible(m));
+      box.setId("legend-" + m.name());
+      Line swatch = new Line(0, 0, 16, 0);
+      swatch.getStyleClass().addAll("legend-swatch", CurveStyle.styleClass(m));
+      box.setGraphic(swatch);
+      box.selectedProperty().addListener((o, a, b) -> vm.setVisible(m, b));
+      legend.getChildren().add(box);
+    }
+  }
+
+  /** Number of points currently drawn in the main chart (all series). */
+  public int mainChartPointCount() {
+    int n = 0;
+    for (XYChart.Series<Number, Number> s : mainChart.getData()) {
+      n += s.getData().size();
+    }
+    return n;
+  }
+}

@@ -1,0 +1,327 @@
+package org.latentexplorer.app.curves;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import org.latentexplorer.app.workspace.Problem;
+import org.latentexplorer.app.workspace.Workspace;
+import org.latentexplorer.model.metrics.Metric;
+import org.latentexplorer.model.metrics.MetricHistory;
+import org.latentexplorer.model.metrics.Series;
+import org.latentexplorer.model.train.Snapshot;
+import org.latentexplorer.model.train.TrainingSession;
+import org.latentexplorer.model.vae.ModelFamily;
+
+/**
+ * The curves to draw: for each of two panels (the objective, and the regulariser or adversarial
+ * terms), the family's metrics that have points, decimated to the plot's width, on a linear or
+ * log10 x scale; and the importance-sampled log-likelihood estimate on demand. Confined to the
+ * JavaFX thread.
+ */
+public final class CurvesViewModel {
+  /** Test images the importance-sampled estimate averages over. */
+  public static final int ESTIMATE_IMAGES = 500;
+
+  private final Workspace workspace;
+  private final ReadOnlyObjectWrapper<List<CurveLine>> main =
+      new ReadOnlyObjectWrapper<>(this, "main", List.of());
+  private final ReadOnlyObjectWrapper<List<CurveLine>> aux =
+      new ReadOnlyObjectWrapper<>(this, "aux", List.of());
+  private final ReadOnlyStringWrapper mainTitle = new ReadOnlyStringWrapper(this, "mainTitle", "");
+  private final ReadOnlyStringWrapper auxTitle = new ReadOnlyStringWrapper(this, "auxTitle", "");
+  private final BooleanProperty logScale = new SimpleBooleanProperty(this, "logScale");
+  private final IntegerProperty plotWidth = new SimpleIntegerProperty(this, "plotWidth", 600);
+  private final ReadOnlyDoubleWrapper xLow = new ReadOnlyDoubleWrapper(this, "xLow", Double.NaN);
+  private final ReadOnlyDoubleWrapper xHigh = new ReadOnlyDoubleWrapper(this, "xHigh", Double.NaN);
+  private final ReadOnlyDoubleWrapper xTick = new ReadOnlyDoubleWrapper(this, "xTick", Double.NaN);
+  private final StringProperty estimateSamples = new SimpleStringProperty(this, "L", "100");
+  private final ReadOnlyStringWrapper estimateText =
+      new ReadOnlyStringWrapper(this, "estimateText", "");
+  private final ReadOnlyBooleanWrapper estimating = new ReadOnlyBooleanWrapper(this, "estimating");
+  private final ReadOnlyBooleanWrapper canEstimate =
+      new ReadOnlyBooleanWrapper(this, "canEstimate");
+  private final Set<Metric> hidden = EnumSet.noneOf(Metric.class);
+  private MetricHistory shown;
+  private int points;
+
+  public CurvesViewModel(Workspace workspace) {
+    this.workspace = workspace;
+    workspace.snapshotProperty().addListener((o, a, b) -> update(b, false));
+    workspace.sessionProperty().addListener((o, a, b) -> {
+      estimateText.set("");
+      update(null, true);
+    });
+    logScale.addListener((o, a, b) -> update(workspace.snapshot(), true));
+    plotWidth.addListener((o, a, b) -> update(workspace.snapshot(), true));
+    update(workspace.snapshot(), true);
+  }
+
+  /** The metrics of each panel for a family, in legend order. */
+  static List<List<Metric>> panels(ModelFamily family) {
+    return switch (family) {
+      case VAE -> List.of(
+          List.of(Metric.TRAIN_ELBO, Metric.TEST_ELBO, Metric.TRAIN_LOG_LIKELIHOOD,
+              Metric.TEST_LOG_LIKELIHOOD, Metric.TEST_IS_LOG_LIKELIHOOD),
+          List.of(Metric.TRAIN_KL, Metric.TEST_KL));
+      case AAE -> List.of(
+          List.of(Metric.TRAIN_LOG_LIKELIHOOD, Metric.TEST_LOG_LIKELIHOOD),
+          List.of(Metric.DISCRIMINATOR_LOSS, Metric.GENERATOR_LOSS,
+              Metric.DISCRIMINATOR_ACCURACY));
+      case WAE -> List.of(
+          List.of(Metric.TRAIN_LOSS, Metric.TRAIN_SQUARED_ERROR, Metric.TEST_SQUARED_ERROR),
+          List.of(Metric.TRAIN_MMD));
+    };
+  }
+
+  static List<String> titles(ModelFamily family) {
+    return switch (family) {
+      case VAE -> List.of("ELBO and reconstruction term (nats per image)",
+          "KL(q(z|x) \u2016 p(z)) (nats per image)");
+      case AAE -> List.of("Reconstruction log p(x|z) (nats per image)",
+          "Adversarial game on the codes");
+      case WAE -> List.of("Loss and squared error per image", "MMD(q(z), p(z))");
+    };
+  }
+
+  private void update(Snapshot s, boolean force) {
+    canEstimate.set(s != null && s.model().family().hasElbo() && !estimating.get());
+    if (s == null) {
+      shown = null;
+      points = 0;
+      main.set(List.of());
+      aux.set(List.of());
+      return;
+    }
+    MetricHistory h = s.history();
+    if (!force && h == shown) {
+      return;
+    }
+    shown = h;
+    ModelFamily family = s.model().family();
+    List<List<Metric>> panels = panels(family);
+    List<String> titles = titles(family);
+    mainTitle.set(titles.get(0));
+    auxTitle.set(titles.get(1));
+    boolean log = logScale.get();
+    int buckets = Math.max(20, plotWidth.get() / 2);
+    double[] range = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
+    int total = 0;
+    List<CurveLine> first = lines(h, panels.get(0), log, buckets, range);
+    List<CurveLine> second = lines(h, panels.get(1), log, buckets, range);
+    for (CurveLine l : first) {
+      total += l.points().size();
+    }
+    points = total;
+    if (range[0] > range[1]) {
+      xLow.set(Double.NaN);
+      xHigh.set(Double.NaN);
+      xTick.set(Double.NaN);
+    } else if (log) {
+      double lo = Math.floor(range[0]);
+      double hi = Math.ceil(range[1]);
+      xTick.set(1);
+      xLow.set(lo);
+      xHigh.set(hi > lo ? hi : lo + 1);
+    } else {
+      // The axis's own tick spacing ignores how wide "12.5k" is and lets labels overlap.
+      double tick = niceStep(range[1] / Math.max(3, plotWidth.get() / 90.0));
+      xTick.set(tick);
+      xLow.set(0);
+      xHigh.set(Math.max(tick, Math.ceil(range[1] / tick) * tick));
+    }
+    main.set(first);
+    aux.set(second);
+  }
+
+  /** A round step near {@code raw}: 1, 2 or 5 times a power of ten. */
+  static double niceStep(double raw) {
+    if (!(raw > 0)) {
+      return 1;
+    }
+    double p = Math.pow(10, Math.floor(Math.log10(raw)));
+    double m = raw / p;
+    return (m <= 1 ? 1 : m <= 2 ? 2 : m <= 5 ? 5 : 10) * p;
+  }
+
+  private List<CurveLine> lines(MetricHistory h, List<Metric> metrics, boolean log, int buckets,
+      double[] range) {
+    List<CurveLine> out = new ArrayList<>();
+    for (Metric m : metrics) {
+      Series s = h.get(m);
+      if (s.isEmpty()) {
+        continue;
+      }
+      int n = s.size();
+      double[] xs = new double[n];
+      double[] ys = new double[n];
+      for (int i = 0; i < n; i++) {
+        long x = s.x(i);
+        xs[i] = log ? (x > 0 ? Math.log10(x) : Double.NaN) : x;
+        ys[i] = s.y(i);
+      }
+      Decimation.Points p = Decimation.minMax(xs, ys, n, buckets);
+      if (p.size() == 0) {
+        continue;
+      }
+      range[0] = Math.min(range[0], p.xs()[0]);
+      range[1] = Math.max(range[1], p.xs()[p.size() - 1]);
+      if (!hidden.contains(m)) {
+        out.add(new CurveLine(m, p, m == Metric.TEST_IS_LOG_LIKELIHOOD));
+      }
+    }
+    return out;
+  }
+
+  /** Shows or hides a metric's curve. */
+  public void setVisible(Metric m, boolean visible) {
+    if (visible ? hidden.remove(m) : hidden.add(m)) {
+      update(workspace.snapshot(), true);
+    }
+  }
+
+  public boolean isVisible(Metric m) {
+    return !hidden.contains(m);
+  }
+
+  /** Every metric the current family plots, for the legend. */
+  public List<Metric> legend() {
+    Snapshot s = workspace.snapshot();
+    if (s == null) {
+      return List.of();
+    }
+    List<Metric> out = new ArrayList<>();
+    for (List<Metric> p : panels(s.model().family())) {
+      for (Metric m : p) {
+        if (!s.history().get(m).isEmpty()) {
+          out.add(m);
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Estimates log p(x) by importance sampling with L samples on the trainer thread, between two
+   * steps; the point joins the curve.
+   */
+  public void estimate() {
+    TrainingSession session = workspace.session();
+    Snapshot s = workspace.snapshot();
+    if (session == null || s == null || !s.model().family().hasElbo() || estimating.get()) {
+      return;
+    }
+    int samples;
+    try {
+      samples = Integer.parseInt(estimateSamples.get().trim());
+    } catch (NumberFormatException e) {
+      samples = -1;
+    }
+    if (samples < 1 || samples > 5000) {
+      estimateText.set("L must be a whole number from 1 to 5000.");
+      return;
+    }
+    int l = samples;
+    estimating.set(true);
+    canEstimate.set(false);
+    estimateText.set(String.format("Estimating log p(x) with L = %d on %d test images\u2026", l,
+        ESTIMATE_IMAGES));
+    session.call(t -> t.evaluateImportanceSampled(l, ESTIMATE_IMAGES))
+        .whenComplete((value, error) -> workspace.tasks().runOnUi(() -> {
+          estimating.set(false);
+          canEstimate.set(workspace.snapshot() != null
+              && workspace.snapshot().model().family().hasElbo());
+          if (workspace.session() != session) {
+            return;
+          }
+          estimateText.set(error != null
+              ? "Estimate failed: " + Problem.describe(error)
+              : String.format(Locale.ROOT, "log p(x) \u2248 %.2f nats (L = %d, %d test images)",
+                  value, l, ESTIMATE_IMAGES));
+        }));
+  }
+
+  public ReadOnlyObjectProperty<List<CurveLine>> mainLinesProperty() {
+    return main.getReadOnlyProperty();
+  }
+
+  public ReadOnlyObjectProperty<List<CurveLine>> auxLinesProperty() {
+    return aux.getReadOnlyProperty();
+  }
+
+  public ReadOnlyStringProperty mainTitleProperty() {
+    return mainTitle.getReadOnlyProperty();
+  }
+
+  public ReadOnlyStringProperty auxTitleProperty() {
+    return auxTitle.getReadOnlyProperty();
+  }
+
+  /** Whether x is drawn as log10 of samples seen. */
+  public BooleanProperty logScaleProperty() {
+    return logScale;
+  }
+
+  /** Width of the plot in pixels: how many points are worth drawing. */
+  public IntegerProperty plotWidthProperty() {
+    return plotWidth;
+  }
+
+  /** The lowest x to show (a decade on a log axis); NaN without points. */
+  public ReadOnlyDoubleProperty xLowProperty() {
+    return xLow.getReadOnlyProperty();
+  }
+
+  public ReadOnlyDoubleProperty xHighProperty() {
+    return xHigh.getReadOnlyProperty();
+  }
+
+  /** Distance between x ticks: a round count of samples, or one decade on a log axis. */
+  public ReadOnlyDoubleProperty xTickProperty() {
+    return xTick.getReadOnlyProperty();
+  }
+
+  /** L, the number of importance samples per image, as typed. */
+  public StringProperty estimateSamplesProperty() {
+    return estimateSamples;
+  }
+
+  public ReadOnlyStringProperty estimateTextProperty() {
+    return estimateText.getReadOnlyProperty();
+  }
+
+  public ReadOnlyBooleanProperty estimatingProperty() {
+    return estimating.getReadOnlyProperty();
+  }
+
+  /** Whether an estimate can start (a VAE, none running). */
+  public ReadOnlyBooleanProperty canEstimateProperty() {
+    return canEstimate.getReadOnlyProperty();
+  }
+
+  /** Points drawn in the main panel after decimation. */
+  public int mainPointCount() {
+    return points;
+  }
+
+  /** The full history behind the curves, for export; null without a model. */
+  public MetricHistory history() {
+    Snapshot s = workspace.snapshot();
+    return s == null ? null : s.history();
+  }
+}

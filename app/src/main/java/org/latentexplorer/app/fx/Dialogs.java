@@ -1,0 +1,34 @@
+package org.latentexplorer.app.fx;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import javafx.stage.Window;
+
+/**
+ * The questions the app asks the user in a dialog: which file, and yes or no. Called on the
+ * JavaFX thread only. The application uses {@link FxDialogs}; tests answer with prepared paths, as
+ * a native file chooser cannot be driven headless.
+ */
+public interface Dialogs {
+  /** Which model file to open. */
+  Optional<Path> openModel(Window owner);
+
+  /** Where to save a model, suggesting {@code suggestedName}. */
+  Optional<Path> saveModel(Window owner, String suggestedName);
+
+  /** Which data set file (IDX, CSV, MAT) to open. */
+  Optional<Path> openDatasetFile(Window owner);
+
+  /** Which folder of images to open. */
+  Optional<Path> openDatasetFolder(Window owner);
+
+  /**
+   * Where to export something.
+   *
+   * @param extension e.g. "png" or "csv"
+   */
+  Optional<Path> export(Window owner, String title, String suggestedName, String extension);
+
+  /** Asks a yes/no question; true for yes. */
+  boolean confirm(Window owner, String title, String question, String yes, String no);
+}

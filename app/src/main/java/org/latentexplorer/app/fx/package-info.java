@@ -1,0 +1,11 @@
+/**
+ * The seam between background threads and the JavaFX thread.
+ *
+ * <p>{@link org.latentexplorer.app.fx.TaskExecutor} is how every view model runs slow work (file
+ * input and output, evaluations) off the JavaFX thread and gets the result back on it; tests use
+ * {@link org.latentexplorer.app.fx.DirectTaskExecutor} so that such code runs deterministically on
+ * the calling thread. {@link org.latentexplorer.app.fx.Coalescer} hands the newest of a stream of
+ * values (snapshots, frames) to the JavaFX thread with at most one pending hand-over, so a fast
+ * producer never floods the event queue.
+ */
+package org.latentexplorer.app.fx;

@@ -1,0 +1,436 @@
+package org.latentexplorer.app.manifold;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.latentexplorer.app.fx.Coalescer;
+import org.latentexplorer.app.render.Frame;
+import org.latentexplorer.app.render.FrameImage;
+import org.latentexplorer.app.render.FramePool;
+import org.latentexplorer.app.render.Mosaic;
+import org.latentexplorer.app.render.RenderContext;
+import org.latentexplorer.app.render.RenderQueue;
+import org.latentexplorer.app.render.RenderWorker;
+import org.latentexplorer.app.workspace.LoadedData;
+import org.latentexplorer.app.workspace.Workspace;
+import org.latentexplorer.model.data.Dataset;
+import org.latentexplorer.model.explore.Projection;
+import org.latentexplorer.model.train.Snapshot;
+
+/**
+ * The manifold's settings (ranges, grid size, plane, values of the other dimensions, cursor) and
+ * its two pictures (grid and cursor), re-rendered on the render worker whenever a setting or the
+ * model changes. Confined to the JavaFX thread, except the render tasks it creates, which run on
+ * the render worker and only read immutable copies of the settings.
+ */
+public final class ManifoldViewModel {
+  /** Largest |z| a range slider reaches. */
+  public static final double RANGE_LIMIT = 6;
+
+  /** Largest grid. */
+  public static final int MAX_GRID = 40;
+
+  /** Encoded test images the principal plane is computed from. */
+  static final int PCA_IMAGES = 1000;
+
+  /** Shortest time between two recomputations of the principal plane while training. */
+  static final long PCA_INTERVAL_NANOS = 1_000_000_000L;
+
+  private final Workspace workspace;
+  private final RenderWorker render;
+  private final RenderQueue.Slot gridSlot;
+  private final RenderQueue.Slot cursorSlot;
+  private final FramePool gridPool = new FramePool();
+  private final FramePool cursorPool = new FramePool();
+  private final FrameImage gridImage = new FrameImage();
+  private final FrameImage cursorImage = new FrameImage();
+  private final Coalescer<Frame> gridFrames;
+  private final Coalescer<Frame> cursorFrames;
+
+  private final DoubleProperty lowA = new SimpleDoubleProperty(this, "lowA", -3);
+  private final DoubleProperty highA = new SimpleDoubleProperty(this, "highA", 3);
+  private final DoubleProperty lowB = new SimpleDoubleProperty(this, "lowB", -3);
+  private final DoubleProperty highB = new SimpleDoubleProperty(this, "highB", 3);
+  private final IntegerProperty gridSize = new SimpleIntegerProperty(this, "gridSize", 20);
+  private final BooleanProperty pcaPlane = new SimpleBooleanProperty(this, "pcaPlane");
+  private final IntegerProperty dimA = new SimpleIntegerProperty(this, "dimA", 0);
+  private final IntegerProperty dimB = new SimpleIntegerProperty(this, "dimB", 1);
+  private final DoubleProperty cursorA = new SimpleDoubleProperty(this, "cursorA", 0);
+  private final DoubleProperty cursorB = new SimpleDoubleProperty(this, "cursorB", 0);
+  private final BooleanProperty active = new SimpleBooleanProperty(this, "active", true);
+  private final BooleanProperty adjusting = new SimpleBooleanProperty(this, "adjusting");
+  private final ReadOnlyIntegerWrapper latentDim = new ReadOnlyIntegerWrapper(this, "latent", 0);
+  private final ReadOnlyStringWrapper cursorText = new ReadOnlyStringWrapper(this, "cursor", "");
+  private final ReadOnlyStringWrapper gridText = new ReadOnlyStringWrapper(this, "grid", "");
+  private final ObservableList<Integer> dimensions = FXCollections.observableArrayList();
+  private final ObservableList<ExtraDimension> extras = FXCollections.observableArrayList();
+  private final Map<Integer, ExtraDimension> extraByIndex = new HashMap<>();
+
+  private Snapshot rendered;
+  private boolean stale = true;
+  private volatile Dataset pcaImages;
+
+  // Render-thread state: the principal plane and the snapshot it was computed from.
+  private Projection pca;
+  private Snapshot pcaFrom;
+  private long pcaAt;
+
+  public ManifoldViewModel(Workspace workspace, RenderWorker render) {
+    this.workspace = workspace;
+    this.render = render;
+    this.gridSlot = render.slot("manifold grid");
+    this.cursorSlot = render.slot("manifold cursor");
+    this.gridFrames = new Coalescer<>(workspace.tasks(), gridImage::show, Frame::release);
+    this.cursorFrames = new Coalescer<>(workspace.tasks(), cursorImage::show, Frame::release);
+
+    for (ObservableValue<?> v : List.of(lowA, highA, lowB, highB, gridSize, pcaPlane)) {
+      v.addListener((o, a, b) -> requestGrid());
+    }
+    // Picking the other axis's dimension swaps the two, rather than making a degenerate plane.
+    dimA.addListener((o, a, b) -> {
+      if (b.intValue() == dimB.get() && a.intValue() >= 0) {
+        dimB.set(a.intValue());
+      }
+      onPlaneChanged();
+    });
+    dimB.addListener((o, a, b) -> {
+      if (b.intValue() == dimA.get() && a.intValue() >= 0) {
+        dimA.set(a.intValue());
+      }
+      onPlaneChanged();
+    });
+    cursorA.addListener((o, a, b) -> requestCursor());
+    cursorB.addListener((o, a, b) -> requestCursor());
+    active.addListener((o, a, b) -> {
+      if (b && stale) {
+        requestAll();
+      }
+    });
+    adjusting.addListener((o, a, b) -> {
+      if (!b) {
+        sortExtras();
+      }
+    });
+    workspace.snapshotProperty().addListener((o, a, b) -> onSnapshot(b));
+    workspace.sessionProperty().addListener((o, a, b) -> {
+      rendered = null;
+      gridImage.clear();
+      cursorImage.clear();
+    });
+    workspace.dataProperty().addListener((o, a, b) -> onData(b));
+    onData(workspace.data());
+    onSnapshot(workspace.snapshot());
+  }
+
+  private void onData(LoadedData d) {
+    pcaImages = d == null ? null : d.test().head(PCA_IMAGES);
+  }
+
+  private void onSnapshot(Snapshot s) {
+    if (s == null) {
+      return;
+    }
+    int d = s.model().latentDim();
+    if (d != latentDim.get()) {
+      configureDimensions(d);
+    }
+    double[] kl = s.klPerDimension();
+    for (ExtraDimension e : extraByIndex.values()) {
+      e.setKl(e.index() < kl.length ? kl[e.index()] : Double.NaN);
+    }
+    if (!adjusting.get()) {
+      sortExtras();
+    }
+    if (rendered == null || !s.sameParametersAs(rendered)
+        || !s.model().equals(rendered.model())) {
+      rendered = s;
+      requestAll();
+    }
+  }
+
+  private void configureDimensions(int d) {
+    latentDim.set(d);
+    List<Integer> dims = new ArrayList<>();
+    for (int i = 0; i < d; i++) {
+      dims.add(i);
+    }
+    dimensions.setAll(dims);
+    extraByIndex.clear();
+    for (int i = 0; i < d; i++) {
+      extraByIndex.put(i, new ExtraDimension(i));
+    }
+    for (ExtraDimension e : extraByIndex.values()) {
+      e.valueProperty().addListener((o, a, b) -> requestAll());
+    }
+    if (dimA.get() >= d) {
+      dimA.set(0);
+    }
+    if (d < 2) {
+      dimB.set(-1);
+      pcaPlane.set(false);
+    } else if (dimB.get() >= d || dimB.get() < 0 || dimB.get() == dimA.get()) {
+      dimB.set(dimA.get() == 1 ? 0 : 1);
+    }
+    onPlaneChanged();
+  }
+
+  private void onPlaneChanged() {
+    if (dimA.get() == dimB.get() && latentDim.get() > 1) {
+      return;
+    }
+    sortExtras();
+    requestAll();
+  }
+
+  /** Puts the dimensions outside the plane in order of decreasing KL (active ones first). */
+  private void sortExtras() {
+    List<ExtraDimension> list = new ArrayList<>();
+    for (ExtraDimension e : extraByIndex.values()) {
+      if (e.index() != dimA.get() && e.index() != dimB.get()) {
+        list.add(e);
+      }
+    }
+    list.sort(Comparator.comparingDouble((ExtraDimension e) ->
+        Double.isNaN(e.klProperty().get()) ? Double.NEGATIVE_INFINITY : e.klProperty().get())
+        .reversed().thenComparingInt(ExtraDimension::index));
+    if (!list.equals(extras)) {
+      extras.setAll(list);
+    }
+  }
+
+  private void requestAll() {
+    requestGrid();
+    requestCursor();
+  }
+
+  private ManifoldGrid grid() {
+    int n = Math.max(1, Math.min(MAX_GRID, gridSize.get()));
+    double la = lowA.get();
+    double ha = Math.max(la + 1e-3, highA.get());
+    double lb = lowB.get();
+    double hb = Math.max(lb + 1e-3, highB.get());
+    return new ManifoldGrid(la, ha, lb, hb, n, latentDim.get() < 2 ? 1 : n);
+  }
+
+  private float[] base() {
+    float[] z = new float[latentDim.get()];
+    for (ExtraDimension e : extraByIndex.values()) {
+      z[e.index()] = (float) e.valueProperty().get();
+    }
+    return z;
+  }
+
+  /** An immutable copy of what to draw, for the render thread. */
+  private record Plane(ManifoldGrid grid, int latent, int dimA, int dimB, boolean pca,
+      float[] base) {}
+
+  private Plane plane() {
+    return new Plane(grid(), latentDim.get(), dimA.get(), latentDim.get() < 2 ? -1 : dimB.get(),
+        pcaPlane.get() && latentDim.get() > 2, base());
+  }
+
+  private void requestGrid() {
+    if (latentDim.get() == 0) {
+      return;
+    }
+    if (!active.get()) {
+      stale = true;
+      return;
+    }
+    stale = false;
+    Plane p = plane();
+    ManifoldGrid g = p.grid();
+    gridText.set(String.format(Locale.ROOT, "%d \u00d7 %d decodings over [%.1f, %.1f] \u00d7"
+        + " [%.1f, %.1f]", g.columns(), g.rows(), g.lowA(), g.highA(), g.lowB(), g.highB()));
+    render.submit(gridSlot, ctx -> renderGrid(ctx, p));
+  }
+
+  private void requestCursor() {
+    if (latentDim.get() == 0) {
+      return;
+    }
+    Plane p = plane();
+    double a = cursorA.get();
+    double b = cursorB.get();
+    cursorText.set(p.pca()
+        ? String.format(Locale.ROOT, "(%.2f, %.2f) on the principal plane", a, b)
+        : String.format(Locale.ROOT, "z%d = %.2f, z%d = %.2f", p.dimA() + 1, a, p.dimB() + 1, b));
+    if (!active.get()) {
+      stale = true;
+      return;
+    }
+    render.submit(cursorSlot, ctx -> renderCursor(ctx, p, a, b));
+  }
+
+  // ---- render thread
+
+  private void renderGrid(RenderContext ctx, Plane p) {
+    if (!ctx.ready() || ctx.config().latentDim() != p.latent()) {
+      return;
+    }
+    ManifoldGrid g = p.grid();
+    float[] z = p.pca() ? g.points(principalPlane(ctx)) : g.points(p.base(), p.dimA(), p.dimB());
+    float[] images = ctx.codec().decode(z, g.size());
+    int h = ctx.config().imageHeight();
+    int w = ctx.config().imageWidth();
+    gridFrames.offer(Mosaic.grid(images, g.size(), h, w, g.columns(), 0, gridPool));
+  }
+
+  private void renderCursor(RenderContext ctx, Plane p, double a, double b) {
+    if (!ctx.ready() || ctx.config().latentDim() != p.latent()) {
+      return;
+    }
+    float[] z = p.base().clone();
+    if (p.pca()) {
+      principalPlane(ctx).lift(a, b, z, 0);
+    } else {
+      z[p.dimA()] = (float) a;
+      if (p.dimB() >= 0) {
+        z[p.dimB()] = (float) b;
+      }
+    }
+    float[] image = ctx.codec().decode(z, 1);
+    cursorFrames.offer(Mosaic.grid(image, 1, ctx.config().imageHeight(),
+        ctx.config().imageWidth(), 1, 0, cursorPool));
+  }
+
+  /** The plane of the top two principal directions of the encoded test images; cached. */
+  private Projection principalPlane(RenderContext ctx) {
+    Snapshot s = ctx.snapshot();
+    long now = System.nanoTime();
+    boolean sameModel = pcaFrom != null && pcaFrom.model().equals(s.model());
+    if (pca == null || !sameModel
+        || (!s.sameParametersAs(pcaFrom) && now - pcaAt > PCA_INTERVAL_NANOS)) {
+      Dataset images = pcaImages;
+      int n = images == null ? 0 : images.size();
+      int d = s.model().latentDim();
+      if (n < 3) {
+        pca = Projection.axes(d, 0, Math.min(1, d - 1));
+      } else {
+        float[] codes = ctx.codec().encode(images.pixelsUnsafe(), n);
+        pca = Projection.principal(codes, n, d);
+      }
+      pcaFrom = s;
+      pcaAt = now;
+    }
+    return pca;
+  }
+
+  // ---- properties
+
+  public DoubleProperty lowAProperty() {
+    return lowA;
+  }
+
+  public DoubleProperty highAProperty() {
+    return highA;
+  }
+
+  public DoubleProperty lowBProperty() {
+    return lowB;
+  }
+
+  public DoubleProperty highBProperty() {
+    return highB;
+  }
+
+  /** Tiles per side. */
+  public IntegerProperty gridSizeProperty() {
+    return gridSize;
+  }
+
+  /** Whether the plane is that of the top two principal directions (latent sizes above 2). */
+  public BooleanProperty pcaPlaneProperty() {
+    return pcaPlane;
+  }
+
+  /** The latent dimension along the picture's x axis. */
+  public IntegerProperty dimAProperty() {
+    return dimA;
+  }
+
+  /** The latent dimension along the picture's y axis. */
+  public IntegerProperty dimBProperty() {
+    return dimB;
+  }
+
+  public DoubleProperty cursorAProperty() {
+    return cursorA;
+  }
+
+  public DoubleProperty cursorBProperty() {
+    return cursorB;
+  }
+
+  /** Whether the view is on screen; a hidden view renders when it comes back. */
+  public BooleanProperty activeProperty() {
+    return active;
+  }
+
+  /** True while the user drags a slider: the extra dimensions are not re-sorted under them. */
+  public BooleanProperty adjustingProperty() {
+    return adjusting;
+  }
+
+  public ReadOnlyIntegerProperty latentDimProperty() {
+    return latentDim.getReadOnlyProperty();
+  }
+
+  /** Latent dimensions to pick the plane from. */
+  public ObservableList<Integer> dimensions() {
+    return dimensions;
+  }
+
+  /** Latent dimensions outside the plane, most active first. */
+  public ObservableList<ExtraDimension> extras() {
+    return extras;
+  }
+
+  /** The grid of decodings. */
+  public FrameImage gridImage() {
+    return gridImage;
+  }
+
+  /** The decoding at the cursor. */
+  public FrameImage cursorImage() {
+    return cursorImage;
+  }
+
+  public ReadOnlyStringProperty cursorTextProperty() {
+    return cursorText.getReadOnlyProperty();
+  }
+
+  public ReadOnlyStringProperty gridTextProperty() {
+    return gridText.getReadOnlyProperty();
+  }
+
+  /** The grid geometry now, for mapping the cursor to the picture. */
+  public ManifoldGrid currentGrid() {
+    return grid();
+  }
+
+  /** Moves the cursor to a fraction of the picture's width and height. */
+  public void moveCursor(double fx, double fy) {
+    ManifoldGrid g = grid();
+    double cx = Math.max(0, Math.min(1, fx));
+    double cy = Math.max(0, Math.min(1, fy));
+    cursorA.set(g.aAt(cx));
+    cursorB.set(latentDim.get() < 2 ? 0 : g.bAt(cy));
+  }
+}

@@ -1,0 +1,236 @@
+package org.latentexplorer.app.scatter;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.function.LongSupplier;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import org.latentexplorer.app.fx.Coalescer;
+import org.latentexplorer.app.render.RenderContext;
+import org.latentexplorer.app.render.RenderQueue;
+import org.latentexplorer.app.render.RenderWorker;
+import org.latentexplorer.app.workspace.LoadedData;
+import org.latentexplorer.app.workspace.Workspace;
+import org.latentexplorer.model.data.Dataset;
+import org.latentexplorer.model.explore.LatentCodec;
+import org.latentexplorer.model.explore.Projection;
+import org.latentexplorer.model.train.RunState;
+import org.latentexplorer.model.train.Snapshot;
+
+/**
+ * The scatter's points, the hovered point and the selected one. Confined to the JavaFX thread;
+ * the encoding runs on the render worker, at most every {@value #TRAINING_INTERVAL_MILLIS} ms
+ * while training (encoding 2,000 images costs about as much as a few training steps).
+ */
+public final class ScatterViewModel {
+  /** Test images plotted. */
+  public static final int MAX_POINTS = 2000;
+
+  /** Shortest time between two encodings of the test images while training runs. */
+  public static final long TRAINING_INTERVAL_MILLIS = 1500;
+
+  private final Workspace workspace;
+  private final RenderWorker render;
+  private final RenderQueue.Slot encodeSlot;
+  private final RenderQueue.Slot selectSlot;
+  private final LongSupplier clock;
+  private final ReadOnlyObjectWrapper<ScatterPoints> points =
+      new ReadOnlyObjectWrapper<>(this, "points");
+  private final ReadOnlyIntegerWrapper hovered = new ReadOnlyIntegerWrapper(this, "hovered", -1);
+  private final ReadOnlyObjectWrapper<Selection> selection =
+      new ReadOnlyObjectWrapper<>(this, "selection");
+  private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "");
+  private final BooleanProperty active = new SimpleBooleanProperty(this, "active", true);
+  private final Coalescer<ScatterPoints> toUi;
+  private final Coalescer<Selection> selectionToUi;
+
+  private volatile Dataset images;
+  private Snapshot encodedFrom;
+  private long encodedAt = Long.MIN_VALUE / 2;
+  private boolean stale;
+
+  public ScatterViewModel(Workspace workspace, RenderWorker render) {
+    this(workspace, render, System::nanoTime);
+  }
+
+  ScatterViewModel(Workspace workspace, RenderWorker render, LongSupplier clock) {
+    this.workspace = workspace;
+    this.render = render;
+    this.clock = clock;
+    this.encodeSlot = render.slot("scatter encode");
+    this.selectSlot = render.slot("scatter selection");
+    this.toUi = new Coalescer<>(workspace.tasks(), this::onPoints);
+    this.selectionToUi = new Coalescer<>(workspace.tasks(), selection::set);
+    workspace.dataProperty().addListener((o, a, b) -> onData(b));
+    workspace.snapshotProperty().addListener((o, a, b) -> onSnapshot(b));
+    workspace.sessionProperty().addListener((o, a, b) -> {
+      encodedFrom = null;
+      points.set(null);
+      selection.set(null);
+      hovered.set(-1);
+    });
+    active.addListener((o, a, b) -> {
+      if (b && stale) {
+        onSnapshot(workspace.snapshot());
+      }
+    });
+    onData(workspace.data());
+    onSnapshot(workspace.snapshot());
+  }
+
+  private void onData(LoadedData d) {
+    images = d == null ? null : d.test().head(MAX_POINTS);
+  }
+
+  private void onSnapshot(Snapshot s) {
+    if (s == null) {
+      return;
+    }
+    if (!active.get()) {
+      stale = true;
+      return;
+    }
+    boolean changed = encodedFrom == null || !s.sameParametersAs(encodedFrom)
+        || !s.model().equals(encodedFrom.model());
+    if (!changed) {
+      return;
+    }
+    long now = clock.getAsLong();
+    if (s.state() == RunState.RUNNING && encodedFrom != null
+        && now - encodedAt < TRAINING_INTERVAL_MILLIS * 1_000_000) {
+      return;
+    }
+    stale = false;
+    encodedFrom = s;
+    encodedAt = now;
+    refresh();
+  }
+
+  /** Encodes the test images again with the newest weights. */
+  public void refresh() {
+    Dataset data = images;
+    if (data == null) {
+      return;
+    }
+    render.submit(encodeSlot, ctx -> encode(ctx, data));
+  }
+
+  private void onPoints(ScatterPoints p) {
+    points.set(p);
+    int d = p.plane().origin().length;
+    title.set(p.principal()
+        ? String.format(Locale.ROOT, "%,d test images: PCA plane of the %d-D posterior means",
+            p.count(), d)
+        : String.format(Locale.ROOT, "%,d test images: posterior means (z1, z2)", p.count()));
+    Selection sel = selection.get();
+    if (sel != null && sel.point() < p.count()) {
+      select(sel.point());
+    }
+  }
+
+  /** Marks the point under the mouse; -1 for none. */
+  public void hover(int point) {
+    hovered.set(point);
+  }
+
+  /** Selects a point: its image, reconstruction and posterior ellipse are computed. */
+  public void select(int point) {
+    ScatterPoints p = points.get();
+    Dataset data = images;
+    if (p == null || data == null || point < 0 || point >= p.count()) {
+      selection.set(null);
+      return;
+    }
+    int image = p.imageIndex()[point];
+    Projection plane = p.plane();
+    List<String> names = p.labelNames();
+    render.submit(selectSlot, ctx -> {
+      if (!ctx.ready() || ctx.config().latentDim() != plane.origin().length) {
+        return;
+      }
+      LatentCodec codec = ctx.codec();
+      float[] original = data.copyImage(image);
+      LatentCodec.Posterior post = codec.posterior(original);
+      float[] mean = new float[post.mean().length];
+      for (int k = 0; k < mean.length; k++) {
+        mean[k] = (float) post.mean()[k];
+      }
+      float[] xy = plane.project(mean, 1);
+      double[] cov = SigmaEllipse.project(post.covariance(), plane.u(), plane.v());
+      float[] recon = codec.decode(mean, 1);
+      int label = data.label(image);
+      String name = label >= 0 && label < names.size() ? names.get(label) : "no label";
+      selectionToUi.offer(new Selection(point, image, label, name, data.height(), data.width(),
+          original, recon, new double[] {xy[0], xy[1]}, cov));
+    });
+  }
+
+  /** Forgets the selection. */
+  public void clearSelection() {
+    selection.set(null);
+  }
+
+  /** A copy of test image {@code image}'s pixels, for the hover preview. */
+  public float[] testImage(int image) {
+    Dataset data = images;
+    return data == null ? null : data.copyImage(image);
+  }
+
+  /** Height and width of the images, {h, w}. */
+  public int[] imageSize() {
+    Dataset data = images;
+    return data == null ? new int[] {28, 28} : new int[] {data.height(), data.width()};
+  }
+
+  // ---- render thread
+
+  private void encode(RenderContext ctx, Dataset data) {
+    if (!ctx.ready() || data.dimension() != ctx.config().inputDim()) {
+      return;
+    }
+    int n = data.size();
+    int d = ctx.config().latentDim();
+    float[] codes = ctx.codec().encode(data.pixelsUnsafe(), n);
+    boolean principal = d > 2;
+    Projection plane = principal ? Projection.principal(codes, n, d)
+        : d == 2 ? Projection.axes(2, 0, 1) : Projection.principal(codes, n, d);
+    float[] xy = plane.project(codes, n);
+    int[] labels = new int[n];
+    int[] index = new int[n];
+    for (int i = 0; i < n; i++) {
+      labels[i] = data.label(i);
+      index[i] = i;
+    }
+    toUi.offer(new ScatterPoints(xy, labels, index, n, plane, principal, data.labelNames()));
+  }
+
+  // ---- properties
+
+  /** The plotted points; null until the first encoding. */
+  public ReadOnlyObjectProperty<ScatterPoints> pointsProperty() {
+    return points.getReadOnlyProperty();
+  }
+
+  public ReadOnlyIntegerProperty hoveredProperty() {
+    return hovered.getReadOnlyProperty();
+  }
+
+  public ReadOnlyObjectProperty<Selection> selectionProperty() {
+    return selection.getReadOnlyProperty();
+  }
+
+  public ReadOnlyStringProperty titleProperty() {
+    return title.getReadOnlyProperty();
+  }
+
+  /** Whether the view is on screen; a hidden view encodes when it comes back. */
+  public BooleanProperty activeProperty() {
+    return active;
+  }
+}

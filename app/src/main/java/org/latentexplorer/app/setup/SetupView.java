@@ -1,0 +1,232 @@
+package org.latentexplorer.app.setup;
+
+import java.util.function.Supplier;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.collections.ObservableList;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+import org.latentexplorer.app.fx.Dialogs;
+import org.latentexplorer.app.workspace.DatasetChoice;
+import org.latentexplorer.app.workspace.Workspace;
+import org.latentexplorer.model.data.Binarization;
+import org.latentexplorer.model.nn.Activation;
+import org.latentexplorer.model.nn.OptimizerKind;
+import org.latentexplorer.model.vae.KlEstimator;
+import org.latentexplorer.model.vae.Likelihood;
+import org.latentexplorer.model.vae.ModelFamily;
+
+/**
+ * The setup form: data set, model and training settings, each refused value with its reason next
+ * to it, and Apply. Confined to the JavaFX thread; all logic is in {@link SetupViewModel}.
+ */
+public final class SetupView extends VBox {
+  private final SetupViewModel vm;
+
+  public SetupView(SetupViewModel vm, Workspace workspace, Dialogs dialogs,
+      Supplier<Window> owner) {
+    this.vm = vm;
+    getStyleClass().add("setup");
+    setSpacing(6);
+
+    ComboBox<DatasetChoice> datasetBox = new ComboBox<>(vm.datasets());
+    datasetBox.setId("datasetBox");
+    datasetBox.valueProperty().bindBidirectional(vm.datasetProperty());
+    datasetBox.setMaxWidth(Double.MAX_VALUE);
+    datasetBox.setTooltip(new Tooltip("The images to train on; bundled sets work offline"));
+    HBox.setHgrow(datasetBox, Priority.ALWAYS);
+    MenuItem file = new MenuItem("File (IDX, CSV, MAT)\u2026");
+    file.setOnAction(e -> dialogs.openDatasetFile(owner.get()).ifPresent(vm::openDataset));
+    MenuItem folder = new MenuItem("Folder of images\u2026");
+    folder.setOnAction(e -> dialogs.openDatasetFolder(owner.get()).ifPresent(vm::openDataset));
+    MenuButton open = new MenuButton("Open", null, file, folder);
+    open.setId("openDatasetButton");
+    open.setTooltip(new Tooltip("Train on your own images: MNIST-style IDX files, CSV, MATLAB"
+        + " .mat, or a folder of PNG/JPEG images (subfolders become labels)"));
+    HBox dataRow = new HBox(6, datasetBox, open);
+    dataRow.setAlignment(Pos.CENTER_LEFT);
+    Label dataSummary = new Label();
+    dataSummary.getStyleClass().add("hint");
+    dataSummary.setWrapText(true);
+    dataSummary.textProperty().bind(Bindings.createStringBinding(
+        () -> workspace.data() == null ? "" : workspace.data().summary(),
+        workspace.dataProperty()));
+
+    GridPane model = grid();
+    int r = 0;
+    r = choice(model, r, "Family", "familyBox", vm.familyProperty(),
+        javafx.collections.FXCollections.observableArrayList(ModelFamily.values()),
+        "VAE: maximise the ELBO. AAE: a discriminator shapes the codes."
+            + " WAE-MMD: squared error plus an MMD penalty.", null);
+    r = choice(model, r, "Posterior", "posteriorBox", vm.posteriorProperty(), vm.posteriors(),
+        "The encoder's distribution q(z|x); a full covariance can tilt its ellipse", null);
+    r = choice(model, r, "Likelihood", "likelihoodBox", vm.likelihoodProperty(),
+        javafx.collections.FXCollections.observableArrayList(Likelihood.values()),
+        "The decoder's distribution p(x|z) over pixels", vm.usesLikelihoodProperty());
+    r = text(model, r, "Latent size", Field.LATENT, "latentField",
+        "Dimensions of z; 2 gives the manifold of the paper's figure", null);
+    r = text(model, r, "Hidden sizes", Field.HIDDEN, "hiddenField",
+        "Encoder layer widths, e.g. 512 or 512, 256; the decoder mirrors them", null);
+    r = choice(model, r, "Activation", "activationBox", vm.activationProperty(),
+        javafx.collections.FXCollections.observableArrayList(
+            Activation.RELU, Activation.TANH, Activation.SOFTPLUS),
+        "Nonlinearity of the hidden layers", null);
+    r = text(model, r, "Beta", Field.BETA, "betaField",
+        "Weight of the KL term: 1 is the ELBO, other values a beta-VAE", vm.usesBetaProperty());
+    r = choice(model, r, "KL estimate", "klBox", vm.klEstimatorProperty(),
+        javafx.collections.FXCollections.observableArrayList(KlEstimator.values()),
+        "Closed form, or the single-sample Monte-Carlo form of Algorithm 2",
+        vm.usesBetaProperty());
+    text(model, r, "Lambda", Field.LAMBDA, "lambdaField",
+        "Weight of the MMD penalty (10 is the WAE authors' MNIST value)", vm.usesLambdaProperty());
+
+    GridPane training = grid();
+    r = 0;
+    r = choice(training, r, "Optimizer", "optimizerBox", vm.optimizerProperty(),
+        javafx.collections.FXCollections.observableArrayList(OptimizerKind.values()),
+        "The update rule", null);
+    r = text(training, r, "Learning rate", Field.LEARNING_RATE, "learningRateField",
+        "Step size, e.g. 0.001 for Adam", null);
+    r = text(training, r, "Batch size", Field.BATCH, "batchField",
+        "Images per minibatch (one step)", null);
+    r = text(training, r, "Epochs", Field.EPOCHS, "epochsField",
+        "Passes over the training images", null);
+    r = text(training, r, "Seed", Field.SEED, "seedField",
+        "The same seed and settings give the same run; Reset goes back to its start", null);
+    choice(training, r, "Binarize", "binarizationBox", vm.binarizationProperty(),
+        javafx.collections.FXCollections.observableArrayList(Binarization.values()),
+        "Turn gray pixels into 0/1 for a Bernoulli likelihood", null);
+
+    Label formError = new Label();
+    formError.setId("formError");
+    formError.getStyleClass().add("field-error");
+    formError.setWrapText(true);
+    formError.textProperty().bind(vm.formErrorProperty());
+    showWhenNotEmpty(formError);
+
+    Label hint = new Label();
+    hint.getStyleClass().add("hint");
+    hint.setWrapText(true);
+    hint.textProperty().bind(vm.applyHintProperty());
+
+    Button apply = new Button("Apply");
+    apply.setId("applyButton");
+    apply.getStyleClass().add("accent");
+    apply.disableProperty().bind(vm.validProperty().not().or(vm.dirtyProperty().not()));
+    apply.setOnAction(e -> vm.apply());
+    apply.setTooltip(new Tooltip("Build the model described here (or, if only training"
+        + " settings changed, go on training the current one with them)"));
+    Button defaults = new Button("Defaults");
+    defaults.setId("defaultsButton");
+    defaults.setOnAction(e -> vm.restoreDefaults());
+    defaults.setTooltip(new Tooltip("Fill in the classroom defaults (press Apply to use them)"));
+    Label summary = new Label();
+    summary.getStyleClass().add("hint");
+    summary.textProperty().bind(vm.modelSummaryProperty());
+    HBox buttons = new HBox(8, apply, defaults, summary);
+    buttons.setAlignment(Pos.CENTER_LEFT);
+
+    VBox form = new VBox(6, section("Data"), dataRow, dataSummary, section("Model"), model,
+        section("Training"), training);
+    form.getStyleClass().add("setup-form");
+    ScrollPane scroll = new ScrollPane(form);
+    scroll.setFitToWidth(true);
+    scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+    scroll.getStyleClass().add("setup-scroll");
+    VBox.setVgrow(scroll, Priority.ALWAYS);
+    // Apply and the reasons for refusing stay in sight however far the form is scrolled.
+    VBox actions = new VBox(6, formError, hint, buttons);
+    actions.getStyleClass().add("setup-actions");
+    getChildren().addAll(scroll, actions);
+  }
+
+  private static Label section(String title) {
+    Label l = new Label(title);
+    l.getStyleClass().add("section-title");
+    return l;
+  }
+
+  private static GridPane grid() {
+    GridPane g = new GridPane();
+    g.setHgap(8);
+    g.setVgap(4);
+    ColumnConstraints labels = new ColumnConstraints();
+    labels.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+    ColumnConstraints fields = new ColumnConstraints();
+    fields.setHgrow(Priority.ALWAYS);
+    fields.setFillWidth(true);
+    g.getColumnConstraints().addAll(labels, fields);
+    return g;
+  }
+
+  private <T> int choice(GridPane g, int row, String label, String id, ObjectProperty<T> value,
+      ObservableList<T> items, String tip, BooleanProperty enabled) {
+    ComboBox<T> box = new ComboBox<>(items);
+    box.setId(id);
+    box.valueProperty().bindBidirectional(value);
+    box.setMaxWidth(Double.MAX_VALUE);
+    box.setTooltip(new Tooltip(tip));
+    Label l = new Label(label);
+    l.setLabelFor(box);
+    if (enabled != null) {
+      box.disableProperty().bind(enabled.not());
+      l.disableProperty().bind(enabled.not());
+    }
+    g.addRow(row, l, box);
+    return row + 1;
+  }
+
+  private int text(GridPane g, int row, String label, Field field, String id, String tip,
+      BooleanProperty enabled) {
+    TextField t = new TextField();
+    t.setId(id);
+    t.textProperty().bindBidirectional(vm.textProperty(field));
+    t.setTooltip(new Tooltip(tip));
+    t.setPrefColumnCount(8);
+    Label l = new Label(label);
+    l.setLabelFor(t);
+    if (enabled != null) {
+      t.disableProperty().bind(enabled.not());
+      l.disableProperty().bind(enabled.not());
+    }
+    Label error = new Label();
+    error.setId(id + "Error");
+    error.getStyleClass().add("field-error");
+    error.setWrapText(true);
+    error.textProperty().bind(vm.errorProperty(field));
+    showWhenNotEmpty(error);
+    vm.errorProperty(field).addListener((o, a, b) -> {
+      if (b.isEmpty()) {
+        t.getStyleClass().remove("invalid");
+      } else if (!t.getStyleClass().contains("invalid")) {
+        t.getStyleClass().add("invalid");
+      }
+    });
+    g.addRow(row, l, t);
+    g.add(error, 1, row + 1);
+    return row + 2;
+  }
+
+  private static void showWhenNotEmpty(Label l) {
+    l.managedProperty().bind(l.textProperty().isNotEmpty());
+    l.visibleProperty().bind(l.textProperty().isNotEmpty());
+  }
+
+  public SetupViewModel viewModel() {
+    return vm;
+  }
+}

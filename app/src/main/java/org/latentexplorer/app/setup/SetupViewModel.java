@@ -1,0 +1,479 @@
+package org.latentexplorer.app.setup;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.latentexplorer.app.workspace.DatasetChoice;
+import org.latentexplorer.app.workspace.LoadedData;
+import org.latentexplorer.app.workspace.RunConfig;
+import org.latentexplorer.app.workspace.Workspace;
+import org.latentexplorer.model.data.Binarization;
+import org.latentexplorer.model.data.BundledDataset;
+import org.latentexplorer.model.nn.Activation;
+import org.latentexplorer.model.nn.OptimizerKind;
+import org.latentexplorer.model.train.Snapshot;
+import org.latentexplorer.model.train.TrainingConfig;
+import org.latentexplorer.model.vae.KlEstimator;
+import org.latentexplorer.model.vae.Likelihood;
+import org.latentexplorer.model.vae.ModelConfig;
+import org.latentexplorer.model.vae.ModelFamily;
+import org.latentexplorer.model.vae.Posterior;
+
+/**
+ * The setup form's state: the text of each field, the choices, the reason a value is refused, and
+ * the configurations they make. Confined to the JavaFX thread (it needs no toolkit, so tests drive
+ * it directly).
+ *
+ * <p>Every change re-checks the form. A field with a bad value gets a reason ({@link
+ * #errorProperty(Field)}); values that parse but do not fit together get one for the whole form
+ * ({@link #formErrorProperty()}), taken from the engine's own check. Apply is possible only when
+ * both are empty and the form differs from the running model.
+ */
+public final class SetupViewModel {
+  /**
+   * Share of the heap a model may plan to use: weights, gradients, optimiser moments, the
+   * divergence guard's copies and the snapshots' copies are about ten copies of the weights.
+   */
+  private static final double WEIGHT_COPIES = 10;
+
+  private final Workspace workspace;
+  private final ObservableList<DatasetChoice> datasets = FXCollections.observableArrayList();
+  private final ObjectProperty<DatasetChoice> dataset = new SimpleObjectProperty<>(this, "dataset");
+
+  private final ObjectProperty<ModelFamily> family =
+      new SimpleObjectProperty<>(this, "family", ModelFamily.VAE);
+  private final ObservableList<Posterior> posteriors = FXCollections.observableArrayList();
+  private final ObjectProperty<Posterior> posterior =
+      new SimpleObjectProperty<>(this, "posterior", Posterior.DIAGONAL);
+  private final ObjectProperty<Likelihood> likelihood =
+      new SimpleObjectProperty<>(this, "likelihood", Likelihood.BERNOULLI);
+  private final ObjectProperty<Activation> activation =
+      new SimpleObjectProperty<>(this, "activation", Activation.RELU);
+  private final ObjectProperty<KlEstimator> klEstimator =
+      new SimpleObjectProperty<>(this, "klEstimator", KlEstimator.ANALYTIC);
+  private final ObjectProperty<OptimizerKind> optimizer =
+      new SimpleObjectProperty<>(this, "optimizer", OptimizerKind.ADAM);
+  private final ObjectProperty<Binarization> binarization =
+      new SimpleObjectProperty<>(this, "binarization", Binarization.NONE);
+  private final Map<Field, StringProperty> text = new EnumMap<>(Field.class);
+  private final Map<Field, ReadOnlyStringWrapper> errors = new EnumMap<>(Field.class);
+  private final ReadOnlyStringWrapper formError = new ReadOnlyStringWrapper(this, "formError", "");
+  private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(this, "valid");
+  private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper(this, "dirty");
+  private final ReadOnlyBooleanWrapper keepsWeights = new ReadOnlyBooleanWrapper(this, "keeps");
+  private final ReadOnlyStringWrapper applyHint = new ReadOnlyStringWrapper(this, "applyHint", "");
+  private final ReadOnlyStringWrapper modelSummary =
+      new ReadOnlyStringWrapper(this, "modelSummary", "");
+  private final BooleanProperty usesBeta = new SimpleBooleanProperty(this, "usesBeta", true);
+  private final BooleanProperty usesLambda = new SimpleBooleanProperty(this, "usesLambda");
+  private final BooleanProperty usesLikelihood = new SimpleBooleanProperty(this, "usesLik", true);
+  private final long heapBytes;
+
+  private RunConfig built;
+  private boolean loading;
+
+  public SetupViewModel(Workspace workspace) {
+    this(workspace, Runtime.getRuntime().maxMemory());
+  }
+
+  /** @param heapBytes the memory a model may be planned against (tests pass a small one) */
+  SetupViewModel(Workspace workspace, long heapBytes) {
+    this.workspace = workspace;
+    this.heapBytes = heapBytes;
+    for (BundledDataset b : BundledDataset.values()) {
+      datasets.add(new DatasetChoice.Bundled(b));
+    }
+    for (Field f : Field.values()) {
+      StringProperty p = new SimpleStringProperty(this, f.name(), "");
+      text.put(f, p);
+      errors.put(f, new ReadOnlyStringWrapper(this, f.name() + "Error", ""));
+      p.addListener((o, a, b) -> validate());
+    }
+    for (ObservableValue<?> v :
+        List.of(posterior, likelihood, activation, klEstimator, optimizer, binarization)) {
+      v.addListener((o, a, b) -> validate());
+    }
+    family.addListener((o, a, b) -> onFamilyChanged());
+    onFamilyChanged();
+    load(RunConfig.defaults(28, 28));
+    workspace.configProperty().addListener((o, a, b) -> {
+      if (b != null) {
+        load(b);
+      }
+    });
+    workspace.snapshotProperty().addListener((o, a, b) -> validate());
+    workspace.dataProperty().addListener((o, a, b) -> onDataChanged(b));
+    dataset.addListener((o, a, b) -> {
+      if (!loading && b != null && (workspace.data() == null
+          || !b.equals(workspace.data().choice()))) {
+        workspace.openDataset(b);
+      }
+    });
+  }
+
+  private void onDataChanged(LoadedData d) {
+    if (d == null) {
+      return;
+    }
+    loading = true;
+    try {
+      if (!datasets.contains(d.choice())) {
+        datasets.add(d.choice());
+      }
+      dataset.set(d.choice());
+    } finally {
+      loading = false;
+    }
+    validate();
+  }
+
+  private void onFamilyChanged() {
+    ModelFamily f = family.get();
+    if (f == null) {
+      validate();
+      return;
+    }
+    List<Posterior> allowed = f == ModelFamily.VAE
+        ? List.of(Posterior.DIAGONAL, Posterior.FULL_COVARIANCE)
+        : List.of(Posterior.DETERMINISTIC);
+    Posterior before = posterior.get();
+    // Replacing the items clears a combo box bound to posterior; the choice is put back after.
+    posteriors.setAll(allowed);
+    posterior.set(before != null && allowed.contains(before) ? before : allowed.get(0));
+    usesBeta.set(f == ModelFamily.VAE);
+    usesLambda.set(f == ModelFamily.WAE);
+    usesLikelihood.set(f != ModelFamily.WAE);
+    validate();
+  }
+
+  /** Fills the form from {@code config} (the running model's settings). */
+  public void load(RunConfig config) {
+    loading = true;
+    try {
+      ModelConfig m = config.model();
+      TrainingConfig t = config.training();
+      family.set(m.family());
+      posterior.set(m.posterior());
+      likelihood.set(m.likelihood());
+      activation.set(m.activation());
+      klEstimator.set(m.klEstimator());
+      optimizer.set(t.optimizer());
+      binarization.set(t.binarization());
+      set(Field.LATENT, Integer.toString(m.latentDim()));
+      set(Field.HIDDEN, String.join(", ", m.hidden().stream().map(String::valueOf).toList()));
+      set(Field.BETA, number(m.beta()));
+      set(Field.LAMBDA, number(m.waeLambda()));
+      set(Field.LEARNING_RATE, number(t.learningRate()));
+      set(Field.BATCH, Integer.toString(t.batchSize()));
+      set(Field.EPOCHS, Integer.toString(t.epochs()));
+      set(Field.SEED, Long.toString(t.seed()));
+    } finally {
+      loading = false;
+    }
+    validate();
+  }
+
+  private void set(Field f, String value) {
+    text.get(f).set(value);
+  }
+
+  /** A number as a person would type it: 0.001, 10, 0.5. */
+  static String number(double v) {
+    return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+  }
+
+  /** Re-checks every field and rebuilds the configurations. */
+  private void validate() {
+    if (loading) {
+      return;
+    }
+    for (ReadOnlyStringWrapper e : errors.values()) {
+      e.set("");
+    }
+    formError.set("");
+    built = null;
+    Integer latent = integer(Field.LATENT, 1, ModelConfig.MAX_LATENT);
+    List<Integer> hidden = widths();
+    Double beta = usesBeta.get() ? decimal(Field.BETA, 0, 1000, true) : Double.valueOf(1);
+    Double lambda = usesLambda.get() ? decimal(Field.LAMBDA, 0, 1e6, true) : Double.valueOf(10);
+    Double lr = decimal(Field.LEARNING_RATE, 0, 10, false);
+    Integer batch = integer(Field.BATCH, 2, 4096);
+    Integer epochs = integer(Field.EPOCHS, 1, 100_000);
+    Long seed = seed();
+    boolean fieldsOk = errors.values().stream().allMatch(e -> e.get().isEmpty());
+    boolean chosen = family.get() != null && posterior.get() != null && likelihood.get() != null
+        && activation.get() != null && klEstimator.get() != null && optimizer.get() != null
+        && binarization.get() != null;
+    if (fieldsOk && !chosen) {
+      formError.set("Choose an option in every list.");
+    } else if (fieldsOk) {
+      try {
+        LoadedData d = workspace.data();
+        int h = d == null ? 28 : d.all().height();
+        int w = d == null ? 28 : d.all().width();
+        RunConfig current = workspace.config();
+        ModelConfig base = current == null
+            ? ModelConfig.defaults(family.get(), h, w) : current.model().withImageSize(h, w);
+        ModelConfig m = new ModelConfig(family.get(), posterior.get(),
+            likelihood.get(), h, w, hidden,
+            activation.get(), latent, beta, klEstimator.get(), lambda,
+            base.adversarialWeight(), base.discriminatorHidden());
+        TrainingConfig defaults = current == null ? TrainingConfig.defaults() : current.training();
+        TrainingConfig t = new TrainingConfig(optimizer.get(), lr, batch,
+            defaults.weightDecay(), epochs, seed, binarization.get(),
+            defaults.discriminatorLearningRate());
+        checkMemory(m);
+        built = new RunConfig(m, t);
+      } catch (IllegalArgumentException e) {
+        formError.set(capitalise(e.getMessage()));
+      }
+    }
+    valid.set(built != null);
+    updateDirty();
+  }
+
+  private void checkMemory(ModelConfig m) {
+    long weights = m.autoencoderParameterCount() + m.discriminatorParameterCount();
+    double needed = weights * 4.0 * WEIGHT_COPIES;
+    modelSummary.set(String.format("%,d weights", weights));
+    if (needed > heapBytes * 0.8) {
+      throw new IllegalArgumentException(String.format(
+          "this model has %,d weights and needs about %.1f GB; the app may use %.1f GB."
+              + " Use fewer or narrower hidden layers", weights, needed / 1e9, heapBytes / 1e9));
+    }
+  }
+
+  private void updateDirty() {
+    RunConfig current = workspace.config();
+    boolean d = built != null && (current == null || !built.equals(current));
+    dirty.set(d);
+    Snapshot s = workspace.snapshot();
+    boolean trained = s != null && s.progress().step() > 0;
+    boolean keeps = d && current != null && trained
+        && built.model().equals(current.model())
+        && built.training().optimizer() == current.training().optimizer();
+    keepsWeights.set(keeps);
+    if (!d) {
+      applyHint.set(built == null ? "" : "These are the settings of the current model.");
+    } else if (keeps) {
+      applyHint.set("Apply continues training the current model with these settings.");
+    } else if (trained) {
+      applyHint.set("Apply builds a new model; the trained one is autosaved first.");
+    } else {
+      applyHint.set("Apply builds a new model with these settings.");
+    }
+  }
+
+  /** Builds the model the form describes, or changes how the current one trains. */
+  public void apply() {
+    if (built == null || !dirty.get()) {
+      return;
+    }
+    if (keepsWeights.get()) {
+      workspace.continueWith(built.training());
+    } else {
+      workspace.newModel(built);
+    }
+  }
+
+  /** Puts the defaults back in the form (not applied yet). */
+  public void restoreDefaults() {
+    LoadedData d = workspace.data();
+    int h = d == null ? 28 : d.all().height();
+    int w = d == null ? 28 : d.all().width();
+    load(RunConfig.defaults(h, w));
+  }
+
+  // ---- parsing
+
+  private Integer integer(Field f, int min, int max) {
+    String s = text.get(f).get().trim();
+    try {
+      int v = Integer.parseInt(s.replace("_", "").replace(",", ""));
+      if (v < min || v > max) {
+        return fail(f, "Must be between " + min + " and " + max + ".");
+      }
+      return v;
+    } catch (NumberFormatException e) {
+      return fail(f, s.isEmpty() ? "Enter a whole number." : "\"" + s + "\" is not a whole number.");
+    }
+  }
+
+  private Double decimal(Field f, double min, double max, boolean minAllowed) {
+    String s = text.get(f).get().trim();
+    double v;
+    try {
+      v = Double.parseDouble(s);
+    } catch (NumberFormatException e) {
+      return fail(f, s.isEmpty() ? "Enter a number." : "\"" + s + "\" is not a number.");
+    }
+    if (!Double.isFinite(v) || v > max || v < min || (!minAllowed && v == min)) {
+      return fail(f, "Must be " + (minAllowed ? "at least " : "above ") + number(min)
+          + " and at most " + number(max) + ".");
+    }
+    return v;
+  }
+
+  private Long seed() {
+    String s = text.get(Field.SEED).get().trim();
+    try {
+      return Long.parseLong(s);
+    } catch (NumberFormatException e) {
+      return fail(Field.SEED, "Enter a whole number (the same seed gives the same run).");
+    }
+  }
+
+  private List<Integer> widths() {
+    String s = text.get(Field.HIDDEN).get().trim();
+    List<Integer> out = new ArrayList<>();
+    if (s.isEmpty()) {
+      return out;
+    }
+    for (String part : s.split("[,;\\s]+")) {
+      try {
+        int w = Integer.parseInt(part);
+        if (w < 1 || w > ModelConfig.MAX_WIDTH) {
+          return fail(Field.HIDDEN, "Each width must be between 1 and " + ModelConfig.MAX_WIDTH
+              + ".");
+        }
+        out.add(w);
+      } catch (NumberFormatException e) {
+        return fail(Field.HIDDEN, "Widths separated by commas, e.g. 512 or 512, 256.");
+      }
+    }
+    if (out.size() > 8) {
+      return fail(Field.HIDDEN, "At most 8 hidden layers.");
+    }
+    return out;
+  }
+
+  private <T> T fail(Field f, String reason) {
+    errors.get(f).set(reason);
+    return null;
+  }
+
+  private static String capitalise(String s) {
+    if (s == null || s.isEmpty()) {
+      return "These settings do not fit together.";
+    }
+    return Character.toUpperCase(s.charAt(0)) + s.substring(1) + (s.endsWith(".") ? "" : ".");
+  }
+
+  // ---- properties
+
+  public ObservableList<DatasetChoice> datasets() {
+    return datasets;
+  }
+
+  public ObjectProperty<DatasetChoice> datasetProperty() {
+    return dataset;
+  }
+
+  /** Opens a data set file or folder the user picked. */
+  public void openDataset(java.nio.file.Path path) {
+    workspace.openDataset(new DatasetChoice.File(path));
+  }
+
+  public ObjectProperty<ModelFamily> familyProperty() {
+    return family;
+  }
+
+  public ObservableList<Posterior> posteriors() {
+    return posteriors;
+  }
+
+  public ObjectProperty<Posterior> posteriorProperty() {
+    return posterior;
+  }
+
+  public ObjectProperty<Likelihood> likelihoodProperty() {
+    return likelihood;
+  }
+
+  public ObjectProperty<Activation> activationProperty() {
+    return activation;
+  }
+
+  public ObjectProperty<KlEstimator> klEstimatorProperty() {
+    return klEstimator;
+  }
+
+  public ObjectProperty<OptimizerKind> optimizerProperty() {
+    return optimizer;
+  }
+
+  public ObjectProperty<Binarization> binarizationProperty() {
+    return binarization;
+  }
+
+  /** The text typed into a field. */
+  public StringProperty textProperty(Field f) {
+    return text.get(f);
+  }
+
+  /** Why the field's value is refused; empty when it is fine. */
+  public ReadOnlyStringProperty errorProperty(Field f) {
+    return errors.get(f).getReadOnlyProperty();
+  }
+
+  /** Why the values do not make a model together; empty when they do. */
+  public ReadOnlyStringProperty formErrorProperty() {
+    return formError.getReadOnlyProperty();
+  }
+
+  public ReadOnlyBooleanProperty validProperty() {
+    return valid.getReadOnlyProperty();
+  }
+
+  /** Whether the form differs from the running model's settings. */
+  public ReadOnlyBooleanProperty dirtyProperty() {
+    return dirty.getReadOnlyProperty();
+  }
+
+  /** Whether Apply keeps the trained weights (only training settings changed). */
+  public ReadOnlyBooleanProperty keepsWeightsProperty() {
+    return keepsWeights.getReadOnlyProperty();
+  }
+
+  /** What Apply will do. */
+  public ReadOnlyStringProperty applyHintProperty() {
+    return applyHint.getReadOnlyProperty();
+  }
+
+  /** E.g. "804,884 weights". */
+  public ReadOnlyStringProperty modelSummaryProperty() {
+    return modelSummary.getReadOnlyProperty();
+  }
+
+  public BooleanProperty usesBetaProperty() {
+    return usesBeta;
+  }
+
+  public BooleanProperty usesLambdaProperty() {
+    return usesLambda;
+  }
+
+  public BooleanProperty usesLikelihoodProperty() {
+    return usesLikelihood;
+  }
+
+  /** The configurations the form describes; null while it is invalid. */
+  public RunConfig built() {
+    return built;
+  }
+}

@@ -1,0 +1,77 @@
+package org.latentexplorer.app.training;
+
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/**
+ * The training controls: a large Train / Pause / Resume button, Step, Stop and Reset, and the
+ * epoch progress bar. Confined to the JavaFX thread.
+ */
+public final class TrainingView extends VBox {
+  public TrainingView(TrainingViewModel vm) {
+    getStyleClass().add("training");
+    setSpacing(8);
+
+    Button primary = new Button();
+    primary.setId("trainButton");
+    primary.getStyleClass().addAll("accent", "primary-action");
+    primary.textProperty().bind(vm.primaryTextProperty());
+    primary.disableProperty().bind(vm.canPrimaryProperty().not());
+    primary.setOnAction(e -> vm.primary());
+    primary.setMaxWidth(Double.MAX_VALUE);
+    primary.setTooltip(new Tooltip("Train, pause or resume (Ctrl+T)"));
+
+    Button step = button("Step", "stepButton", "Train one minibatch, then pause (Ctrl+Right)");
+    step.disableProperty().bind(vm.canStepProperty().not());
+    step.setOnAction(e -> vm.step());
+    Button stop = button("Stop", "stopButton", "Stop training; Train goes on from here"
+        + " (Ctrl+Period)");
+    stop.disableProperty().bind(vm.canStopProperty().not());
+    stop.setOnAction(e -> vm.stop());
+    Button reset = button("Reset", "resetButton",
+        "Throw away the weights and start again from the seed: the same start (Ctrl+R)");
+    reset.disableProperty().bind(vm.canResetProperty().not());
+    reset.setOnAction(e -> vm.reset());
+    HBox small = new HBox(6, step, stop, reset);
+    for (Button b : new Button[] {step, stop, reset}) {
+      HBox.setHgrow(b, Priority.ALWAYS);
+      b.setMaxWidth(Double.MAX_VALUE);
+    }
+
+    ProgressBar bar = new ProgressBar();
+    bar.setId("epochProgress");
+    bar.progressProperty().bind(vm.progressProperty());
+    bar.setMaxWidth(Double.MAX_VALUE);
+    Label barText = new Label();
+    barText.setId("epochText");
+    barText.getStyleClass().add("hint");
+    barText.textProperty().bind(vm.progressTextProperty());
+    Label state = new Label();
+    state.setId("stateLabel");
+    state.getStyleClass().add("state-badge");
+    state.textProperty().bind(vm.stateTextProperty());
+    vm.stateProperty().addListener((o, a, b) -> {
+      state.getStyleClass().removeIf(c -> c.startsWith("state-") && !c.equals("state-badge"));
+      if (b != null) {
+        state.getStyleClass().add("state-" + b.name().toLowerCase(java.util.Locale.ROOT));
+      }
+    });
+    HBox barRow = new HBox(8, barText, state);
+    barRow.setAlignment(Pos.CENTER_LEFT);
+
+    getChildren().addAll(primary, small, bar, barRow);
+  }
+
+  private static Button button(String text, String id, String tip) {
+    Button b = new Button(text);
+    b.setId(id);
+    b.setTooltip(new Tooltip(tip));
+    return b;
+  }
+}

@@ -1,0 +1,150 @@
+package org.latentexplorer.app.window;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.function.Supplier;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.image.Image;
+import javafx.stage.Window;
+import javax.imageio.ImageIO;
+import org.latentexplorer.app.curves.CurvesCsv;
+import org.latentexplorer.app.fx.Dialogs;
+import org.latentexplorer.app.workspace.DatasetChoice;
+import org.latentexplorer.app.workspace.Workspace;
+import org.latentexplorer.model.metrics.MetricHistory;
+import org.latentexplorer.model.train.Snapshot;
+
+/**
+ * The file actions of the menus: open and save models, export pictures and curves, offer to
+ * restore the autosave. Confined to the JavaFX thread; reading and writing happen in the
+ * background.
+ */
+public final class MainViewModel {
+  private final Workspace workspace;
+  private final Dialogs dialogs;
+  private final Supplier<Window> owner;
+
+  public MainViewModel(Workspace workspace, Dialogs dialogs, Supplier<Window> owner) {
+    this.workspace = workspace;
+    this.dialogs = dialogs;
+    this.owner = owner;
+  }
+
+  public void openDatasetFile() {
+    dialogs.openDatasetFile(owner.get())
+        .ifPresent(p -> workspace.openDataset(new DatasetChoice.File(p)));
+  }
+
+  public void openDatasetFolder() {
+    dialogs.openDatasetFolder(owner.get())
+        .ifPresent(p -> workspace.openDataset(new DatasetChoice.File(p)));
+  }
+
+  public void openModel() {
+    dialogs.openModel(owner.get()).ifPresent(workspace::openModel);
+  }
+
+  /** Saves to the current file, or asks for one. */
+  public void save() {
+    if (!workspace.save()) {
+      saveAs();
+    }
+  }
+
+  public void saveAs() {
+    if (workspace.session() == null) {
+      return;
+    }
+    dialogs.saveModel(owner.get(), suggestedName()).ifPresent(workspace::saveAs);
+  }
+
+  /** E.g. "vae-2d-mnist-digits.lex", or the current file's name. */
+  String suggestedName() {
+    Path current = workspace.modelFileProperty().get();
+    if (current != null && current.getFileName() != null) {
+      return current.getFileName().toString();
+    }
+    Snapshot s = workspace.snapshot();
+    String data = workspace.data() == null ? "model" : workspace.data().all().name();
+    String family = s == null ? "vae" : s.model().family().name();
+    int d = s == null ? 2 : s.model().latentDim();
+    return (family + "-" + d + "d-" + data).toLowerCase(Locale.ROOT)
+        .replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "") + ".lex";
+  }
+
+  /** Asks whether to restore the autosaved run, if there is one and prompting is on. */
+  public void offerRestore() {
+    if (!workspace.settings().restorePrompt() || !workspace.hasAutosave()) {
+      return;
+    }
+    boolean yes = dialogs.confirm(owner.get(), "Restore the last run?",
+        "A run was saved automatically when Latent Explorer last closed (or while it trained)."
+            + " Restore it and go on training?", "Restore", "Start fresh");
+    if (yes) {
+      workspace.restoreAutosave();
+    }
+  }
+
+  /** Exports a picture as PNG; the image is copied now, written in the background. */
+  public void exportPng(String what, Image image) {
+    if (image == null) {
+      workspace.setNotice("Nothing to export yet");
+      return;
+    }
+    dialogs.export(owner.get(), "Export " + what + " as PNG", fileName(what) + ".png", "png")
+        .ifPresent(path -> {
+          BufferedImage copy = SwingFXUtils.fromFXImage(image, null);
+          Path target = withSuffix(path, ".png");
+          workspace.tasks().runInBackground(() -> {
+            writePng(copy, target);
+            return target;
+          }, p -> workspace.setNotice("Exported " + p), e -> workspace.report(
+              "Could not export the " + what, e));
+        });
+  }
+
+  /** Exports the run's curves as CSV, every point. */
+  public void exportCsv() {
+    Snapshot s = workspace.snapshot();
+    if (s == null) {
+      return;
+    }
+    MetricHistory history = s.history();
+    dialogs.export(owner.get(), "Export curves as CSV", "curves.csv", "csv").ifPresent(path -> {
+      Path target = withSuffix(path, ".csv");
+      workspace.tasks().runInBackground(() -> {
+        writeCsv(history, target);
+        return target;
+      }, p -> workspace.setNotice("Exported " + p),
+          e -> workspace.report("Could not export the curves", e));
+    });
+  }
+
+  static void writePng(BufferedImage image, Path file) throws IOException {
+    Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
+    if (!ImageIO.write(image, "png", tmp.toFile())) {
+      throw new IOException("no PNG writer available");
+    }
+    Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  static void writeCsv(MetricHistory history, Path file) throws IOException {
+    try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      CurvesCsv.write(history, w);
+    }
+  }
+
+  private static String fileName(String what) {
+    return what.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+  }
+
+  private static Path withSuffix(Path p, String suffix) {
+    String n = p.getFileName() == null ? "" : p.getFileName().toString();
+    return n.toLowerCase(Locale.ROOT).endsWith(suffix) ? p : p.resolveSibling(n + suffix);
+  }
+}

@@ -1,0 +1,351 @@
+package org.latentexplorer.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.latentexplorer.app.Awaits.await;
+import static org.latentexplorer.app.Awaits.onFx;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.image.Image;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.latentexplorer.app.fx.FxTaskExecutor;
+import org.latentexplorer.app.workspace.Settings;
+import org.latentexplorer.model.data.DataFormatException;
+import org.latentexplorer.model.data.DatasetReaders;
+import org.latentexplorer.model.metrics.Metric;
+import org.latentexplorer.model.train.RunState;
+import org.latentexplorer.model.train.Snapshot;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The explorer as a person uses it, headless: press Train and see the curves grow, drag a range
+ * slider and see the manifold change, save and reopen a model, open broken files and read why.
+ */
+@ExtendWith(ApplicationExtension.class)
+class ExplorerUiTest {
+  @TempDir
+  Path dir;
+
+  private final ScriptedDialogs dialogs = new ScriptedDialogs();
+  private Explorer explorer;
+
+  @Start
+  void start(Stage stage) throws IOException {
+    Settings settings = new Settings(Files.createDirectories(dir.resolve("home")), false, false,
+        Duration.ofMinutes(10));
+    explorer = Explorer.open(stage, dialogs, settings, new FxTaskExecutor(), () -> {});
+  }
+
+  @AfterEach
+  void close() throws Exception {
+    WaitForAsyncUtils.asyncFx(explorer::close).get(10, TimeUnit.SECONDS);
+  }
+
+  @Test
+  void trainingDrawsCurvesAndDraggingARangeRedrawsTheManifold(FxRobot robot) throws Exception {
+    awaitReady(robot);
+
+    robot.clickOn("#trainButton");
+
+    await("the train ELBO curve to gain points", 60,
+        () -> points(robot, "#mainChart", Metric.TRAIN_ELBO.label()) >= 2);
+    await("the status bar to count steps", 10,
+        () -> stepOf(robot.lookup("#statusStep").queryAs(Label.class).getText()) > 0);
+    robot.clickOn("#trainButton");
+    await("training to pause", 20, () -> state() == RunState.PAUSED);
+    await("the manifold of the paused model", 20, () -> manifold() != null);
+    int[] before = settledManifoldPixels();
+
+    Node lowThumb = robot.lookup("#rangeA .low-thumb").query();
+    robot.drag(lowThumb, MouseButton.PRIMARY).moveBy(60, 0).drop();
+
+    await("the range to follow the drag", 10,
+        () -> explorer.parts().manifold().lowAProperty().get() > -2.9);
+    await("the manifold to be redrawn for the new range", 20,
+        () -> !Arrays.equals(before, pixels(manifold())));
+
+    Path png = dir.resolve("manifold.png");
+    dialogs.export = png;
+    clickMenu(robot, "File", "Export", "Manifold as PNG\u2026");
+    await("the exported picture", 20, () -> Files.isRegularFile(png));
+    java.awt.image.BufferedImage exported = javax.imageio.ImageIO.read(png.toFile());
+    assertEquals((int) manifold().getWidth(), exported.getWidth());
+    Path csv = dir.resolve("curves.csv");
+    dialogs.export = csv;
+    clickMenu(robot, "File", "Export", "Curves as CSV\u2026");
+    await("the exported curves", 20, () -> Files.isRegularFile(csv));
+    java.util.List<String> lines = Files.readAllLines(csv);
+    assertEquals("metric,samples_seen,value", lines.get(0));
+    assertTrue(lines.stream().anyMatch(l -> l.startsWith("train_elbo,")), lines.toString());
+  }
+
+  @Test
+  void theCurrentRunCanBeComparedOnTheTestSet(FxRobot robot) throws Exception {
+    awaitReady(robot);
+    for (int i = 0; i < 5; i++) {
+      robot.clickOn("#stepButton");
+    }
+    for (int i = 0; i < 5; i++) {
+      robot.push(KeyCode.CONTROL, KeyCode.RIGHT);
+    }
+    await("ten steps, five of them by the keyboard shortcut", 20,
+        () -> snapshot().progress().step() == 10);
+
+    robot.clickOn("#compareTab");
+    robot.clickOn("#compareCurrentButton");
+
+    await("the run's row", 60, () -> !explorer.parts().compareView().lookupAll(
+        ".compare-row").isEmpty());
+    assertTrue(robot.lookup(".compare-row .compare-title").queryAs(Label.class).getText()
+        .equals("Current run (VAE, step 10)"));
+    assertEquals(4, robot.lookup(".compare-row .image-view").queryAll().size(),
+        "scatter, manifold, samples and reconstructions are shown");
+  }
+
+  @Test
+  void aSavedModelReopensWithItsCurvesAndSettings(FxRobot robot) throws Exception {
+    awaitReady(robot);
+    type(robot, "#latentField", "3");
+    type(robot, "#hiddenField", "64");
+    robot.clickOn("#applyButton");
+    await("a 3-D model", 30, () -> snapshot() != null && snapshot().model().latentDim() == 3);
+
+    robot.clickOn("#trainButton");
+    await("a few points of the curves", 60,
+        () -> snapshot().history().get(Metric.TRAIN_ELBO).size() >= 4);
+    robot.clickOn("#trainButton");
+    await("training to pause", 20, () -> state() == RunState.PAUSED);
+    Snapshot saved = snapshot();
+    long steps = saved.progress().step();
+    int curvePoints = saved.history().get(Metric.TRAIN_ELBO).size();
+
+    Path file = dir.resolve("three-d.lex");
+    dialogs.saveModel = file;
+    clickMenu(robot, "File", "Save model as\u2026");
+    await("the model file", 30, () -> Files.isRegularFile(file)
+        && file.equals(explorer.workspace().modelFileProperty().get()));
+    assertTrue(robot.lookup("#statusNotice").queryAs(Label.class).getText().startsWith("Saved"));
+
+    type(robot, "#latentField", "2");
+    robot.clickOn("#applyButton");
+    await("a new, untrained 2-D model", 30, () -> snapshot() != null
+        && snapshot().model().latentDim() == 2 && points(robot, "#mainChart") == 0);
+    await("the trained run autosaved before it was replaced", 30,
+        () -> Files.isRegularFile(dir.resolve("home").resolve(Settings.AUTOSAVE_NAME)));
+
+    dialogs.openModel = file;
+    clickMenu(robot, "File", "Open model\u2026");
+    await("the saved model back", 30, () -> snapshot() != null
+        && snapshot().model().latentDim() == 3);
+
+    assertEquals("3", text(robot, "#latentField"));
+    assertEquals("64", text(robot, "#hiddenField"));
+    assertEquals(steps, snapshot().progress().step());
+    assertEquals(curvePoints, snapshot().history().get(Metric.TRAIN_ELBO).size());
+    await("the restored curves drawn", 10, () -> points(robot, "#mainChart") > 0);
+    await("the status bar at the saved step", 10, () -> stepOf(
+        robot.lookup("#statusStep").queryAs(Label.class).getText()) == steps);
+    assertTrue(robot.window(0) instanceof Stage s && s.getTitle().endsWith("three-d.lex"),
+        "the window is titled with the file");
+  }
+
+  @Test
+  void brokenFilesAndBadValuesAreRefusedWithTheirReasons(FxRobot robot) throws Exception {
+    awaitReady(robot);
+
+    Path empty = Files.createFile(dir.resolve("empty.lex"));
+    dialogs.openModel = empty;
+    clickMenu(robot, "File", "Open model\u2026");
+    await("the problem bar", 20, () -> robot.lookup("#problemBar").query().isVisible());
+    assertEquals("empty.lex is empty (0 bytes)", text(robot, "#problemText"));
+    assertFalse(robot.lookup("#trainButton").queryButton().isDisabled(),
+        "the current model is still there to train");
+    robot.clickOn("#problemDismiss");
+    await("the problem bar to go", 10, () -> !robot.lookup("#problemBar").query().isVisible());
+
+    Path garbage = dir.resolve("train-images-idx3-ubyte");
+    byte[] bytes = new byte[10_000];
+    new Random(5).nextBytes(bytes);
+    bytes[0] = 0;
+    bytes[1] = 0;
+    bytes[2] = 8;
+    bytes[3] = 3;
+    Files.write(garbage, bytes);
+    String expected;
+    try {
+      DatasetReaders.read(garbage);
+      fail("the garbage file was read");
+      return;
+    } catch (DataFormatException e) {
+      expected = e.getMessage();
+    }
+    dialogs.datasetFile = garbage;
+    clickMenu(robot, "File", "Open data set file\u2026");
+    await("the problem bar", 20, () -> robot.lookup("#problemBar").query().isVisible());
+    assertEquals(expected, text(robot, "#problemText"));
+    assertEquals("MNIST digits", explorer.workspace().data().all().name(),
+        "the data set in use is kept");
+
+    type(robot, "#latentField", "abc");
+    await("the field's reason", 10, () -> robot.lookup("#latentFieldError").query().isVisible());
+    assertEquals("\"abc\" is not a whole number.", text(robot, "#latentFieldError"));
+    assertTrue(robot.lookup("#applyButton").queryButton().isDisabled());
+  }
+
+  @Test
+  void theFormFollowsTheModelFamily(FxRobot robot) throws Exception {
+    awaitReady(robot);
+
+    robot.clickOn("#familyBox").clickOn("WAE-MMD");
+
+    javafx.scene.control.ComboBox<?> posterior =
+        robot.lookup("#posteriorBox").queryAs(javafx.scene.control.ComboBox.class);
+    assertEquals(org.latentexplorer.model.vae.Posterior.DETERMINISTIC, posterior.getValue());
+    assertFalse(robot.lookup("#lambdaField").query().isDisabled(), "a WAE has a lambda");
+    assertTrue(robot.lookup("#betaField").query().isDisabled(), "and no beta");
+    assertFalse(robot.lookup("#applyButton").queryButton().isDisabled());
+
+    robot.clickOn("#familyBox").clickOn("VAE");
+
+    assertEquals(org.latentexplorer.model.vae.Posterior.DIAGONAL, posterior.getValue());
+    assertTrue(robot.lookup("#applyButton").queryButton().isDisabled(),
+        "back at the running model's settings, there is nothing to apply");
+  }
+
+  // ---- helpers
+
+  /**
+   * Opens menus and clicks the last item, each found by its text among the nodes on screen. The
+   * mouse enters a submenu sideways, as a person does: a diagonal path would cross other items
+   * and close it (and a path along the menu bar would open other menus).
+   */
+  private static void clickMenu(FxRobot robot, String... path) throws Exception {
+    Double rowY = null;
+    for (int i = 0; i < path.length; i++) {
+      String label = path[i];
+      Node[] found = new Node[1];
+      await("the menu item \"" + label + "\"", 10, () -> {
+        found[0] = robot.lookup(org.testfx.matcher.control.LabeledMatchers.hasText(label))
+            .match(x -> x.getScene() != null && x.getScene().getWindow() != null
+                && x.getScene().getWindow().isShowing() && x.isVisible())
+            .query();
+        return found[0] != null;
+      });
+      javafx.geometry.Bounds b = onFx(() -> found[0].localToScreen(
+          found[0].getBoundsInLocal()));
+      double x = b.getMinX() + Math.min(12, b.getWidth() / 2);
+      double y = b.getCenterY();
+      if (i >= 2) {
+        robot.moveTo(new javafx.geometry.Point2D(x, rowY));
+      }
+      robot.moveTo(new javafx.geometry.Point2D(x, y));
+      robot.clickOn(MouseButton.PRIMARY);
+      rowY = y;
+    }
+  }
+
+  private void awaitReady(FxRobot robot) throws Exception {
+    await("the default model to be built", 90, () -> {
+      Button train = robot.lookup("#trainButton").queryButton();
+      return train != null && !train.isDisabled() && snapshot() != null;
+    });
+  }
+
+  private Snapshot snapshot() {
+    return explorer.workspace().snapshot();
+  }
+
+  private RunState state() {
+    Snapshot s = snapshot();
+    return s == null ? null : s.state();
+  }
+
+  private Image manifold() {
+    return explorer.parts().manifold().gridImage().get();
+  }
+
+  /** The manifold's pixels once no new frame has come for a while. */
+  private int[] settledManifoldPixels() throws Exception {
+    long last = -1;
+    long stableSince = System.nanoTime();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    while (System.nanoTime() < deadline) {
+      long frames = onFx(() -> explorer.parts().manifold().gridImage().frameCount());
+      if (frames != last) {
+        last = frames;
+        stableSince = System.nanoTime();
+      } else if (System.nanoTime() - stableSince > TimeUnit.MILLISECONDS.toNanos(600)) {
+        return onFx(() -> pixels(manifold()));
+      }
+      Thread.sleep(50);
+    }
+    fail("the manifold never settled");
+    return null;
+  }
+
+  private static int[] pixels(Image image) {
+    int w = (int) image.getWidth();
+    int h = (int) image.getHeight();
+    int[] out = new int[w * h];
+    image.getPixelReader().getPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), out, 0, w);
+    return out;
+  }
+
+  private static int points(FxRobot robot, String chart) {
+    return points(robot, chart, null);
+  }
+
+  /** Points drawn in a chart, of the series named {@code series} or (null) of all. */
+  private static int points(FxRobot robot, String chart, String series) {
+    LineChart<?, ?> c = robot.lookup(chart).queryAs(LineChart.class);
+    int n = 0;
+    for (XYChart.Series<?, ?> s : c.getData()) {
+      if (series == null || series.equals(s.getName())) {
+        n += s.getData().size();
+      }
+    }
+    return n;
+  }
+
+  private static long stepOf(String status) {
+    String digits = status.replaceAll("[^0-9]", "");
+    return digits.isEmpty() ? -1 : Long.parseLong(digits);
+  }
+
+  private static String text(FxRobot robot, String query) {
+    Node n = robot.lookup(query).query();
+    return n instanceof TextField t ? t.getText() : ((Label) n).getText();
+  }
+
+  /** Replaces a field's text by typing, as a person would. */
+  private static void type(FxRobot robot, String field, String text) {
+    robot.clickOn(field);
+    robot.push(KeyCode.CONTROL, KeyCode.A);
+    robot.write(text);
+  }
+}

@@ -1,0 +1,64 @@
+package org.latentexplorer.app;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import javafx.stage.Window;
+import org.latentexplorer.app.fx.Dialogs;
+
+/**
+ * Dialogs answered by the test: each question returns the answer prepared for it, once. Native
+ * file choosers cannot be driven headless; everything around them is the real code.
+ */
+final class ScriptedDialogs implements Dialogs {
+  volatile Path openModel;
+  volatile Path saveModel;
+  volatile Path datasetFile;
+  volatile Path datasetFolder;
+  volatile Path export;
+  volatile boolean confirm;
+
+  private static Optional<Path> once(Path p) {
+    return Optional.ofNullable(p);
+  }
+
+  @Override
+  public Optional<Path> openModel(Window owner) {
+    Path p = openModel;
+    openModel = null;
+    return once(p);
+  }
+
+  @Override
+  public Optional<Path> saveModel(Window owner, String suggestedName) {
+    Path p = saveModel;
+    saveModel = null;
+    return once(p);
+  }
+
+  @Override
+  public Optional<Path> openDatasetFile(Window owner) {
+    Path p = datasetFile;
+    datasetFile = null;
+    return once(p);
+  }
+
+  @Override
+  public Optional<Path> openDatasetFolder(Window owner) {
+    Path p = datasetFolder;
+    datasetFolder = null;
+    return once(p);
+  }
+
+  @Override
+  public Optional<Path> export(Window owner, String title, String suggestedName,
+      String extension) {
+    Path p = export;
+    export = null;
+    return once(p);
+  }
+
+  @Override
+  public boolean confirm(Window owner, String title, String question, String yes, String no) {
+    return confirm;
+  }
+}

@@ -1,0 +1,126 @@
+package org.latentexplorer.app.setup;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.latentexplorer.app.fx.DirectTaskExecutor;
+import org.latentexplorer.app.workspace.Settings;
+import org.latentexplorer.app.workspace.Workspace;
+import org.latentexplorer.model.vae.ModelFamily;
+import org.latentexplorer.model.vae.Posterior;
+
+class SetupViewModelTest {
+  @TempDir
+  Path home;
+
+  private SetupViewModel form(long heap) {
+    Workspace w = new Workspace(new DirectTaskExecutor(),
+        new Settings(home, false, false, Duration.ofMinutes(2)));
+    return new SetupViewModel(w, heap);
+  }
+
+  private SetupViewModel form() {
+    return form(8L << 30);
+  }
+
+  @Test
+  void theDefaultsAreAValidTwoDimensionalVae() {
+    SetupViewModel f = form();
+
+    assertTrue(f.validProperty().get());
+    assertNotNull(f.built());
+    assertEquals(ModelFamily.VAE, f.built().model().family());
+    assertEquals(2, f.built().model().latentDim());
+    assertEquals(List.of(512), f.built().model().hidden());
+    assertEquals(128, f.built().training().batchSize());
+    assertEquals("0.001", f.textProperty(Field.LEARNING_RATE).get());
+  }
+
+  @Test
+  void aLatentSizeThatIsNotANumberIsRefusedWithItsReason() {
+    SetupViewModel f = form();
+
+    f.textProperty(Field.LATENT).set("two");
+
+    assertFalse(f.validProperty().get());
+    assertEquals("\"two\" is not a whole number.", f.errorProperty(Field.LATENT).get());
+    assertEquals("", f.errorProperty(Field.HIDDEN).get(), "other fields stay fine");
+  }
+
+  @Test
+  void outOfRangeValuesSayTheRange() {
+    SetupViewModel f = form();
+
+    f.textProperty(Field.LATENT).set("100");
+    f.textProperty(Field.BATCH).set("1");
+    f.textProperty(Field.LEARNING_RATE).set("0");
+
+    assertEquals("Must be between 1 and 64.", f.errorProperty(Field.LATENT).get());
+    assertEquals("Must be between 2 and 4096.", f.errorProperty(Field.BATCH).get());
+    assertEquals("Must be above 0 and at most 10.", f.errorProperty(Field.LEARNING_RATE).get());
+    assertFalse(f.validProperty().get());
+
+    f.textProperty(Field.LATENT).set("8");
+    f.textProperty(Field.BATCH).set("64");
+    f.textProperty(Field.LEARNING_RATE).set("3e-4");
+    assertTrue(f.validProperty().get());
+    assertEquals(8, f.built().model().latentDim());
+    assertEquals(3e-4, f.built().training().learningRate());
+  }
+
+  @Test
+  void hiddenSizesAreAListOfWidths() {
+    SetupViewModel f = form();
+
+    f.textProperty(Field.HIDDEN).set("512, 256 128");
+    assertEquals(List.of(512, 256, 128), f.built().model().hidden());
+
+    f.textProperty(Field.HIDDEN).set("512, wide");
+    assertEquals("Widths separated by commas, e.g. 512 or 512, 256.",
+        f.errorProperty(Field.HIDDEN).get());
+    assertFalse(f.validProperty().get());
+  }
+
+  @Test
+  void aWaeGetsADeterministicEncoderAndItsLambda() {
+    SetupViewModel f = form();
+
+    f.familyProperty().set(ModelFamily.WAE);
+
+    assertEquals(List.of(Posterior.DETERMINISTIC), f.posteriors());
+    assertEquals(Posterior.DETERMINISTIC, f.posteriorProperty().get());
+    assertTrue(f.usesLambdaProperty().get());
+    assertFalse(f.usesBetaProperty().get());
+    assertTrue(f.validProperty().get());
+    assertEquals(10.0, f.built().model().waeLambda());
+
+    f.textProperty(Field.LAMBDA).set("-1");
+    assertEquals("Must be at least 0 and at most 1000000.", f.errorProperty(Field.LAMBDA).get());
+  }
+
+  @Test
+  void aModelTooLargeForTheMemoryIsRefusedBeforeItIsBuilt() {
+    SetupViewModel f = form(64L << 20);
+
+    f.textProperty(Field.HIDDEN).set("4096, 4096");
+
+    assertFalse(f.validProperty().get());
+    assertTrue(f.formErrorProperty().get().contains("weights and needs about"),
+        f.formErrorProperty().get());
+  }
+
+  @Test
+  void withoutARunningModelAValidFormCanBeApplied() {
+    SetupViewModel f = form();
+
+    assertTrue(f.dirtyProperty().get());
+    assertTrue(f.applyHintProperty().get().startsWith("Apply builds a new model"));
+  }
+}

@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Starts the app's launcher on the current X display as a new user (empty home, no JDK on the
+# PATH) and prints one line:  window MAPPED_MS PAINTED_MS WM_CLASS OPENJFX_CACHE
+# MAPPED_MS is the time from the launch to a visible window, PAINTED_MS to a window showing more
+# than a handful of colours (drawn, not just mapped), "-" when it did not happen within 60 s;
+# OPENJFX_CACHE is "openjfx-cache" when JavaFX extracted natives into the home folder, else "-".
+# Saves a screenshot of the whole screen after a few more seconds when SCREENSHOT is given.
+# JAVA_TOOL_OPTIONS, when set, reaches the app's JVM (make-classlist.sh uses it).
+# Needs xdotool, xprop and ImageMagick (import, identify); xvfb-run gives a display:
+#   xvfb-run -a -s "-screen 0 1600x1000x24" measure-window.sh LAUNCHER [SCREENSHOT]
+set -uo pipefail
+launcher=$1
+shot=${2:-}
+home=$(mktemp -d)
+trap 'rm -rf "$home"' EXIT
+now_ns() { date +%s%N; }
+
+start=$(now_ns)
+# Java takes user.home from the password file, not from $HOME.
+env -i HOME="$home" PATH=/usr/bin:/bin DISPLAY="$DISPLAY" XAUTHORITY="${XAUTHORITY:-}" \
+  JAVA_TOOL_OPTIONS="-Duser.home=$home${JAVA_TOOL_OPTIONS:+ $JAVA_TOOL_OPTIONS}" "$launcher" >"$home/.launch.log" 2>&1 &
+pid=$!
+win="" mapped="-" painted="-" class="-"
+for _ in $(seq 1 1200); do
+  win=$(xdotool search --onlyvisible --pid "$pid" 2>/dev/null | head -1)
+  if [[ -n "$win" ]]; then
+    mapped=$((($(now_ns) - start) / 1000000))
+    break
+  fi
+  kill -0 "$pid" 2>/dev/null || break
+  sleep 0.05
+done
+if [[ -n "$win" ]]; then
+  for _ in $(seq 1 600); do
+    colours=$(import -silent -window "$win" png:- 2>/dev/null | identify -format '%k' - 2>/dev/null)
+    if [[ "${colours:-0}" -gt 50 ]]; then
+      painted=$((($(now_ns) - start) / 1000000))
+      break
+    fi
+    sleep 0.05
+  done
+  class=$(xprop -id "$win" WM_CLASS | sed -n 's/.*= "\([^"]*\)".*/\1/p')
+  if [[ -n "$shot" ]]; then
+    sleep 5
+    import -silent -window root "$shot" 2>/dev/null
+  fi
+else
+  tail -5 "$home/.launch.log" >&2
+fi
+kill -TERM "$pid" 2>/dev/null
+wait "$pid" 2>/dev/null
+cache="-"
+[[ -e "$home/.openjfx" ]] && cache="openjfx-cache"
+echo "window $mapped $painted ${class:--} $cache"
