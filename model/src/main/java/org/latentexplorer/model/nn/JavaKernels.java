@@ -238,9 +238,11 @@ final class JavaKernels implements Kernels {
     int lo = base(logits);
     int oo = base(out);
     int n = (int) logits.length();
-    for (int i = 0; i < n; i++) {
-      ob.put(oo + i, (float) Activation.sigmoid(lb.get(lo + i)));
-    }
+    ParallelRange.run(n, (from, to) -> {
+      for (int i = from; i < to; i++) {
+        ob.put(oo + i, SigmoidTable.apply(lb.get(lo + i)));
+      }
+    });
   }
 
   @Override

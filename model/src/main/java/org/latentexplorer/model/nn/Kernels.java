@@ -68,7 +68,7 @@ public interface Kernels {
   void squaredErrorOfSigmoid(
       INDArray logits, INDArray x, INDArray dLogits, double scale, double[] rowError);
 
-  /** out = sigmoid(l). Modifies out. */
+  /** out = sigmoid(l), for display: may be approximate to 1e-6. Modifies out. */
   void sigmoid(INDArray logits, INDArray out);
 
   /**

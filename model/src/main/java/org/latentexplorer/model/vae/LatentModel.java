@@ -20,6 +20,9 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 public final class LatentModel {
   private static final int CHUNK = 256;
 
+  /** Rows per decoder pass when decoding many points: a 20 x 20 manifold grid in one pass. */
+  private static final int DECODE_CHUNK = 1024;
+
   private final ModelConfig config;
   private final DataType type;
   private final Kernels kernels;
@@ -431,8 +434,8 @@ public final class LatentModel {
   public float[] decodeMeans(float[] z, int n) {
     int d = config.inputDim();
     float[] out = new float[n * d];
-    for (int first = 0; first < n; first += CHUNK) {
-      int b = Math.min(CHUNK, n - first);
+    for (int first = 0; first < n; first += DECODE_CHUNK) {
+      int b = Math.min(DECODE_CHUNK, n - first);
       Work w = work(b);
       kernels.write(Arrays.copyOfRange(z, first * latent, (first + b) * latent), w.zArray);
       INDArray logits = decoder.forward(w.zArray);

@@ -178,4 +178,17 @@ class KernelsTest {
     fast.columnSums(asOffsetView(m), o2);
     assertClose(o1, o2);
   }
+
+  @Test
+  void displaySigmoidIsWithinOneMillionthOfTheExactOne() {
+    double worst = 0;
+    for (int i = -400000; i <= 400000; i++) {
+      float x = i / 10000f;
+      worst = Math.max(worst, Math.abs(SigmoidTable.apply(x) - Activation.sigmoid(x)));
+    }
+    assertTrue(worst < 1e-6, "worst error " + worst);
+    assertTrue(Float.isNaN(SigmoidTable.apply(Float.NaN)));
+    assertEquals(0f, SigmoidTable.apply(Float.NEGATIVE_INFINITY));
+    assertEquals(1f, SigmoidTable.apply(Float.POSITIVE_INFINITY));
+  }
 }
