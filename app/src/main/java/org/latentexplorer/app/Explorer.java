@@ -107,11 +107,7 @@ public final class Explorer implements AutoCloseable {
       if (settings.autotrain()) {
         trainWhenBuilt();
       }
-      // One key (Space or Enter) then starts training.
-      Node train = view.lookup("#trainButton");
-      if (train != null) {
-        train.requestFocus();
-      }
+      focusTrainWhenEnabled();
       if (settings.screenshot() != null) {
         // Leaves without autosaving: a picture for the README is not a run worth keeping.
         screenshotLater(scene, settings, () -> {
@@ -143,6 +139,26 @@ public final class Explorer implements AutoCloseable {
     };
     workspace.snapshotProperty().addListener(once);
     once.changed(workspace.snapshotProperty(), null, workspace.snapshot());
+  }
+
+  /** Gives Train the focus once it can be pressed, so that Space starts training. */
+  private void focusTrainWhenEnabled() {
+    Node train = view.lookup("#trainButton");
+    if (train == null) {
+      return;
+    }
+    ChangeListener<Boolean> once = new ChangeListener<>() {
+      @Override
+      public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean a,
+          Boolean disabled) {
+        if (!disabled) {
+          train.disabledProperty().removeListener(this);
+          train.requestFocus();
+        }
+      }
+    };
+    train.disabledProperty().addListener(once);
+    once.changed(train.disabledProperty(), null, train.isDisabled());
   }
 
   /** Saves a picture of the window after some training, then quits: for the README. */

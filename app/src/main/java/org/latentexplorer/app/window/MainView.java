@@ -52,7 +52,7 @@ import org.latentexplorer.app.workspace.Workspace;
  * bar. Confined to the JavaFX thread.
  */
 public final class MainView extends BorderPane {
-  /** The feature views and view models the window lays out. */
+  /** The feature views and view models the window lays out. Immutable (the parts are not). */
   public record Parts(
       MainViewModel main,
       TrainingViewModel training,
