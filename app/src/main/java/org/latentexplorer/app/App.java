@@ -18,6 +18,11 @@ public final class App extends Application {
   public void start(Stage stage) {
     explorer = Explorer.open(stage, new FxDialogs(), Settings.fromSystemProperties(),
         new FxTaskExecutor(), Platform::exit);
+    // A bug anywhere becomes a message in the window (and a trace for the log), not silence.
+    Thread.setDefaultUncaughtExceptionHandler((thread, error) -> {
+      error.printStackTrace();
+      Platform.runLater(() -> explorer.workspace().report("Something went wrong", error));
+    });
   }
 
   @Override

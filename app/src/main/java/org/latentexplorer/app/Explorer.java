@@ -5,6 +5,7 @@ import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ChangeListener;
 import javafx.geometry.Rectangle2D;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
@@ -31,6 +32,7 @@ import org.latentexplorer.app.window.MainView;
 import org.latentexplorer.app.window.MainViewModel;
 import org.latentexplorer.app.workspace.Autosaver;
 import org.latentexplorer.app.workspace.DatasetChoice;
+import org.latentexplorer.app.workspace.Problem;
 import org.latentexplorer.app.workspace.Settings;
 import org.latentexplorer.app.workspace.Workspace;
 import org.latentexplorer.model.data.BundledDataset;
@@ -105,6 +107,14 @@ public final class Explorer implements AutoCloseable {
       if (settings.autotrain()) {
         trainWhenBuilt();
       }
+      focusTrainWhenEnabled();
+      if (settings.screenshot() != null) {
+        // Leaves without autosaving: a picture for the README is not a run worth keeping.
+        screenshotLater(scene, settings, () -> {
+          close();
+          exit.run();
+        });
+      }
       // After the window has settled, so the question appears over a drawn window.
       Platform.runLater(main::offerRestore);
     });
@@ -129,6 +139,43 @@ public final class Explorer implements AutoCloseable {
     };
     workspace.snapshotProperty().addListener(once);
     once.changed(workspace.snapshotProperty(), null, workspace.snapshot());
+  }
+
+  /** Gives Train the focus once it can be pressed, so that Space starts training. */
+  private void focusTrainWhenEnabled() {
+    Node train = view.lookup("#trainButton");
+    if (train == null) {
+      return;
+    }
+    ChangeListener<Boolean> once = new ChangeListener<>() {
+      @Override
+      public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean a,
+          Boolean disabled) {
+        if (!disabled) {
+          train.disabledProperty().removeListener(this);
+          train.requestFocus();
+        }
+      }
+    };
+    train.disabledProperty().addListener(once);
+    once.changed(train.disabledProperty(), null, train.isDisabled());
+  }
+
+  /** Saves a picture of the window after some training, then quits: for the README. */
+  private void screenshotLater(Scene scene, Settings settings, Runnable leave) {
+    javafx.animation.PauseTransition wait = new javafx.animation.PauseTransition(
+        javafx.util.Duration.millis(settings.screenshotDelay().toMillis()));
+    wait.setOnFinished(e -> {
+      java.awt.image.BufferedImage picture =
+          javafx.embed.swing.SwingFXUtils.fromFXImage(scene.snapshot(null), null);
+      java.nio.file.Path target = settings.screenshot();
+      tasks.runInBackground(() -> javax.imageio.ImageIO.write(picture, "png", target.toFile()),
+          ok -> leave.run(), error -> {
+            System.err.println("Could not save the screenshot: " + Problem.describe(error));
+            leave.run();
+          });
+    });
+    wait.play();
   }
 
   public Workspace workspace() {

@@ -28,7 +28,8 @@ public final class Launcher {
           System.out.println("usage: latent-explorer [--version | --self-check]");
           System.out.println("  options as -D system properties: latentexplorer.home,"
               + " latentexplorer.autotrain, latentexplorer.noRestorePrompt,"
-              + " latentexplorer.autosaveSeconds");
+              + " latentexplorer.autosaveSeconds, latentexplorer.screenshot=FILE.png,"
+              + " latentexplorer.screenshotSeconds");
           return;
         }
         default -> {

@@ -66,6 +66,9 @@ final class SelfCheck {
       return 0;
     } catch (Throwable e) {
       String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+      if (e instanceof NoClassDefFoundError || e instanceof ClassNotFoundException) {
+        m = "part of the installation is missing (class " + m.replace('/', '.') + ")";
+      }
       int nl = m.indexOf('\n');
       err.println("Self-check failed while " + stage + ": " + (nl < 0 ? m : m.substring(0, nl)));
       return 1;

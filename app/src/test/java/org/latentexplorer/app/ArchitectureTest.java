@@ -41,7 +41,7 @@ class ArchitectureTest {
   }
 
   @Test
-  void featureViewModelsDoNotDependOnOtherFeaturesViews() {
+  void viewModelsNeverDependOnViews() {
     noClasses().that().haveSimpleNameEndingWith("ViewModel")
         .should().dependOnClassesThat().haveSimpleNameEndingWith("View")
         .check(classes);

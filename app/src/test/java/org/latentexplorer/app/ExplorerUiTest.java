@@ -89,6 +89,13 @@ class ExplorerUiTest {
     await("the manifold to be redrawn for the new range", 20,
         () -> !Arrays.equals(before, pixels(manifold())));
 
+    robot.doubleClickOn("#estimateSamplesField").write("5");
+    robot.clickOn("#estimateButton");
+    await("the importance-sampled estimate", 60, () -> text(robot, "#estimateText")
+        .startsWith("log p(x) \u2248"));
+    await("the estimate drawn as a point", 10,
+        () -> points(robot, "#mainChart", Metric.TEST_IS_LOG_LIKELIHOOD.label()) == 1);
+
     Path png = dir.resolve("manifold.png");
     dialogs.export = png;
     clickMenu(robot, "File", "Export", "Manifold as PNG\u2026");

@@ -10,6 +10,17 @@ import org.latentexplorer.model.metrics.Metric;
 final class CurveStyle {
   private CurveStyle() {}
 
+  /** A short name for the legend, where the chart titles give the context. */
+  static String legendName(Metric m) {
+    return switch (m) {
+      case TRAIN_LOG_LIKELIHOOD -> "train reconstruction";
+      case TEST_LOG_LIKELIHOOD -> "test reconstruction";
+      case TEST_IS_LOG_LIKELIHOOD -> "test log p(x), IS";
+      case GENERATOR_LOSS -> "encoder adversarial loss";
+      default -> m.label();
+    };
+  }
+
   static String styleClass(Metric m) {
     return "metric-" + m.name().toLowerCase(Locale.ROOT).replace('_', '-');
   }

@@ -191,7 +191,8 @@ public final class CurvesView extends VBox {
     legendShown = metrics;
     legend.getChildren().clear();
     for (Metric m : metrics) {
-      CheckBox box = new CheckBox(m.label());
+      CheckBox box = new CheckBox(CurveStyle.legendName(m));
+      box.setTooltip(new javafx.scene.control.Tooltip(m.label()));
       box.setSelected(vm.isVisible(m));
       box.setId("legend-" + m.name());
       Line swatch = new Line(0, 0, 16, 0);

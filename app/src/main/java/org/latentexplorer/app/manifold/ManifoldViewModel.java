@@ -31,6 +31,7 @@ import org.latentexplorer.app.workspace.LoadedData;
 import org.latentexplorer.app.workspace.Workspace;
 import org.latentexplorer.model.data.Dataset;
 import org.latentexplorer.model.explore.Projection;
+import org.latentexplorer.model.train.RunState;
 import org.latentexplorer.model.train.Snapshot;
 
 /**
@@ -48,6 +49,9 @@ public final class ManifoldViewModel {
 
   /** Encoded test images the principal plane is computed from. */
   static final int PCA_IMAGES = 1000;
+
+  /** Shortest time between two redraws for new weights while training. */
+  static final long TRAINING_INTERVAL_NANOS = 250_000_000L;
 
   /** Shortest time between two recomputations of the principal plane while training. */
   static final long PCA_INTERVAL_NANOS = 1_000_000_000L;
@@ -83,6 +87,7 @@ public final class ManifoldViewModel {
   private final Map<Integer, ExtraDimension> extraByIndex = new HashMap<>();
 
   private Snapshot rendered;
+  private long renderedAt;
   private boolean stale = true;
   private volatile Dataset pcaImages;
 
@@ -157,11 +162,20 @@ public final class ManifoldViewModel {
     if (!adjusting.get()) {
       sortExtras();
     }
-    if (rendered == null || !s.sameParametersAs(rendered)
-        || !s.model().equals(rendered.model())) {
-      rendered = s;
-      requestAll();
+    boolean newModel = rendered == null || !s.model().equals(rendered.model());
+    if (!newModel && s.sameParametersAs(rendered)) {
+      return;
     }
+    long now = System.nanoTime();
+    if (!newModel && s.state() == RunState.RUNNING
+        && now - renderedAt < TRAINING_INTERVAL_NANOS) {
+      // While training, a few frames a second show the change and leave the cores to the
+      // trainer; a paused model or a moved slider is drawn at once.
+      return;
+    }
+    rendered = s;
+    renderedAt = now;
+    requestAll();
   }
 
   private void configureDimensions(int d) {

@@ -16,7 +16,10 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class RenderQueue {
   private final BlockingQueue<Slot> ready = new LinkedBlockingQueue<>();
 
-  /** A named place for the newest request of one view (the manifold grid, the cursor, ...). */
+  /**
+   * A named place for the newest request of one view (the manifold grid, the cursor, ...).
+   * Thread-safe.
+   */
   public final class Slot {
     private final String name;
     private final AtomicReference<RenderTask> pending = new AtomicReference<>();

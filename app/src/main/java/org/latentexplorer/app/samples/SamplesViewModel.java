@@ -34,7 +34,7 @@ public final class SamplesViewModel {
   public static final int PAIR_ROWS = 2;
 
   /** Shortest time between two automatic refreshes while training. */
-  public static final long TRAINING_INTERVAL_MILLIS = 1000;
+  public static final long TRAINING_INTERVAL_MILLIS = 2000;
 
   private final Workspace workspace;
   private final RenderWorker render;

@@ -33,7 +33,7 @@ public final class ScatterViewModel {
   public static final int MAX_POINTS = 2000;
 
   /** Shortest time between two encodings of the test images while training runs. */
-  public static final long TRAINING_INTERVAL_MILLIS = 1500;
+  public static final long TRAINING_INTERVAL_MILLIS = 2500;
 
   private final Workspace workspace;
   private final RenderWorker render;

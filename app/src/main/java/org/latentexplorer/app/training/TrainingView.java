@@ -56,6 +56,7 @@ public final class TrainingView extends VBox {
     state.setId("stateLabel");
     state.getStyleClass().add("state-badge");
     state.textProperty().bind(vm.stateTextProperty());
+    state.visibleProperty().bind(state.textProperty().isNotEmpty());
     vm.stateProperty().addListener((o, a, b) -> {
       state.getStyleClass().removeIf(c -> c.startsWith("state-") && !c.equals("state-badge"));
       if (b != null) {

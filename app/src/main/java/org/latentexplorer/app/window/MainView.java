@@ -52,7 +52,7 @@ import org.latentexplorer.app.workspace.Workspace;
  * bar. Confined to the JavaFX thread.
  */
 public final class MainView extends BorderPane {
-  /** The feature views and view models the window lays out. */
+  /** The feature views and view models the window lays out. Immutable (the parts are not). */
   public record Parts(
       MainViewModel main,
       TrainingViewModel training,
@@ -81,10 +81,15 @@ public final class MainView extends BorderPane {
     setTop(menus(quit));
 
     VBox trainingCard = card("Training", parts.trainingView());
+    // The controls always show whole; the setup form below scrolls instead.
+    trainingCard.setMinHeight(Region.USE_PREF_SIZE);
     VBox setupCard = card("Setup", parts.setupView());
     VBox.setVgrow(setupCard, Priority.ALWAYS);
     VBox left = new VBox(10, trainingCard, setupCard);
     left.getStyleClass().add("sidebar");
+    // Nothing to set up or train while loading, or when loading failed.
+    left.disableProperty().bind(workspace.busyProperty().isNotEmpty()
+        .or(workspace.startupErrorProperty().isNotEmpty()));
     left.setPrefWidth(310);
     left.setMinWidth(270);
     left.setMaxWidth(360);

@@ -13,9 +13,21 @@ import java.time.Duration;
  * @param autotrain press Train as soon as the model is built ({@code latentexplorer.autotrain})
  * @param autosaveInterval time between autosaves while training ({@code
  *     latentexplorer.autosaveSeconds}, default 120)
+ * @param screenshot where to save a picture of the window after {@code screenshotDelay} of
+ *     training, then quit ({@code latentexplorer.screenshot}, for the README; implies autotrain);
+ *     null for none
+ * @param screenshotDelay how long to train before the picture ({@code
+ *     latentexplorer.screenshotSeconds}, default 60)
  */
 public record Settings(
-    Path home, boolean restorePrompt, boolean autotrain, Duration autosaveInterval) {
+    Path home, boolean restorePrompt, boolean autotrain, Duration autosaveInterval,
+    Path screenshot, Duration screenshotDelay) {
+
+  /** Settings without a screenshot. */
+  public Settings(Path home, boolean restorePrompt, boolean autotrain,
+      Duration autosaveInterval) {
+    this(home, restorePrompt, autotrain, autosaveInterval, null, Duration.ZERO);
+  }
 
   /** Name of the autosave file in {@link #home()}. */
   public static final String AUTOSAVE_NAME = "autosave.lex";
@@ -26,17 +38,23 @@ public record Settings(
     Path dir = home == null || home.isBlank()
         ? Path.of(System.getProperty("user.home"), ".latent-explorer")
         : Path.of(home);
-    long seconds = 120;
+    String shot = System.getProperty("latentexplorer.screenshot", "").trim();
+    return new Settings(dir,
+        !Boolean.getBoolean("latentexplorer.noRestorePrompt") && shot.isEmpty(),
+        Boolean.getBoolean("latentexplorer.autotrain") || !shot.isEmpty(),
+        Duration.ofSeconds(seconds("latentexplorer.autosaveSeconds", 120, 5)),
+        shot.isEmpty() ? null : Path.of(shot),
+        Duration.ofSeconds(seconds("latentexplorer.screenshotSeconds", 60, 1)));
+  }
+
+  private static long seconds(String property, long fallback, long min) {
     try {
-      seconds = Math.max(5, Long.parseLong(
-          System.getProperty("latentexplorer.autosaveSeconds", "120").trim()));
+      return Math.max(min, Long.parseLong(
+          System.getProperty(property, Long.toString(fallback)).trim()));
     } catch (NumberFormatException e) {
       // A mistyped option keeps the default rather than stopping the app.
+      return fallback;
     }
-    return new Settings(dir,
-        !Boolean.getBoolean("latentexplorer.noRestorePrompt"),
-        Boolean.getBoolean("latentexplorer.autotrain"),
-        Duration.ofSeconds(seconds));
   }
 
   /** Where the current run is saved automatically. */
