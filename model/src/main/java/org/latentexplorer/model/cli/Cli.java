@@ -40,6 +40,7 @@ import picocli.CommandLine.Spec;
       EvalCommand.class,
       SampleCommand.class,
       BenchCommand.class,
+      CompareCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Cli implements Callable<Integer> {
