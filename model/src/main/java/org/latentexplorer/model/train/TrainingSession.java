@@ -35,6 +35,9 @@ public final class TrainingSession implements AutoCloseable {
   private final ComputeGate gate = new ComputeGate();
   private final Thread thread;
   private final java.util.function.Supplier<Trainer> factory;
+  private final ModelConfig modelConfig;
+  private final TrainingConfig trainingConfig;
+  private final String datasetName;
 
   // Trainer-thread state.
   private Trainer trainer;
@@ -45,8 +48,12 @@ public final class TrainingSession implements AutoCloseable {
   private long windowStart;
   private long windowSamples;
 
-  private TrainingSession(java.util.function.Supplier<Trainer> factory, String name) {
+  private TrainingSession(java.util.function.Supplier<Trainer> factory, ModelConfig model,
+      TrainingConfig training, String name) {
     this.factory = factory;
+    this.modelConfig = model;
+    this.trainingConfig = training;
+    this.datasetName = name;
     this.thread = new Thread(this::loop, "trainer " + name);
     this.thread.setDaemon(true);
   }
@@ -54,8 +61,8 @@ public final class TrainingSession implements AutoCloseable {
   /** A new run; the model is built on the trainer thread, the first snapshot follows. */
   public static TrainingSession start(
       ModelConfig model, TrainingConfig training, Dataset.Split data) {
-    TrainingSession s = new TrainingSession(() -> new Trainer(model, training, data),
-        data.train().name());
+    TrainingSession s = new TrainingSession(() -> new Trainer(model, training, data), model,
+        training, data.train().name());
     s.thread.start();
     return s;
   }
@@ -69,7 +76,7 @@ public final class TrainingSession implements AutoCloseable {
         return Trainer.resume(saved, data);
       }
       return new Trainer(saved.model(), saved.training(), data);
-    }, data.train().name());
+    }, saved.model(), saved.training(), data.train().name());
     s.thread.start();
     return s;
   }
@@ -177,10 +184,15 @@ public final class TrainingSession implements AutoCloseable {
       trainer = factory.get();
       publish();
     } catch (RuntimeException | OutOfMemoryError e) {
+      // No trainer, so no weights: a snapshot that only says why.
       state = RunState.FAILED;
-      latest.set(null);
-      failed("Could not build the model: " + describe(e));
-      return;
+      Snapshot s = new Snapshot(versions.incrementAndGet(), modelConfig, trainingConfig,
+          datasetName, RunState.FAILED, Snapshot.Progress.START, new float[0],
+          org.latentexplorer.model.metrics.MetricHistory.empty(), new double[0], 0,
+          "Could not build the model: " + describe(e));
+      latest.set(s);
+      notifyListeners(s);
+      // Keep serving commands: reset() may build it after all, calls fail instead of hanging.
     }
     while (!closed) {
       try {
@@ -240,6 +252,9 @@ public final class TrainingSession implements AutoCloseable {
 
   private void failed(String message) {
     state = RunState.FAILED;
+    if (trainer == null) {
+      return;
+    }
     Snapshot s = trainer == null ? null : trainer.snapshot(versions.incrementAndGet(), state);
     if (s != null) {
       s = s.with(s.version(), RunState.FAILED, message);
