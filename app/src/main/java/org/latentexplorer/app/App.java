@@ -16,6 +16,12 @@ public final class App extends Application {
 
   @Override
   public void start(Stage stage) {
+    for (String name : new String[] {"latent-explorer.png", "latent-explorer-48.png"}) {
+      var icon = App.class.getResourceAsStream("/org/latentexplorer/resources/icons/" + name);
+      if (icon != null) {
+        stage.getIcons().add(new javafx.scene.image.Image(icon));
+      }
+    }
     explorer = Explorer.open(stage, new FxDialogs(), Settings.fromSystemProperties(),
         new FxTaskExecutor(), Platform::exit);
     // A bug anywhere becomes a message in the window (and a trace for the log), not silence.

@@ -1,6 +1,7 @@
 package org.latentexplorer.model.nn;
 
 import java.nio.FloatBuffer;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -145,16 +146,12 @@ final class JavaKernels implements Kernels {
         double sum = 0;
         int off = r * cols;
         for (int c = 0; c < cols; c++) {
-          double l = lb.get(lo + off + c);
-          double xv = xb.get(xo + off + c);
-          // e = exp(-|l|) in (0, 1]: both softplus and sigmoid follow without overflow. In
-          // double, because in float e is subnormal for |l| > 87, and subnormals are slow.
-          double e = Math.exp(-Math.abs(l));
-          // log(1 + e) rather than log1p: an intrinsic, 4x faster, exact to 1e-16 absolute.
-          double softplus = Math.max(l, 0) + Math.log(1 + e);
-          double sig = l >= 0 ? 1 / (1 + e) : e / (1 + e);
+          float l = lb.get(lo + off + c);
+          float xv = xb.get(xo + off + c);
+          // Tabulated (see SigmoidTable): exp and log per pixel cost more than the GEMMs.
+          float softplus = Math.max(l, 0f) + SigmoidTable.logOnePlusExpMinus(Math.abs(l));
           sum += xv * l - softplus;
-          db.put(dout + off + c, flush((float) (scale * (sig - xv))));
+          db.put(dout + off + c, flush((float) scale * (SigmoidTable.apply(l) - xv)));
         }
         rowLogLik[r] = sum;
       }
@@ -246,7 +243,7 @@ final class JavaKernels implements Kernels {
   }
 
   @Override
-  public void adam(
+  public boolean adam(
       INDArray params,
       INDArray grads,
       INDArray m,
@@ -271,22 +268,28 @@ final class JavaKernels implements Kernels {
     float e = (float) eps;
     float wd = (float) weightDecay;
     float step = (float) (lr * Math.sqrt(1 - Math.pow(beta2, t)) / (1 - Math.pow(beta1, t)));
+    AtomicInteger bad = new AtomicInteger();
     ParallelRange.run(n, (from, to) -> {
+      int acc = 0;
       for (int i = from; i < to; i++) {
+        float raw = gb.get(go + i);
+        acc |= nonFinite(Float.floatToRawIntBits(raw));
         float p = pb.get(po + i);
         // g^2 and the decaying moments would turn subnormal: see flush().
-        float g = flushGradient(gb.get(go + i) + wd * p);
+        float g = flushGradient(raw + wd * p);
         float mi = flush(b1 * mb.get(mo + i) + (1 - b1) * g);
         float vi = flush(b2 * vb.get(vo + i) + (1 - b2) * g * g);
         mb.put(mo + i, mi);
         vb.put(vo + i, vi);
         pb.put(po + i, p - step * mi / ((float) Math.sqrt(vi) + e));
       }
+      bad.accumulateAndGet(acc, (x, y) -> x | y);
     });
+    return bad.get() >= 0;
   }
 
   @Override
-  public void adagrad(
+  public boolean adagrad(
       INDArray params, INDArray grads, INDArray h, double lr, double eps, double weightDecay) {
     FloatBuffer pb = buffer(params);
     FloatBuffer gb = buffer(grads);
@@ -298,6 +301,7 @@ final class JavaKernels implements Kernels {
     float rate = (float) lr;
     float e = (float) eps;
     float wd = (float) weightDecay;
+    boolean finite = allFinite(grads);
     for (int i = 0; i < n; i++) {
       float p = pb.get(po + i);
       float g = flushGradient(gb.get(go + i) + wd * p);
@@ -305,10 +309,11 @@ final class JavaKernels implements Kernels {
       hb.put(ho + i, hi);
       pb.put(po + i, p - rate * g / ((float) Math.sqrt(hi) + e));
     }
+    return finite;
   }
 
   @Override
-  public void sgd(INDArray params, INDArray grads, double lr, double weightDecay) {
+  public boolean sgd(INDArray params, INDArray grads, double lr, double weightDecay) {
     FloatBuffer pb = buffer(params);
     FloatBuffer gb = buffer(grads);
     int po = base(params);
@@ -316,31 +321,43 @@ final class JavaKernels implements Kernels {
     int n = (int) params.length();
     float rate = (float) lr;
     float wd = (float) weightDecay;
+    boolean finite = allFinite(grads);
     for (int i = 0; i < n; i++) {
       float p = pb.get(po + i);
       pb.put(po + i, p - rate * (gb.get(go + i) + wd * p));
     }
+    return finite;
   }
+
 
   @Override
   public boolean allFinite(INDArray a) {
-    buffer(a);
-    java.nio.IntBuffer b =
-        a.data().asNio().order(java.nio.ByteOrder.nativeOrder()).asIntBuffer();
+    java.nio.IntBuffer b = intView(a);
     int o = base(a);
-    int n = (int) a.length();
-    // NaN and infinity are the floats whose exponent bits are all ones; adding one to that
-    // exponent carries into the sign bit. An integer OR needs no floating-point arithmetic
-    // (slow on subnormals) and vectorises.
-    java.util.concurrent.atomic.AtomicInteger bad = new java.util.concurrent.atomic.AtomicInteger();
-    ParallelRange.run(n, (from, to) -> {
+    AtomicInteger bad = new AtomicInteger();
+    ParallelRange.run((int) a.length(), (from, to) -> {
       int acc = 0;
       for (int i = from; i < to; i++) {
-        acc |= (b.get(o + i) & 0x7f800000) + 0x00800000;
+        acc |= nonFinite(b.get(o + i));
       }
       bad.accumulateAndGet(acc, (x, y) -> x | y);
     });
     return bad.get() >= 0;
+  }
+
+  /** The float bits of a FLOAT array, for checks that need no floating-point arithmetic. */
+  private static java.nio.IntBuffer intView(INDArray a) {
+    buffer(a);
+    return a.data().asNio().order(java.nio.ByteOrder.nativeOrder()).asIntBuffer();
+  }
+
+  /**
+   * Negative exactly for the bits of NaN and infinity: their exponent bits are all ones, and
+   * adding one to that exponent carries into the sign bit. OR-ing these over an array and testing
+   * the sign needs no floating-point arithmetic (slow on subnormals) and vectorises.
+   */
+  private static int nonFinite(int floatBits) {
+    return (floatBits & 0x7f800000) + 0x00800000;
   }
 
   @Override

@@ -75,8 +75,11 @@ public interface Kernels {
    * One Adam step on a flat parameter vector (Kingma and Ba): m = b1 m + (1 - b1) g; v = b2 v + (1
    * - b2) g^2; p -= lr * sqrt(1 - b2^t) / (1 - b1^t) * m / (sqrt(v) + eps), with g = grads +
    * weightDecay * p. Modifies params, m and v.
+   *
+   * @return whether every gradient was finite; if not, params, m and v hold garbage and the
+   *     caller must restore them (checking in the same pass saves reading 3 MB of gradients)
    */
-  void adam(
+  boolean adam(
       INDArray params,
       INDArray grads,
       INDArray m,
@@ -88,12 +91,20 @@ public interface Kernels {
       long t,
       double weightDecay);
 
-  /** One Adagrad step: h += g^2; p -= lr * g / (sqrt(h) + eps). Modifies params and h. */
-  void adagrad(
+  /**
+   * One Adagrad step: h += g^2; p -= lr * g / (sqrt(h) + eps). Modifies params and h.
+   *
+   * @return whether every gradient was finite (see {@link #adam})
+   */
+  boolean adagrad(
       INDArray params, INDArray grads, INDArray h, double lr, double eps, double weightDecay);
 
-  /** One plain gradient step: p -= lr * g. Modifies params. */
-  void sgd(INDArray params, INDArray grads, double lr, double weightDecay);
+  /**
+   * One plain gradient step: p -= lr * g. Modifies params.
+   *
+   * @return whether every gradient was finite (see {@link #adam})
+   */
+  boolean sgd(INDArray params, INDArray grads, double lr, double weightDecay);
 
   /** Whether every element is finite (no NaN or infinity). */
   boolean allFinite(INDArray a);

@@ -98,7 +98,7 @@ final class Nd4jKernels implements Kernels {
   }
 
   @Override
-  public void adam(
+  public boolean adam(
       INDArray params,
       INDArray grads,
       INDArray m,
@@ -109,24 +109,30 @@ final class Nd4jKernels implements Kernels {
       double eps,
       long t,
       double weightDecay) {
+    boolean finite = allFinite(grads);
     INDArray g = grads.add(params.mul(weightDecay));
     m.muli(beta1).addi(g.mul(1 - beta1));
     v.muli(beta2).addi(g.mul(g).muli(1 - beta2));
     double step = lr * Math.sqrt(1 - Math.pow(beta2, t)) / (1 - Math.pow(beta1, t));
     params.subi(m.div(Transforms.sqrt(v, true).addi(eps)).muli(step));
+    return finite;
   }
 
   @Override
-  public void adagrad(
+  public boolean adagrad(
       INDArray params, INDArray grads, INDArray h, double lr, double eps, double weightDecay) {
+    boolean finite = allFinite(grads);
     INDArray g = grads.add(params.mul(weightDecay));
     h.addi(g.mul(g));
     params.subi(g.div(Transforms.sqrt(h, true).addi(eps)).muli(lr));
+    return finite;
   }
 
   @Override
-  public void sgd(INDArray params, INDArray grads, double lr, double weightDecay) {
+  public boolean sgd(INDArray params, INDArray grads, double lr, double weightDecay) {
+    boolean finite = allFinite(grads);
     params.subi(grads.add(params.mul(weightDecay)).muli(lr));
+    return finite;
   }
 
   @Override

@@ -45,16 +45,21 @@ public final class Optimizer {
     }
   }
 
-  /** Applies one update. Modifies params; grads are not modified. */
-  public void apply(INDArray params, INDArray grads) {
+  /**
+   * Applies one update. Modifies params; grads are not modified.
+   *
+   * @return whether every gradient was finite; if not, the parameters and this optimiser's state
+   *     are garbage and must be restored (the trainer's divergence guard does)
+   */
+  public boolean apply(INDArray params, INDArray grads) {
     steps++;
-    switch (kind) {
+    return switch (kind) {
       case ADAM ->
           kernels.adam(
               params, grads, slots[0], slots[1], learningRate, BETA1, BETA2, EPS, steps, weightDecay);
       case ADAGRAD -> kernels.adagrad(params, grads, slots[0], learningRate, EPS, weightDecay);
       case SGD -> kernels.sgd(params, grads, learningRate, weightDecay);
-    }
+    };
   }
 
   public OptimizerKind kind() {

@@ -203,16 +203,16 @@ public final class Trainer {
     StepMetrics disc = null;
     if (discOptimizer != null) {
       disc = model.computeDiscriminatorGradients(x, random);
-      if (!finite(disc.loss(), model.discriminatorGradients())) {
+      // The update checks the gradients in the same pass; a bad one is undone by the rollback.
+      if (!Double.isFinite(disc.loss())
+          || !discOptimizer.apply(model.discriminatorParameters(), model.discriminatorGradients())) {
         return diverged(disc);
       }
-      discOptimizer.apply(model.discriminatorParameters(), model.discriminatorGradients());
     }
     StepMetrics m = model.computeGradients(x, random);
-    if (!finite(m.loss(), model.gradients())) {
+    if (!Double.isFinite(m.loss()) || !optimizer.apply(model.parameters(), model.gradients())) {
       return diverged(m);
     }
-    optimizer.apply(model.parameters(), model.gradients());
     failures = 0;
     cursor += batch;
     step++;
@@ -232,10 +232,6 @@ public final class Trainer {
       }
     }
     return m;
-  }
-
-  private boolean finite(double loss, INDArray grads) {
-    return Double.isFinite(loss) && model.kernels().allFinite(grads);
   }
 
   private StepMetrics diverged(StepMetrics m) throws DivergenceException {

@@ -167,6 +167,20 @@ class KernelsTest {
     a.putScalar(2, 3, Float.POSITIVE_INFINITY);
     assertFalse(fast.allFinite(a));
     assertFalse(reference.allFinite(a));
+    // The optimisers check their gradients in the same pass.
+    INDArray g = a.reshape(16);
+    for (Kernels k : new Kernels[] {fast, reference}) {
+      INDArray p = Nd4j.zeros(DataType.FLOAT, 16);
+      INDArray m = Nd4j.zeros(DataType.FLOAT, 16);
+      INDArray v = Nd4j.zeros(DataType.FLOAT, 16);
+      assertFalse(k.adam(p, g, m, v, 0.1, 0.9, 0.999, 1e-8, 1, 0), k.name());
+      assertFalse(k.adagrad(p, g, m, 0.1, 1e-8, 0), k.name());
+      assertFalse(k.sgd(p, g, 0.1, 0), k.name());
+      INDArray fine = random(11, 1, 16, -1, 1).reshape(16);
+      assertTrue(k.adam(Nd4j.zeros(DataType.FLOAT, 16), fine, Nd4j.zeros(DataType.FLOAT, 16),
+          Nd4j.zeros(DataType.FLOAT, 16), 0.1, 0.9, 0.999, 1e-8, 1, 0), k.name());
+      assertTrue(k.sgd(Nd4j.zeros(DataType.FLOAT, 16), fine, 0.1, 0), k.name());
+    }
   }
 
   @Test
@@ -180,13 +194,20 @@ class KernelsTest {
   }
 
   @Test
-  void displaySigmoidIsWithinOneMillionthOfTheExactOne() {
+  void tabulatedLogisticFunctionsAreWithinOneMillionthOfTheExactOnes() {
     double worst = 0;
     for (int i = -400000; i <= 400000; i++) {
       float x = i / 10000f;
       worst = Math.max(worst, Math.abs(SigmoidTable.apply(x) - Activation.sigmoid(x)));
     }
     assertTrue(worst < 1e-6, "worst error " + worst);
+    double worstSoftplus = 0;
+    for (int i = 0; i <= 400000; i++) {
+      float a = i / 10000f;
+      worstSoftplus = Math.max(worstSoftplus,
+          Math.abs(SigmoidTable.logOnePlusExpMinus(a) - Math.log1p(Math.exp(-a))));
+    }
+    assertTrue(worstSoftplus < 1e-6, "worst softplus error " + worstSoftplus);
     assertTrue(Float.isNaN(SigmoidTable.apply(Float.NaN)));
     assertEquals(0f, SigmoidTable.apply(Float.NEGATIVE_INFINITY));
     assertEquals(1f, SigmoidTable.apply(Float.POSITIVE_INFINITY));
