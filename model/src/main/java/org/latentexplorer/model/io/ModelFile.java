@@ -72,6 +72,7 @@ public final class ModelFile {
     Files.createDirectories(dir);
     Path tmp = Files.createTempFile(dir, "." + file.getFileName() + ".", ".tmp");
     try {
+      keepUsualPermissions(tmp, file);
       try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE);
           OutputStream raw = java.nio.channels.Channels.newOutputStream(channel);
           ZipOutputStream zip = new ZipOutputStream(new java.io.BufferedOutputStream(raw, 1 << 16))) {
@@ -94,6 +95,19 @@ public final class ModelFile {
     } finally {
       Files.deleteIfExists(tmp);
     }
+  }
+
+  /**
+   * Temporary files are created owner-only; a model file is for sharing, so it gets the
+   * permissions of the file it replaces, or rw-r--r--.
+   */
+  private static void keepUsualPermissions(Path tmp, Path target) throws IOException {
+    if (!Files.getFileStore(tmp).supportsFileAttributeView("posix")) {
+      return;
+    }
+    Files.setPosixFilePermissions(tmp, Files.exists(target)
+        ? Files.getPosixFilePermissions(target)
+        : java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
   }
 
   private static ObjectNode header(TrainerState s) {

@@ -75,6 +75,10 @@ class ModelFileTest {
     try (var files = Files.list(dir)) {
       assertEquals(List.of(file), files.toList(), "no temporary file is left behind");
     }
+    if (Files.getFileStore(file).supportsFileAttributeView("posix")) {
+      assertEquals("rw-r--r--", java.nio.file.attribute.PosixFilePermissions.toString(
+          Files.getPosixFilePermissions(file)), "a model file is for sharing");
+    }
   }
 
   private Path write(String name, byte[] bytes) throws IOException {
