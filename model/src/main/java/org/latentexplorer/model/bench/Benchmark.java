@@ -211,10 +211,9 @@ public final class Benchmark {
   // ---- memory ----
 
   /**
-   * Trains {@code memoryEpochs} epochs and reads the heap and the RSS at the start, after epoch 1,
-   * halfway and at the end. The RSS also grows while the JVM first touches the pages of its
-   * committed heap, which takes a while after start; a leak would keep it growing, so the growth
-   * over the second half of the run is the number to watch.
+   * Trains {@code memoryEpochs} epochs and reads the heap and the resident memory outside it at the
+   * start, after epoch 1, halfway and at the end. The process RSS alone would mislead: it grows for
+   * many epochs while the collector first touches the pages of its committed heap.
    */
   private Trainer memory(ModelConfig config, Dataset.Split split) throws DivergenceException {
     int epochs = options.memoryEpochs();
@@ -237,14 +236,17 @@ public final class Benchmark {
         seconds, signedMb(end[0] - first[0])));
     put(Measure.HEAP_COMMITTED, mb(end[1]), "Runtime.totalMemory(); its pages enter the RSS as"
         + " the collector first touches them");
-    String rss = "Pointer.physicalBytes(); includes ND4J's native arrays";
-    put(Measure.RSS_START, mb(start[2]), rss);
-    put(Measure.RSS_FIRST, mb(first[2]), rss);
-    put(Measure.RSS_HALF, mb(middle[2]), String.format(Locale.ROOT,
-        "after epoch %d; heap committed then %.0f MB", half, mb(middle[1])));
+    String outside = "RSS minus the Java heap's resident pages (/proc/self/smaps): ND4J's"
+        + " arrays, malloc, metaspace, code, stacks";
+    put(Measure.NATIVE_START, mb(start[3]), outside);
+    put(Measure.NATIVE_FIRST, mb(first[3]), outside);
+    put(Measure.NATIVE_HALF, mb(middle[3]), "after epoch " + half);
+    put(Measure.NATIVE_END, mb(end[3]), String.format(Locale.ROOT,
+        "growth over the second half (epochs %d to %d): %s; since epoch 1: %s", half + 1, epochs,
+        signedMb(end[3] - middle[3]), signedMb(end[3] - first[3])));
     put(Measure.RSS_END, mb(end[2]), String.format(Locale.ROOT,
-        "growth over the second half (epochs %d to %d): %s; heap committed %s", half + 1, epochs,
-        signedMb(end[2] - middle[2]), signedMb(end[1] - middle[1])));
+        "Pointer.physicalBytes(); after epoch 1: %.0f MB, halfway: %.0f MB (the heap's pages"
+            + " count once touched)", mb(first[2]), mb(middle[2])));
     return t;
   }
 
@@ -255,9 +257,10 @@ public final class Benchmark {
   }
 
   /**
-   * Heap used, heap committed and the process's resident set size, after a garbage collection. ND4J's CPU arrays
-   * are allocated inside libnd4j: neither JavaCPP's {@code Pointer.totalBytes()} nor ND4J's
-   * memory manager counts them (both stay near 0), so native use shows only in the RSS.
+   * Heap used, heap committed, the process's resident set size, and the resident bytes outside the
+   * Java heap, after a garbage collection. ND4J's CPU arrays are allocated inside libnd4j: neither
+   * JavaCPP's {@code Pointer.totalBytes()} nor ND4J's memory manager counts them (both stay near
+   * 0), so native use is read from the process's resident pages.
    */
   private static long[] memoryNow() {
     for (int i = 0; i < 3; i++) {
@@ -271,7 +274,7 @@ public final class Benchmark {
     }
     Runtime r = Runtime.getRuntime();
     return new long[] {r.totalMemory() - r.freeMemory(), r.totalMemory(),
-        Pointer.physicalBytes()};
+        Pointer.physicalBytes(), ProcessMemory.residentOutsideHeap()};
   }
 
   private static double mb(long bytes) {

@@ -22,9 +22,10 @@ public enum Measure {
   HEAP_FIRST("memory.heap.epoch1", "heap used, after epoch 1", "MB"),
   HEAP_END("memory.heap.end", "heap used, after last epoch", "MB"),
   HEAP_COMMITTED("memory.heap.committed", "heap committed, after last epoch", "MB"),
-  RSS_START("memory.rss.start", "process RSS, model built", "MB"),
-  RSS_FIRST("memory.rss.epoch1", "process RSS, after epoch 1", "MB"),
-  RSS_HALF("memory.rss.half", "process RSS, halfway", "MB"),
+  NATIVE_START("memory.native.start", "resident outside the heap, model built", "MB"),
+  NATIVE_FIRST("memory.native.epoch1", "resident outside the heap, after epoch 1", "MB"),
+  NATIVE_HALF("memory.native.half", "resident outside the heap, halfway", "MB"),
+  NATIVE_END("memory.native.end", "resident outside the heap, after last epoch", "MB"),
   RSS_END("memory.rss.end", "process RSS, after last epoch", "MB");
 
   private final String key;
