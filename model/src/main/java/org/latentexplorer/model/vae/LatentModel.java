@@ -397,20 +397,15 @@ public final class LatentModel {
 
   /** Posterior means (the code itself for deterministic encoders) of n images, [n x latent]. */
   public float[] encodeMeans(float[] pixels, int n) {
+    double[] means = new double[n * latent];
+    head.mean(encodeRaw(pixels, n), n, means);
     float[] out = new float[n * latent];
-    double[] enc = new double[Math.min(n, CHUNK) * head.encoderOutputSize()];
-    double[] means = new double[Math.min(n, CHUNK) * latent];
-    for (int first = 0; first < n; first += CHUNK) {
-      int b = Math.min(CHUNK, n - first);
-      double[] e = b * head.encoderOutputSize() == enc.length ? enc : new double[b * head.encoderOutputSize()];
-      encode(batch(pixels, first, b), e);
-      head.mean(e, b, means);
-      for (int i = 0; i < b * latent; i++) {
-        out[first * latent + i] = (float) means[i];
-      }
+    for (int i = 0; i < out.length; i++) {
+      out[i] = (float) means[i];
     }
     return out;
   }
+
 
   /** Raw encoder outputs of n images, [n x encoderOutputSize]: means and covariance factors. */
   public double[] encodeRaw(float[] pixels, int n) {
