@@ -194,22 +194,121 @@ class KernelsTest {
   }
 
   @Test
-  void tabulatedLogisticFunctionsAreWithinOneMillionthOfTheExactOnes() {
+  void vectorisedSigmoidIsWithinHalfAMillionthOfTheExactOne() {
+    int n = 800_001;
+    float[] l = new float[n];
+    for (int i = 0; i < n; i++) {
+      l[i] = (i - 400_000) / 10_000f;
+    }
+    float[] e = new float[n];
+    float[] out = new float[n];
+    Logistic.onePlusExpMinusAbs(l, e, n);
+    Logistic.sigmoid(l, e, out, n);
     double worst = 0;
-    for (int i = -400000; i <= 400000; i++) {
-      float x = i / 10000f;
-      worst = Math.max(worst, Math.abs(SigmoidTable.apply(x) - Activation.sigmoid(x)));
+    for (int i = 0; i < n; i++) {
+      worst = Math.max(worst, Math.abs(out[i] - Activation.sigmoid(l[i])));
     }
-    assertTrue(worst < 1e-6, "worst error " + worst);
-    double worstSoftplus = 0;
-    for (int i = 0; i <= 400000; i++) {
-      float a = i / 10000f;
-      worstSoftplus = Math.max(worstSoftplus,
-          Math.abs(SigmoidTable.logOnePlusExpMinus(a) - Math.log1p(Math.exp(-a))));
+    assertTrue(worst < 5e-7, "worst error " + worst);
+    float[] special = {Float.NaN, Float.NEGATIVE_INFINITY, Float.POSITIVE_INFINITY, 0f, -0f, 1e-40f};
+    float[] se = new float[special.length];
+    float[] so = new float[special.length];
+    Logistic.onePlusExpMinusAbs(special, se, special.length);
+    Logistic.sigmoid(special, se, so, special.length);
+    assertTrue(Float.isNaN(so[0]));
+    assertEquals(0f, so[1], 3e-9f);
+    assertEquals(1f, so[2], 3e-9f);
+    assertEquals(0.5f, so[3]);
+    assertEquals(0.5f, so[4]);
+    assertEquals(0.5f, so[5], 1e-7f);
+  }
+
+  /** Rows of every length from 1 to 70 and a few large ones, against log1p/exp in double. */
+  @Test
+  void vectorisedBernoulliRowsMatchDoublePrecision() {
+    Random r = new Random(12);
+    int[] lengths = new int[75];
+    for (int i = 0; i < 70; i++) {
+      lengths[i] = i + 1;
     }
-    assertTrue(worstSoftplus < 1e-6, "worst softplus error " + worstSoftplus);
-    assertTrue(Float.isNaN(SigmoidTable.apply(Float.NaN)));
-    assertEquals(0f, SigmoidTable.apply(Float.NEGATIVE_INFINITY));
-    assertEquals(1f, SigmoidTable.apply(Float.POSITIVE_INFINITY));
+    lengths[70] = 784;
+    lengths[71] = 1024;
+    lengths[72] = 1025;
+    lengths[73] = 4096;
+    lengths[74] = 65_536;
+    for (int n : lengths) {
+      float[] l = new float[n];
+      float[] x = new float[n];
+      double spread = n % 3 == 0 ? 30 : n % 3 == 1 ? 4 : 0.5;
+      for (int i = 0; i < n; i++) {
+        l[i] = (float) (r.nextGaussian() * spread);
+        x[i] = r.nextDouble() < 0.3 ? 1f : r.nextDouble() < 0.2 ? r.nextFloat() : 0f;
+      }
+      float[] d = new float[n];
+      int w = Logistic.workLength(n);
+      double got = Logistic.bernoulliRow(l, x, d, 0.25f, new float[][] {new float[w], new float[w]}, n);
+      double expected = 0;
+      for (int i = 0; i < n; i++) {
+        double li = l[i];
+        expected += x[i] * li - (Math.max(li, 0) + Math.log1p(Math.exp(-Math.abs(li))));
+        assertEquals(0.25 * (Activation.sigmoid(li) - x[i]), d[i], 2e-7, "n=" + n + " i=" + i);
+      }
+      // About 1e-7 relative: float sums of up to 65,536 terms.
+      assertEquals(expected, got, 1e-6 * Math.abs(expected) + 1e-4, "row of " + n);
+    }
+  }
+
+  /**
+   * Adam over a vector long enough to be split across threads and cut into many slices, with a
+   * length that is not a multiple of the slice, against ND4J's ops; then a non-finite gradient in
+   * the very last element is found.
+   */
+  @Test
+  void adamAgreesOnLongVectorsAndChecksEveryElement() {
+    int n = 300_007;
+    INDArray p1 = random(21, 1, n, -1, 1).reshape(n);
+    INDArray p2 = asOffsetView(p1);
+    INDArray g = random(22, 1, n, -1e-3, 1e-3).reshape(n);
+    INDArray m1 = Nd4j.zeros(DataType.FLOAT, n);
+    INDArray v1 = Nd4j.zeros(DataType.FLOAT, n);
+    INDArray m2 = asOffsetView(m1);
+    INDArray v2 = asOffsetView(v1);
+    for (long t = 1; t <= 4; t++) {
+      assertTrue(reference.adam(p1, g, m1, v1, 1e-3, 0.9, 0.999, 1e-8, t, 1e-4));
+      assertTrue(fast.adam(p2, g, m2, v2, 1e-3, 0.9, 0.999, 1e-8, t, 1e-4));
+    }
+    assertClose(p1, p2);
+    assertClose(m1, m2);
+    assertClose(v1, v2);
+    g.putScalar(n - 1, Float.POSITIVE_INFINITY);
+    assertFalse(fast.adam(p2, g, m2, v2, 1e-3, 0.9, 0.999, 1e-8, 5, 0));
+  }
+
+  /**
+   * Tiny gradients must not leave subnormal numbers in Adam's moments: arithmetic on them is ~100
+   * times slower on x86, and the moments of an always-black pixel's weights decay towards them.
+   */
+  @Test
+  void adamMomentsNeverBecomeSubnormal() {
+    int n = 5000;
+    float[] tiny = new float[n];
+    for (int i = 0; i < n; i++) {
+      tiny[i] = (float) (1e-20 * (i + 1));
+    }
+    INDArray p = Nd4j.zeros(DataType.FLOAT, n);
+    INDArray g = Nd4j.createFromArray(tiny);
+    INDArray m = Nd4j.zeros(DataType.FLOAT, n);
+    INDArray v = Nd4j.zeros(DataType.FLOAT, n);
+    for (long t = 1; t <= 50; t++) {
+      fast.adam(p, g, m, v, 1e-3, 0.9, 0.999, 1e-8, t, 0);
+    }
+    INDArray zero = Nd4j.zeros(DataType.FLOAT, n);
+    for (long t = 51; t <= 2000; t++) {
+      fast.adam(p, zero, m, v, 1e-3, 0.9, 0.999, 1e-8, t, 0);
+    }
+    for (INDArray a : new INDArray[] {p, m, v}) {
+      for (float f : a.toFloatVector()) {
+        assertTrue(f == 0 || Math.abs(f) >= Float.MIN_NORMAL, "subnormal " + f);
+      }
+    }
   }
 }
