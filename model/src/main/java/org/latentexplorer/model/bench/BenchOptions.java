@@ -37,9 +37,13 @@ public record BenchOptions(
     }
   }
 
-  /** The full run for the README table: a few minutes on two cores. */
+  /**
+   * The full run for the README table: a few minutes on two cores. The warm-up is long because
+   * the JIT compiles and vectorises the kernels during the first few hundred steps, while
+   * training competes with it for both cores.
+   */
   public static BenchOptions full() {
-    return new BenchOptions(10_000, 40, 9, 30, 60, 20, 200, 20, 100);
+    return new BenchOptions(10_000, 300, 15, 30, 60, 20, 200, 20, 100);
   }
 
   /** A smoke run of a few seconds: every row, with few repeats and little data. */
