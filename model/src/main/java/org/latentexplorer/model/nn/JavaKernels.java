@@ -491,7 +491,7 @@ final class JavaKernels implements Kernels {
   }
 
   @Override
-  public void write(float[] src, INDArray dest) {
-    buffer(dest).put(base(dest), src, 0, src.length);
+  public void write(float[] src, int from, INDArray dest) {
+    buffer(dest).put(base(dest), src, from, (int) dest.length());
   }
 }

@@ -119,5 +119,13 @@ public interface Kernels {
   void write(double[] src, INDArray dest);
 
   /** Copies src, row-major, into every element of dest. Modifies dest. */
-  void write(float[] src, INDArray dest);
+  default void write(float[] src, INDArray dest) {
+    write(src, 0, dest);
+  }
+
+  /**
+   * Copies dest.length() values of src, starting at index from, row-major into dest: a slice
+   * without an intermediate array. Modifies dest.
+   */
+  void write(float[] src, int from, INDArray dest);
 }

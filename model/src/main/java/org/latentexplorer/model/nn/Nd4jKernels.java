@@ -158,8 +158,9 @@ final class Nd4jKernels implements Kernels {
   }
 
   @Override
-  public void write(float[] src, INDArray dest) {
-    dest.assign(Nd4j.createFromArray(src).reshape('c', dest.shape()).castTo(dest.dataType()));
+  public void write(float[] src, int from, INDArray dest) {
+    float[] slice = java.util.Arrays.copyOfRange(src, from, from + (int) dest.length());
+    dest.assign(Nd4j.createFromArray(slice).reshape('c', dest.shape()).castTo(dest.dataType()));
   }
 
   private static void copyInto(INDArray rows, double[] dest) {

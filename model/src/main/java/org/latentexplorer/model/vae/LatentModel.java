@@ -180,9 +180,9 @@ public final class LatentModel {
       throw new IllegalArgumentException(
           "expected " + (na + nd) + " parameters for this architecture, got " + values.length);
     }
-    kernels.write(Arrays.copyOfRange(values, 0, (int) na), params);
+    kernels.write(values, 0, params);
     if (nd > 0) {
-      kernels.write(Arrays.copyOfRange(values, (int) na, values.length), discParams);
+      kernels.write(values, (int) na, discParams);
     }
   }
 
@@ -199,7 +199,7 @@ public final class LatentModel {
   public INDArray batch(float[] pixels, int first, int n) {
     Work w = work(n);
     int d = config.inputDim();
-    kernels.write(Arrays.copyOfRange(pixels, first * d, (first + n) * d), w.x);
+    kernels.write(pixels, first * d, w.x);
     return w.x;
   }
 
@@ -432,7 +432,7 @@ public final class LatentModel {
     for (int first = 0; first < n; first += DECODE_CHUNK) {
       int b = Math.min(DECODE_CHUNK, n - first);
       Work w = work(b);
-      kernels.write(Arrays.copyOfRange(z, first * latent, (first + b) * latent), w.zArray);
+      kernels.write(z, first * latent, w.zArray);
       INDArray logits = decoder.forward(w.zArray);
       if (config.decoderLikelihood() == Likelihood.BERNOULLI) {
         kernels.sigmoid(logits, w.dOut);
