@@ -482,6 +482,11 @@ final class JavaKernels implements Kernels {
   }
 
   @Override
+  public void read(INDArray a, float[] dest, int at) {
+    buffer(a).get(base(a), dest, at, (int) a.length());
+  }
+
+  @Override
   public void write(double[] src, INDArray dest) {
     FloatBuffer b = buffer(dest);
     int o = base(dest);

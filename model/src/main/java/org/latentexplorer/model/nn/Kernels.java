@@ -115,6 +115,9 @@ public interface Kernels {
   /** Copies all elements, row-major, into dest. Modifies dest. */
   void read(INDArray a, float[] dest);
 
+  /** Copies all a.length() elements, row-major, into dest from index at on. Modifies dest. */
+  void read(INDArray a, float[] dest, int at);
+
   /** Copies src, row-major, into every element of dest. Modifies dest. */
   void write(double[] src, INDArray dest);
 

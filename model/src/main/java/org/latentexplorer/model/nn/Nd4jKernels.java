@@ -153,6 +153,12 @@ final class Nd4jKernels implements Kernels {
   }
 
   @Override
+  public void read(INDArray a, float[] dest, int at) {
+    float[] all = a.dup('c').data().asFloat();
+    System.arraycopy(all, 0, dest, at, all.length);
+  }
+
+  @Override
   public void write(double[] src, INDArray dest) {
     dest.assign(Nd4j.createFromArray(src).reshape('c', dest.shape()).castTo(dest.dataType()));
   }

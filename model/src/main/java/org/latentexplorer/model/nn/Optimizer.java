@@ -82,9 +82,15 @@ public final class Optimizer {
 
   /** A copy of the rule's state: the step count travels separately, see {@link #restore}. */
   public float[] exportState() {
-    float[] out = new float[(int) (slots.length == 0 ? 0 : state.length())];
-    if (out.length > 0) {
-      kernels.read(state, out);
+    return exportState(null);
+  }
+
+  /** Like {@link #exportState()}, into {@code reuse} when it has the right length. */
+  public float[] exportState(float[] reuse) {
+    int n = slots.length == 0 ? 0 : (int) state.length();
+    float[] out = reuse != null && reuse.length == n ? reuse : new float[n];
+    if (n > 0) {
+      kernels.read(state, out, 0);
     }
     return out;
   }

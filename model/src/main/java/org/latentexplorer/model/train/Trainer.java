@@ -264,11 +264,11 @@ public final class Trainer {
   }
 
   private void checkpoint() {
-    goodParameters = model.exportParameters();
-    goodOptimizerState = optimizer.exportState();
+    goodParameters = model.exportParameters(goodParameters);
+    goodOptimizerState = optimizer.exportState(goodOptimizerState);
     goodOptimizerSteps = optimizer.steps();
     if (discOptimizer != null) {
-      goodDiscState = discOptimizer.exportState();
+      goodDiscState = discOptimizer.exportState(goodDiscState);
       goodDiscSteps = discOptimizer.steps();
     }
   }

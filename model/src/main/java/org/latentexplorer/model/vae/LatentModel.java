@@ -154,16 +154,20 @@ public final class LatentModel {
 
   /** All weights, autoencoder then discriminator, as a new array. */
   public float[] exportParameters() {
-    long na = params.length();
-    long nd = discParams == null ? 0 : discParams.length();
-    float[] out = new float[(int) (na + nd)];
-    float[] a = new float[(int) na];
-    kernels.read(params, a);
-    System.arraycopy(a, 0, out, 0, a.length);
+    return exportParameters(null);
+  }
+
+  /**
+   * All weights, autoencoder then discriminator, into {@code reuse} when it has the right length
+   * (the trainer's checkpoints: 3 MB every 50 steps need not be garbage), else a new array.
+   */
+  public float[] exportParameters(float[] reuse) {
+    int na = (int) params.length();
+    int nd = discParams == null ? 0 : (int) discParams.length();
+    float[] out = reuse != null && reuse.length == na + nd ? reuse : new float[na + nd];
+    kernels.read(params, out, 0);
     if (nd > 0) {
-      float[] d = new float[(int) nd];
-      kernels.read(discParams, d);
-      System.arraycopy(d, 0, out, a.length, d.length);
+      kernels.read(discParams, out, na);
     }
     return out;
   }
