@@ -1,5 +1,6 @@
 package org.latentexplorer.model.nn;
 
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.scalar.RectifiedLinear;
 import org.nd4j.linalg.api.ops.impl.transforms.strict.Sigmoid;
@@ -97,12 +98,61 @@ final class Nd4jKernels implements Kernels {
     Nd4j.getExecutioner().exec(new Sigmoid(logits, out));
   }
 
+  /** The state as one ND4J array, with a view per slot. */
+  private static final class ArrayRuleState implements RuleState {
+    private final INDArray all;
+    private final INDArray[] slots;
+    private final long length;
+
+    ArrayRuleState(int slots, long length, DataType type) {
+      this.length = length;
+      this.all = Nd4j.zeros(type, Math.max(1, slots * length));
+      this.slots = new INDArray[slots];
+      for (int s = 0; s < slots; s++) {
+        this.slots[s] = all.get(NDArrayIndex.interval(s * length, (s + 1) * length));
+      }
+    }
+
+    @Override
+    public int slots() {
+      return slots.length;
+    }
+
+    @Override
+    public long length() {
+      return length;
+    }
+
+    @Override
+    public void read(float[] dest) {
+      if (slots.length > 0) {
+        float[] values = all.castTo(DataType.FLOAT).data().asFloat();
+        System.arraycopy(values, 0, dest, 0, (int) (slots.length * length));
+      }
+    }
+
+    @Override
+    public void write(float[] src) {
+      if (slots.length > 0) {
+        all.assign(Nd4j.createFromArray(src).castTo(all.dataType()));
+      }
+    }
+  }
+
+  @Override
+  public RuleState newRuleState(int slots, long length, DataType type) {
+    return new ArrayRuleState(slots, length, type);
+  }
+
+  private static INDArray slot(RuleState state, int s) {
+    return ((ArrayRuleState) state).slots[s];
+  }
+
   @Override
   public boolean adam(
       INDArray params,
       INDArray grads,
-      INDArray m,
-      INDArray v,
+      RuleState moments,
       double lr,
       double beta1,
       double beta2,
@@ -110,6 +160,8 @@ final class Nd4jKernels implements Kernels {
       long t,
       double weightDecay) {
     boolean finite = allFinite(grads);
+    INDArray m = slot(moments, 0);
+    INDArray v = slot(moments, 1);
     INDArray g = grads.add(params.mul(weightDecay));
     m.muli(beta1).addi(g.mul(1 - beta1));
     v.muli(beta2).addi(g.mul(g).muli(1 - beta2));
@@ -120,8 +172,9 @@ final class Nd4jKernels implements Kernels {
 
   @Override
   public boolean adagrad(
-      INDArray params, INDArray grads, INDArray h, double lr, double eps, double weightDecay) {
+      INDArray params, INDArray grads, RuleState sums, double lr, double eps, double weightDecay) {
     boolean finite = allFinite(grads);
+    INDArray h = slot(sums, 0);
     INDArray g = grads.add(params.mul(weightDecay));
     h.addi(g.mul(g));
     params.subi(g.div(Transforms.sqrt(h, true).addi(eps)).muli(lr));

@@ -1,7 +1,6 @@
 package org.latentexplorer.model.nn;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Updates one flat parameter vector from its gradient vector, keeping the rule's state (Adam's
@@ -14,8 +13,7 @@ public final class Optimizer {
 
   private final OptimizerKind kind;
   private final Kernels kernels;
-  private final INDArray state;
-  private final INDArray[] slots;
+  private final Kernels.RuleState state;
   private double learningRate;
   private final double weightDecay;
   private long steps;
@@ -34,15 +32,7 @@ public final class Optimizer {
     this.kernels = kernels;
     this.learningRate = learningRate;
     this.weightDecay = weightDecay;
-    int n = kind.stateSlots();
-    this.state = Nd4j.zeros(type, Math.max(1, n * parameterCount));
-    this.slots = new INDArray[n];
-    for (int s = 0; s < n; s++) {
-      slots[s] =
-          state.get(
-              org.nd4j.linalg.indexing.NDArrayIndex.interval(
-                  s * parameterCount, (s + 1) * parameterCount));
-    }
+    this.state = kernels.newRuleState(kind.stateSlots(), parameterCount, type);
   }
 
   /**
@@ -55,9 +45,8 @@ public final class Optimizer {
     steps++;
     return switch (kind) {
       case ADAM ->
-          kernels.adam(
-              params, grads, slots[0], slots[1], learningRate, BETA1, BETA2, EPS, steps, weightDecay);
-      case ADAGRAD -> kernels.adagrad(params, grads, slots[0], learningRate, EPS, weightDecay);
+          kernels.adam(params, grads, state, learningRate, BETA1, BETA2, EPS, steps, weightDecay);
+      case ADAGRAD -> kernels.adagrad(params, grads, state, learningRate, EPS, weightDecay);
       case SGD -> kernels.sgd(params, grads, learningRate, weightDecay);
     };
   }
@@ -87,11 +76,9 @@ public final class Optimizer {
 
   /** Like {@link #exportState()}, into {@code reuse} when it has the right length. */
   public float[] exportState(float[] reuse) {
-    int n = slots.length == 0 ? 0 : (int) state.length();
+    int n = (int) (state.slots() * state.length());
     float[] out = reuse != null && reuse.length == n ? reuse : new float[n];
-    if (n > 0) {
-      kernels.read(state, out, 0);
-    }
+    state.read(out);
     return out;
   }
 
@@ -101,14 +88,12 @@ public final class Optimizer {
    * @throws IllegalArgumentException when the state does not fit this optimiser
    */
   public void restore(float[] values, long stepCount) {
-    long expected = slots.length == 0 ? 0 : state.length();
+    long expected = state.slots() * state.length();
     if (values.length != expected) {
       throw new IllegalArgumentException(
           "optimiser state has " + values.length + " values, expected " + expected);
     }
-    if (values.length > 0) {
-      kernels.write(values, state);
-    }
+    state.write(values);
     steps = stepCount;
   }
 }

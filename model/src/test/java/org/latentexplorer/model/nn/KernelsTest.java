@@ -132,19 +132,17 @@ class KernelsTest {
       INDArray p1 = random(7, 1, 50, -1, 1).reshape(50);
       INDArray p2 = asOffsetView(p1);
       INDArray g = random(8, 1, 50, -1, 1).reshape(50);
-      INDArray m1 = Nd4j.zeros(DataType.FLOAT, 50);
-      INDArray v1 = Nd4j.zeros(DataType.FLOAT, 50);
-      INDArray m2 = asOffsetView(m1);
-      INDArray v2 = asOffsetView(v1);
+      Kernels.RuleState s1 = reference.newRuleState(2, 50, DataType.FLOAT);
+      Kernels.RuleState s2 = fast.newRuleState(2, 50, DataType.FLOAT);
       for (long t = 1; t <= 3; t++) {
         switch (rule) {
           case 0 -> {
-            reference.adam(p1, g, m1, v1, 0.01, 0.9, 0.999, 1e-8, t, 1e-3);
-            fast.adam(p2, g, m2, v2, 0.01, 0.9, 0.999, 1e-8, t, 1e-3);
+            reference.adam(p1, g, s1, 0.01, 0.9, 0.999, 1e-8, t, 1e-3);
+            fast.adam(p2, g, s2, 0.01, 0.9, 0.999, 1e-8, t, 1e-3);
           }
           case 1 -> {
-            reference.adagrad(p1, g, m1, 0.01, 1e-8, 1e-3);
-            fast.adagrad(p2, g, m2, 0.01, 1e-8, 1e-3);
+            reference.adagrad(p1, g, s1, 0.01, 1e-8, 1e-3);
+            fast.adagrad(p2, g, s2, 0.01, 1e-8, 1e-3);
           }
           default -> {
             reference.sgd(p1, g, 0.01, 1e-3);
@@ -153,6 +151,28 @@ class KernelsTest {
         }
       }
       assertClose(p1, p2);
+      assertArrayEquals(stateOf(s1), stateOf(s2), TOL);
+    }
+  }
+
+  private static float[] stateOf(Kernels.RuleState s) {
+    float[] out = new float[(int) (s.slots() * s.length())];
+    s.read(out);
+    return out;
+  }
+
+  /** A state survives read and write unchanged, in both kernel sets. */
+  @Test
+  void ruleStatesRoundTrip() {
+    for (Kernels k : new Kernels[] {fast, reference}) {
+      int n = 10_000;
+      Kernels.RuleState s = k.newRuleState(2, n, DataType.FLOAT);
+      float[] values = new float[2 * n];
+      for (int i = 0; i < values.length; i++) {
+        values[i] = i * 0.5f - 7;
+      }
+      s.write(values);
+      assertArrayEquals(values, stateOf(s), k.name());
     }
   }
 
@@ -171,14 +191,13 @@ class KernelsTest {
     INDArray g = a.reshape(16);
     for (Kernels k : new Kernels[] {fast, reference}) {
       INDArray p = Nd4j.zeros(DataType.FLOAT, 16);
-      INDArray m = Nd4j.zeros(DataType.FLOAT, 16);
-      INDArray v = Nd4j.zeros(DataType.FLOAT, 16);
-      assertFalse(k.adam(p, g, m, v, 0.1, 0.9, 0.999, 1e-8, 1, 0), k.name());
-      assertFalse(k.adagrad(p, g, m, 0.1, 1e-8, 0), k.name());
+      Kernels.RuleState moments = k.newRuleState(2, 16, DataType.FLOAT);
+      assertFalse(k.adam(p, g, moments, 0.1, 0.9, 0.999, 1e-8, 1, 0), k.name());
+      assertFalse(k.adagrad(p, g, k.newRuleState(1, 16, DataType.FLOAT), 0.1, 1e-8, 0), k.name());
       assertFalse(k.sgd(p, g, 0.1, 0), k.name());
       INDArray fine = random(11, 1, 16, -1, 1).reshape(16);
-      assertTrue(k.adam(Nd4j.zeros(DataType.FLOAT, 16), fine, Nd4j.zeros(DataType.FLOAT, 16),
-          Nd4j.zeros(DataType.FLOAT, 16), 0.1, 0.9, 0.999, 1e-8, 1, 0), k.name());
+      assertTrue(k.adam(Nd4j.zeros(DataType.FLOAT, 16), fine,
+          k.newRuleState(2, 16, DataType.FLOAT), 0.1, 0.9, 0.999, 1e-8, 1, 0), k.name());
       assertTrue(k.sgd(Nd4j.zeros(DataType.FLOAT, 16), fine, 0.1, 0), k.name());
     }
   }
@@ -268,19 +287,16 @@ class KernelsTest {
     INDArray p1 = random(21, 1, n, -1, 1).reshape(n);
     INDArray p2 = asOffsetView(p1);
     INDArray g = random(22, 1, n, -1e-3, 1e-3).reshape(n);
-    INDArray m1 = Nd4j.zeros(DataType.FLOAT, n);
-    INDArray v1 = Nd4j.zeros(DataType.FLOAT, n);
-    INDArray m2 = asOffsetView(m1);
-    INDArray v2 = asOffsetView(v1);
+    Kernels.RuleState s1 = reference.newRuleState(2, n, DataType.FLOAT);
+    Kernels.RuleState s2 = fast.newRuleState(2, n, DataType.FLOAT);
     for (long t = 1; t <= 4; t++) {
-      assertTrue(reference.adam(p1, g, m1, v1, 1e-3, 0.9, 0.999, 1e-8, t, 1e-4));
-      assertTrue(fast.adam(p2, g, m2, v2, 1e-3, 0.9, 0.999, 1e-8, t, 1e-4));
+      assertTrue(reference.adam(p1, g, s1, 1e-3, 0.9, 0.999, 1e-8, t, 1e-4));
+      assertTrue(fast.adam(p2, g, s2, 1e-3, 0.9, 0.999, 1e-8, t, 1e-4));
     }
     assertClose(p1, p2);
-    assertClose(m1, m2);
-    assertClose(v1, v2);
+    assertArrayEquals(stateOf(s1), stateOf(s2), 1e-9f);
     g.putScalar(n - 1, Float.POSITIVE_INFINITY);
-    assertFalse(fast.adam(p2, g, m2, v2, 1e-3, 0.9, 0.999, 1e-8, 5, 0));
+    assertFalse(fast.adam(p2, g, s2, 1e-3, 0.9, 0.999, 1e-8, 5, 0));
   }
 
   /**
@@ -296,17 +312,16 @@ class KernelsTest {
     }
     INDArray p = Nd4j.zeros(DataType.FLOAT, n);
     INDArray g = Nd4j.createFromArray(tiny);
-    INDArray m = Nd4j.zeros(DataType.FLOAT, n);
-    INDArray v = Nd4j.zeros(DataType.FLOAT, n);
+    Kernels.RuleState moments = fast.newRuleState(2, n, DataType.FLOAT);
     for (long t = 1; t <= 50; t++) {
-      fast.adam(p, g, m, v, 1e-3, 0.9, 0.999, 1e-8, t, 0);
+      fast.adam(p, g, moments, 1e-3, 0.9, 0.999, 1e-8, t, 0);
     }
     INDArray zero = Nd4j.zeros(DataType.FLOAT, n);
     for (long t = 51; t <= 2000; t++) {
-      fast.adam(p, zero, m, v, 1e-3, 0.9, 0.999, 1e-8, t, 0);
+      fast.adam(p, zero, moments, 1e-3, 0.9, 0.999, 1e-8, t, 0);
     }
-    for (INDArray a : new INDArray[] {p, m, v}) {
-      for (float f : a.toFloatVector()) {
+    for (float[] values : new float[][] {p.toFloatVector(), stateOf(moments)}) {
+      for (float f : values) {
         assertTrue(f == 0 || Math.abs(f) >= Float.MIN_NORMAL, "subnormal " + f);
       }
     }
