@@ -60,7 +60,9 @@ final class ParallelRange {
     }
     try {
       for (int p = 1; p < PARTS; p++) {
-        HELPERS[p - 1].start(body, (int) ((long) n * p / PARTS), (int) ((long) n * (p + 1) / PARTS));
+        int from = (int) ((long) n * p / PARTS);
+        int to = (int) ((long) n * (p + 1) / PARTS);
+        HELPERS[p - 1].start(body, from, to);
       }
       RuntimeException mine = null;
       try {

@@ -228,7 +228,8 @@ class KernelsTest {
       worst = Math.max(worst, Math.abs(out[i] - Activation.sigmoid(l[i])));
     }
     assertTrue(worst < 5e-7, "worst error " + worst);
-    float[] special = {Float.NaN, Float.NEGATIVE_INFINITY, Float.POSITIVE_INFINITY, 0f, -0f, 1e-40f};
+    float[] special =
+        {Float.NaN, Float.NEGATIVE_INFINITY, Float.POSITIVE_INFINITY, 0f, -0f, 1e-40f};
     float[] se = new float[special.length];
     float[] so = new float[special.length];
     Logistic.onePlusExpMinusAbs(special, se, special.length);
@@ -264,7 +265,8 @@ class KernelsTest {
       }
       float[] d = new float[n];
       int w = Logistic.workLength(n);
-      double got = Logistic.bernoulliRow(l, x, d, 0.25f, new float[][] {new float[w], new float[w]}, n);
+      float[][] work = {new float[w], new float[w]};
+      double got = Logistic.bernoulliRow(l, x, d, 0.25f, work, n);
       double expected = 0;
       for (int i = 0; i < n; i++) {
         double li = l[i];
