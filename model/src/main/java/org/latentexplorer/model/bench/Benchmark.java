@@ -376,6 +376,8 @@ public final class Benchmark {
         options.renderRequests(), options.renderIntervalMillis());
     put(Measure.RENDER_MEDIAN, latency.median(), how);
     put(Measure.RENDER_P95, latency.percentile(95), how);
+    put(Measure.RENDER_MAX, latency.max(), how + "; includes frames drawn while the test set was"
+        + " scored at an epoch's end");
     put(Measure.RENDER_TRAINING, (stepsAfter - stepsBefore) * BATCH * 1e9 / (t1 - t0),
         "TrainingSession on its own thread during those requests (live test scoring included)");
   }

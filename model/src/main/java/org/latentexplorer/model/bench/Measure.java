@@ -17,6 +17,7 @@ public enum Measure {
   DECODE_P95("decode.grid.p95", "decode 20x20 grid to ARGB, p95", "ms"),
   RENDER_MEDIAN("render.under_training.median", "render under training, median", "ms"),
   RENDER_P95("render.under_training.p95", "render under training, p95", "ms"),
+  RENDER_MAX("render.under_training.max", "render under training, slowest", "ms"),
   RENDER_TRAINING("render.under_training.train", "training while rendering", "samples/s"),
   HEAP_START("memory.heap.start", "heap used, model built", "MB"),
   HEAP_FIRST("memory.heap.epoch1", "heap used, after epoch 1", "MB"),
