@@ -20,16 +20,6 @@ public final class Evaluator {
 
   /** Evaluates every image of {@code data} (one posterior sample per image for the ELBO). */
   public static Evaluation evaluate(LatentModel model, Dataset data, Random random) {
-    return evaluate(model, data, random, () -> { });
-  }
-
-  /**
-   * Like {@link #evaluate(LatentModel, Dataset, Random)}, running {@code betweenBatches} after each
-   * batch of {@value #BATCH} images: there a training session pauses while a frame is being
-   * rendered, since scoring a 10,000-image test set takes about 200 ms on two cores.
-   */
-  public static Evaluation evaluate(
-      LatentModel model, Dataset data, Random random, Runnable betweenBatches) {
     int n = data.size();
     int d = model.config().latentDim();
     int width = model.head().encoderOutputSize();
@@ -72,7 +62,6 @@ public final class Evaluator {
           sumKl += head.klAnalytic(enc, r, klPerDim);
         }
       }
-      betweenBatches.run();
     }
     int active = 0;
     for (int i = 0; i < d; i++) {
@@ -102,15 +91,6 @@ public final class Evaluator {
    */
   public static double importanceSampledLogLikelihood(
       LatentModel model, Dataset data, int samples, int maxImages, Random random) {
-    return importanceSampledLogLikelihood(model, data, samples, maxImages, random, () -> { });
-  }
-
-  /**
-   * Like {@link #importanceSampledLogLikelihood(LatentModel, Dataset, int, int, Random)}, running
-   * {@code betweenBatches} after each batch of up to {@value #BATCH} decodes.
-   */
-  public static double importanceSampledLogLikelihood(LatentModel model, Dataset data,
-      int samples, int maxImages, Random random, Runnable betweenBatches) {
     if (model.config().family() != ModelFamily.VAE) {
       throw new IllegalArgumentException(
           model.config().family() + " defines no likelihood to estimate");
@@ -153,7 +133,6 @@ public final class Evaluator {
             s += Math.exp(w - m);
           }
         }
-        betweenBatches.run();
       }
       total += m + Math.log(s) - Math.log(samples);
     }

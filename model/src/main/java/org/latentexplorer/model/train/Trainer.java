@@ -72,7 +72,6 @@ public final class Trainer {
   private float[] goodDiscState;
   private long goodDiscSteps;
   private int failures;
-  private Runnable betweenBatches = () -> { };
 
   private float[] exported;
   private long exportedAtStep = -1;
@@ -136,15 +135,6 @@ public final class Trainer {
   /** Adds hooks called on this trainer's thread. */
   public void addListener(TrainingListener listener) {
     listeners.add(listener);
-  }
-
-  /**
-   * Runs {@code hook} between the batches of every test-set evaluation, including the one that
-   * ends an epoch inside {@link #step()}: where a training session pauses while a frame is being
-   * rendered. It runs on this trainer's thread and must not touch the trainer.
-   */
-  public void setBetweenBatches(Runnable hook) {
-    betweenBatches = hook;
   }
 
   public LatentModel model() {
@@ -326,7 +316,7 @@ public final class Trainer {
   }
 
   private Evaluation evaluateTest(Dataset data) {
-    Evaluation e = Evaluator.evaluate(model, data, evalRandom, betweenBatches);
+    Evaluation e = Evaluator.evaluate(model, data, evalRandom);
     recorder.add(Metric.TEST_ELBO, samplesSeen, e.elbo());
     recorder.add(Metric.TEST_LOG_LIKELIHOOD, samplesSeen, e.logLikelihood());
     recorder.add(Metric.TEST_KL, samplesSeen, e.kl());
@@ -343,8 +333,7 @@ public final class Trainer {
 
   /** Importance-sampled log p(x) on up to {@code images} test images, added to the curves. */
   public double evaluateImportanceSampled(int samples, int images) {
-    double v = Evaluator.importanceSampledLogLikelihood(
-        model, test, samples, images, evalRandom, betweenBatches);
+    double v = Evaluator.importanceSampledLogLikelihood(model, test, samples, images, evalRandom);
     recorder.add(Metric.TEST_IS_LOG_LIKELIHOOD, samplesSeen, v);
     return v;
   }

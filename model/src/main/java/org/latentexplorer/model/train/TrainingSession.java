@@ -149,7 +149,7 @@ public final class TrainingSession implements AutoCloseable {
   /** Throws away the weights and starts again from the seed: the same start as before. */
   public void reset() {
     command(() -> {
-      trainer = newTrainer();
+      trainer = factory.get();
       changeState(RunState.READY);
     });
   }
@@ -179,29 +179,9 @@ public final class TrainingSession implements AutoCloseable {
     }
   }
 
-  /**
-   * A trainer whose test-set scoring pauses between batches while a frame is being rendered, as
-   * the loop does between steps: scoring 10,000 images takes about 200 ms, inside the step that
-   * ends an epoch, and would otherwise share the cores with the render all that time.
-   */
-  private Trainer newTrainer() {
-    Trainer t = factory.get();
-    t.setBetweenBatches(this::yieldToRenders);
-    return t;
-  }
-
-  private void yieldToRenders() {
-    try {
-      gate.awaitIdle(MAX_YIELD_MILLIS);
-    } catch (InterruptedException e) {
-      // Closing: finish the evaluation quickly, the loop sees the flag.
-      Thread.currentThread().interrupt();
-    }
-  }
-
   private void loop() {
     try {
-      trainer = newTrainer();
+      trainer = factory.get();
       publish();
     } catch (RuntimeException | OutOfMemoryError e) {
       // No trainer, so no weights: a snapshot that only says why.

@@ -33,27 +33,6 @@ class TrainerTest {
     return ModelConfig.defaults(family, 28, 28).withHidden(List.of(128));
   }
 
-  /**
-   * Test-set scoring stops between batches for the session's renders: at the end of every epoch,
-   * inside step(), and in the importance-sampled estimate.
-   */
-  @Test
-  void testScoringRunsTheHookBetweenBatches() throws DivergenceException {
-    Trainer t = new Trainer(small(ModelFamily.VAE),
-        TrainingConfig.defaults().withBatchSize(100).withEpochs(5), digits);
-    int[] calls = {0};
-    t.setBetweenBatches(() -> calls[0]++);
-    while (t.epoch() < 1) {
-      t.step();
-    }
-    // 500 test images in batches of 250.
-    assertEquals(2, calls[0]);
-    calls[0] = 0;
-    t.evaluateImportanceSampled(300, 3);
-    // Per image, 300 samples in decodes of at most 250.
-    assertEquals(6, calls[0]);
-  }
-
   @Test
   void vaeTestElboImprovesByManyNatsInAFewEpochs() throws DivergenceException {
     Trainer t = new Trainer(small(ModelFamily.VAE), TrainingConfig.defaults().withBatchSize(64),
