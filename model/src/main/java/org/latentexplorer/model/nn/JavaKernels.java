@@ -22,15 +22,39 @@ final class JavaKernels implements Kernels {
     return "java-fused";
   }
 
-  private static FloatBuffer buffer(INDArray a) {
+  /**
+   * A FLOAT array's elements in its native buffer, indexed from the array's first element: an
+   * array may be a view into a larger buffer.
+   */
+  private record View(FloatBuffer floats, int base) {
+    static View of(INDArray a) {
+      requireFloat(a);
+      return new View(a.data().asNioFloat(), (int) a.offset());
+    }
+
+    float get(int i) {
+      return floats.get(base + i);
+    }
+
+    void put(int i, float v) {
+      floats.put(base + i, v);
+    }
+
+    /** Copies n elements, from element i on, into dest[0, n). */
+    void get(int i, float[] dest, int n) {
+      floats.get(base + i, dest, 0, n);
+    }
+
+    /** Copies src[0, n) into the elements from i on. */
+    void put(int i, float[] src, int n) {
+      floats.put(base + i, src, 0, n);
+    }
+  }
+
+  private static void requireFloat(INDArray a) {
     if (a.dataType() != DataType.FLOAT) {
       throw new IllegalArgumentException("JavaKernels need FLOAT arrays, got " + a.dataType());
     }
-    return a.data().asNioFloat();
-  }
-
-  private static int base(INDArray a) {
-    return (int) a.offset();
   }
 
   private static int columns(INDArray m) {
@@ -39,12 +63,9 @@ final class JavaKernels implements Kernels {
 
   @Override
   public void biasActivate(INDArray z, INDArray bias, Activation f, INDArray a) {
-    FloatBuffer zb = buffer(z);
-    FloatBuffer bb = buffer(bias);
-    FloatBuffer ab = buffer(a);
-    int zo = base(z);
-    int bo = base(bias);
-    int ao = base(a);
+    View zb = View.of(z);
+    View bb = View.of(bias);
+    View ab = View.of(a);
     int cols = columns(z);
     int rows = (int) (z.length() / cols);
     ParallelRange.run(rows, cols, (from, to) -> {
@@ -52,18 +73,18 @@ final class JavaKernels implements Kernels {
       float[] b = s.floats(0, cols);
       float[] zr = s.floats(1, cols);
       float[] ar = s.floats(2, cols);
-      bb.get(bo, b, 0, cols);
+      bb.get(0, b, cols);
       for (int r = from; r < to; r++) {
-        zb.get(zo + r * cols, zr, 0, cols);
+        zb.get(r * cols, zr, cols);
         for (int c = 0; c < cols; c++) {
           zr[c] += b[c];
         }
-        zb.put(zo + r * cols, zr, 0, cols);
+        zb.put(r * cols, zr, cols);
         if (f == Activation.IDENTITY && a == z) {
           continue;
         }
         activate(f, zr, ar, cols);
-        ab.put(ao + r * cols, ar, 0, cols);
+        ab.put(r * cols, ar, cols);
       }
     });
   }
@@ -87,14 +108,10 @@ final class JavaKernels implements Kernels {
 
   @Override
   public void activationGradient(INDArray dA, INDArray z, INDArray a, Activation f, INDArray dZ) {
-    FloatBuffer gb = buffer(dA);
-    FloatBuffer zb = buffer(z);
-    FloatBuffer ab = buffer(a);
-    FloatBuffer ob = buffer(dZ);
-    int go = base(dA);
-    int zo = base(z);
-    int ao = base(a);
-    int oo = base(dZ);
+    View gb = View.of(dA);
+    View zb = View.of(z);
+    View ab = View.of(a);
+    View ob = View.of(dZ);
     ParallelRange.run((int) z.length(), (from, to) -> {
       Scratch s = SCRATCH.get();
       float[] g = s.floats(0, CHUNK);
@@ -102,13 +119,13 @@ final class JavaKernels implements Kernels {
       float[] as = s.floats(2, CHUNK);
       for (int at = from; at < to; at += CHUNK) {
         int n = Math.min(CHUNK, to - at);
-        gb.get(go + at, g, 0, n);
-        zb.get(zo + at, zs, 0, n);
+        gb.get(at, g, n);
+        zb.get(at, zs, n);
         if (f != Activation.RELU && f != Activation.IDENTITY) {
-          ab.get(ao + at, as, 0, n);
+          ab.get(at, as, n);
         }
         derivativeTimes(f, zs, as, g, n);
-        ob.put(oo + at, g, 0, n);
+        ob.put(at, g, n);
       }
     });
   }
@@ -137,8 +154,7 @@ final class JavaKernels implements Kernels {
 
   @Override
   public void columnSums(INDArray m, INDArray out) {
-    FloatBuffer mb = buffer(m);
-    int mo = base(m);
+    View mb = View.of(m);
     int cols = columns(m);
     int rows = (int) (m.length() / cols);
     Scratch s = SCRATCH.get();
@@ -146,23 +162,20 @@ final class JavaKernels implements Kernels {
     float[] row = s.floats(1, cols);
     java.util.Arrays.fill(acc, 0, cols, 0f);
     for (int r = 0; r < rows; r++) {
-      mb.get(mo + r * cols, row, 0, cols);
+      mb.get(r * cols, row, cols);
       for (int c = 0; c < cols; c++) {
         acc[c] += row[c];
       }
     }
-    buffer(out).put(base(out), acc, 0, cols);
+    View.of(out).put(0, acc, cols);
   }
 
   @Override
   public void bernoulli(
       INDArray logits, INDArray x, INDArray dLogits, double scale, double[] rowLogLik) {
-    FloatBuffer lb = buffer(logits);
-    FloatBuffer xb = buffer(x);
-    FloatBuffer db = buffer(dLogits);
-    int lo = base(logits);
-    int xo = base(x);
-    int dout = base(dLogits);
+    View lb = View.of(logits);
+    View xb = View.of(x);
+    View db = View.of(dLogits);
     int cols = columns(logits);
     int rows = (int) (logits.length() / cols);
     ParallelRange.run(rows, cols, (from, to) -> {
@@ -174,10 +187,10 @@ final class JavaKernels implements Kernels {
       float[][] work = {s.floats(3, padded), s.floats(4, padded)};
       for (int r = from; r < to; r++) {
         int off = r * cols;
-        lb.get(lo + off, l, 0, cols);
-        xb.get(xo + off, xs, 0, cols);
+        lb.get(off, l, cols);
+        xb.get(off, xs, cols);
         rowLogLik[r] = Logistic.bernoulliRow(l, xs, d, (float) scale, work, cols);
-        db.put(dout + off, d, 0, cols);
+        db.put(off, d, cols);
       }
     });
   }
@@ -196,12 +209,9 @@ final class JavaKernels implements Kernels {
 
   @Override
   public void gaussian(INDArray out, INDArray x, INDArray dOut, double scale, double[] rowLogLik) {
-    FloatBuffer ob = buffer(out);
-    FloatBuffer xb = buffer(x);
-    FloatBuffer db = buffer(dOut);
-    int oo = base(out);
-    int xo = base(x);
-    int dout = base(dOut);
+    View ob = View.of(out);
+    View xb = View.of(x);
+    View db = View.of(dOut);
     int d = columns(x);
     int rows = (int) (x.length() / d);
     double log2pi = Math.log(2 * Math.PI);
@@ -209,15 +219,15 @@ final class JavaKernels implements Kernels {
       double sum = 0;
       int orow = r * 2 * d;
       for (int c = 0; c < d; c++) {
-        double m = ob.get(oo + orow + c);
-        double rawS = ob.get(oo + orow + d + c);
+        double m = ob.get(orow + c);
+        double rawS = ob.get(orow + d + c);
         double s = Math.min(MAX_LOG_VARIANCE, Math.max(MIN_LOG_VARIANCE, rawS));
-        double diff = xb.get(xo + r * d + c) - m;
+        double diff = xb.get(r * d + c) - m;
         double invVar = Math.exp(-s);
         sum += -0.5 * (log2pi + s + diff * diff * invVar);
-        db.put(dout + orow + c, (float) (-scale * diff * invVar));
+        db.put(orow + c, (float) (-scale * diff * invVar));
         boolean inside = rawS > MIN_LOG_VARIANCE && rawS < MAX_LOG_VARIANCE;
-        db.put(dout + orow + d + c, inside ? (float) (scale * 0.5 * (1 - diff * diff * invVar)) : 0f);
+        db.put(orow + d + c, inside ? (float) (scale * 0.5 * (1 - diff * diff * invVar)) : 0f);
       }
       rowLogLik[r] = sum;
     }
@@ -226,22 +236,19 @@ final class JavaKernels implements Kernels {
   @Override
   public void squaredErrorOfSigmoid(
       INDArray logits, INDArray x, INDArray dLogits, double scale, double[] rowError) {
-    FloatBuffer lb = buffer(logits);
-    FloatBuffer xb = buffer(x);
-    FloatBuffer db = buffer(dLogits);
-    int lo = base(logits);
-    int xo = base(x);
-    int dout = base(dLogits);
+    View lb = View.of(logits);
+    View xb = View.of(x);
+    View db = View.of(dLogits);
     int cols = columns(logits);
     int rows = (int) (logits.length() / cols);
     for (int r = 0; r < rows; r++) {
       double sum = 0;
       int off = r * cols;
       for (int c = 0; c < cols; c++) {
-        double p = Activation.sigmoid(lb.get(lo + off + c));
-        double diff = p - xb.get(xo + off + c);
+        double p = Activation.sigmoid(lb.get(off + c));
+        double diff = p - xb.get(off + c);
         sum += diff * diff;
-        db.put(dout + off + c, flush((float) (scale * 2 * diff * p * (1 - p))));
+        db.put(off + c, flush((float) (scale * 2 * diff * p * (1 - p))));
       }
       rowError[r] = sum;
     }
@@ -249,10 +256,8 @@ final class JavaKernels implements Kernels {
 
   @Override
   public void sigmoid(INDArray logits, INDArray out) {
-    FloatBuffer lb = buffer(logits);
-    FloatBuffer ob = buffer(out);
-    int lo = base(logits);
-    int oo = base(out);
+    View lb = View.of(logits);
+    View ob = View.of(out);
     ParallelRange.run((int) logits.length(), (from, to) -> {
       Scratch s = SCRATCH.get();
       float[] l = s.floats(0, CHUNK);
@@ -260,10 +265,10 @@ final class JavaKernels implements Kernels {
       float[] o = s.floats(2, CHUNK);
       for (int at = from; at < to; at += CHUNK) {
         int n = Math.min(CHUNK, to - at);
-        lb.get(lo + at, l, 0, n);
+        lb.get(at, l, n);
         Logistic.onePlusExpMinusAbs(l, e, n);
         Logistic.sigmoid(l, e, o, n);
-        ob.put(oo + at, o, 0, n);
+        ob.put(at, o, n);
       }
     });
   }
@@ -371,11 +376,10 @@ final class JavaKernels implements Kernels {
    * @return whether every gradient was finite
    */
   private static boolean update(INDArray params, INDArray grads, RuleState state, SliceRule rule) {
-    FloatBuffer pb = buffer(params);
-    FloatBuffer gb = buffer(grads);
+    View pb = View.of(params);
+    View gb = View.of(grads);
     java.nio.IntBuffer gBits = intView(grads);
-    int po = base(params);
-    int go = base(grads);
+    int go = gb.base();
     int n = (int) params.length();
     float[][][] st = state == null ? null : ((HeapRuleState) state).chunks;
     if (st != null && state.length() != n) {
@@ -393,12 +397,12 @@ final class JavaKernels implements Kernels {
         int len = Math.min(CHUNK, n - at);
         gBits.get(go + at, bits, 0, len);
         acc |= nonFinite(bits, len);
-        pb.get(po + at, p, 0, len);
-        gb.get(go + at, g, 0, len);
+        pb.get(at, p, len);
+        gb.get(at, g, len);
         float[] s0 = st == null ? null : st[0][c];
         float[] s1 = st == null || st.length < 2 ? null : st[1][c];
         rule.apply(p, g, s0, s1, len);
-        pb.put(po + at, p, 0, len);
+        pb.put(at, p, len);
       }
       bad.accumulateAndGet(acc, (x, y) -> x | y);
     });
@@ -474,7 +478,7 @@ final class JavaKernels implements Kernels {
   @Override
   public boolean allFinite(INDArray a) {
     java.nio.IntBuffer b = intView(a);
-    int o = base(a);
+    int o = (int) a.offset();
     AtomicInteger bad = new AtomicInteger();
     ParallelRange.run((int) a.length(), (from, to) -> {
       int acc = 0;
@@ -488,7 +492,7 @@ final class JavaKernels implements Kernels {
 
   /** The float bits of a FLOAT array, for checks that need no floating-point arithmetic. */
   private static java.nio.IntBuffer intView(INDArray a) {
-    buffer(a);
+    requireFloat(a);
     return a.data().asNio().order(java.nio.ByteOrder.nativeOrder()).asIntBuffer();
   }
 
@@ -512,34 +516,34 @@ final class JavaKernels implements Kernels {
 
   @Override
   public void read(INDArray a, double[] dest) {
-    FloatBuffer b = buffer(a);
-    int o = base(a);
+    View b = View.of(a);
     for (int i = 0; i < dest.length; i++) {
-      dest[i] = b.get(o + i);
+      dest[i] = b.get(i);
     }
   }
 
   @Override
   public void read(INDArray a, float[] dest) {
-    buffer(a).get(base(a), dest, 0, dest.length);
+    View.of(a).get(0, dest, dest.length);
   }
 
   @Override
   public void read(INDArray a, float[] dest, int at) {
-    buffer(a).get(base(a), dest, at, (int) a.length());
+    View v = View.of(a);
+    v.floats().get(v.base(), dest, at, (int) a.length());
   }
 
   @Override
   public void write(double[] src, INDArray dest) {
-    FloatBuffer b = buffer(dest);
-    int o = base(dest);
+    View b = View.of(dest);
     for (int i = 0; i < src.length; i++) {
-      b.put(o + i, (float) src[i]);
+      b.put(i, (float) src[i]);
     }
   }
 
   @Override
   public void write(float[] src, int from, INDArray dest) {
-    buffer(dest).put(base(dest), src, from, (int) dest.length());
+    View v = View.of(dest);
+    v.floats().put(v.base(), src, from, (int) dest.length());
   }
 }
