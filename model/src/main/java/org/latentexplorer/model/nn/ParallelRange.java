@@ -24,7 +24,12 @@ final class ParallelRange {
   /** How long an idle helper keeps polling for work before it parks. */
   private static final long SPIN_MILLIS = 5;
 
-  private static final int PARTS = Math.max(1, Runtime.getRuntime().availableProcessors());
+  /**
+   * At most four: these loops are short and mostly bound by memory bandwidth, and every helper
+   * polls for a while after its part.
+   */
+  private static final int PARTS =
+      Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
   private static final Helper[] HELPERS = new Helper[PARTS - 1];
   private static final ReentrantLock IN_USE = new ReentrantLock();
 
