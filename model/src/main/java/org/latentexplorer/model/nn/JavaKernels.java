@@ -523,11 +523,6 @@ final class JavaKernels implements Kernels {
   }
 
   @Override
-  public void read(INDArray a, float[] dest) {
-    View.of(a).get(0, dest, dest.length);
-  }
-
-  @Override
   public void read(INDArray a, float[] dest, int at) {
     View v = View.of(a);
     v.floats().get(v.base(), dest, at, (int) a.length());

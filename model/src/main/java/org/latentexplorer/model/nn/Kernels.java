@@ -131,8 +131,10 @@ public interface Kernels {
   /** Copies all elements, row-major, into dest. Modifies dest. */
   void read(INDArray a, double[] dest);
 
-  /** Copies all elements, row-major, into dest. Modifies dest. */
-  void read(INDArray a, float[] dest);
+  /** Copies all elements, row-major, into dest (of a.length()). Modifies dest. */
+  default void read(INDArray a, float[] dest) {
+    read(a, dest, 0);
+  }
 
   /** Copies all a.length() elements, row-major, into dest from index at on. Modifies dest. */
   void read(INDArray a, float[] dest, int at);

@@ -200,12 +200,6 @@ final class Nd4jKernels implements Kernels {
   }
 
   @Override
-  public void read(INDArray a, float[] dest) {
-    float[] all = a.dup('c').data().asFloat();
-    System.arraycopy(all, 0, dest, 0, dest.length);
-  }
-
-  @Override
   public void read(INDArray a, float[] dest, int at) {
     float[] all = a.dup('c').data().asFloat();
     System.arraycopy(all, 0, dest, at, all.length);

@@ -440,9 +440,7 @@ public final class LatentModel {
       INDArray logits = decoder.forward(w.zArray);
       if (config.decoderLikelihood() == Likelihood.BERNOULLI) {
         kernels.sigmoid(logits, w.dOut);
-        float[] chunk = new float[b * d];
-        kernels.read(w.dOut, chunk);
-        System.arraycopy(chunk, 0, out, first * d, chunk.length);
+        kernels.read(w.dOut, out, first * d);
       } else {
         float[] chunk = new float[b * 2 * d];
         kernels.read(logits, chunk);
