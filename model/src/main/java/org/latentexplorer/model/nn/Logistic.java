@@ -85,7 +85,7 @@ final class Logistic {
       }
     }
     double sum = 0;
-    for (int i = 0; i < Math.min(lanes, padded); i++) {
+    for (int i = 0; i < lanes; i++) {
       sum += linear[i] - Math.log(product[i]);
     }
     return sum;
