@@ -3,11 +3,12 @@
 # without a JDK, Maven or a network, finds its natives and data inside the image, leaves the
 # image and the home folder as they were, and opens its window. Run by `mvn -Pimage verify`.
 #
-#   usage: check-image.sh APP_IMAGE JDK VERSION [INSTALLER_DIR [REPORT_DIR]]
+#   usage: check-image.sh APP_IMAGE JDK VERSION [INSTALLER_DIR [REPORT_DIR [OPENBLAS_VERSION]]]
 #
 # APP_IMAGE is jpackage's app image (bin/latent-explorer), JDK the one that built it (for jdeps),
 # VERSION the project version the launcher must report. A .deb in INSTALLER_DIR is checked too.
 # REPORT_DIR receives summary.txt and, when a virtual display is available, window.png.
+# OPENBLAS_VERSION is the OpenBLAS build the image must run on, loaded from its natives folder.
 # The window step needs xvfb-run, xdotool and ImageMagick's import; without them it is skipped.
 set -uo pipefail
 
@@ -16,6 +17,7 @@ jdk=$2
 version=$3
 installer=${4:-}
 report=${5:-}
+openblas=${6:-}
 launcher="$image/bin/latent-explorer"
 appdir="$image/lib/app"
 cfg="$appdir/latent-explorer.cfg"
@@ -94,6 +96,14 @@ else
   bad "--self-check exited $rc: $out $(head -c 2000 "$scratch/err")"
 fi
 [[ ${#offline[@]} -gt 0 ]] || skip "no network namespace here: the self-check ran with the network"
+if [[ -n "$openblas" ]]; then
+  expected="Matrix products: OpenBLAS $openblas ($(realpath "$appdir/natives/libopenblas.so.0"))"
+  if grep -qxF -- "$expected" <<<"$out"; then
+    ok "runs on the image's own OpenBLAS $openblas, one copy"
+  else
+    bad "expected '$expected' in the self-check: $out"
+  fi
+fi
 
 changed=$(find "$image" -newer "$marker" -print | head -20)
 if [[ -z "$changed" ]]; then

@@ -63,6 +63,7 @@ final class SelfCheck {
       Frame frame = Mosaic.grid(images, GRID * GRID, data.height(), data.width(), GRID, 1, null);
       out.printf("OK: Latent Explorer %s, ND4J %s, trained %d steps, decoded a %dx%d frame%n",
           Version.current(), backend, STEPS, frame.width(), frame.height());
+      out.println("Matrix products: " + Backend.blas());
       return 0;
     } catch (Throwable e) {
       String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();

@@ -22,6 +22,10 @@ class SelfCheckTest {
     assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
     assertTrue(printed.startsWith("OK: Latent Explorer "), printed);
     assertTrue(printed.contains("decoded a 86x86 frame"), printed);
+    // The build lays out the current OpenBLAS on Linux x86-64 and names its version.
+    String blas = System.getProperty("latentexplorer.openblas.expected", "");
+    assertTrue(printed.contains("\nMatrix products: OpenBLAS " + (blas.isEmpty() ? "" : blas + " (")),
+        printed);
   }
 
   @Test

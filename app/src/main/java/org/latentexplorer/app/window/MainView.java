@@ -195,7 +195,8 @@ public final class MainView extends BorderPane {
     MenuItem about = item("About", null, () -> inform("About Latent Explorer",
         "Latent Explorer " + org.latentexplorer.app.Version.current()
             + "\nTrain variational autoencoders and explore their latent space, live.\n\n"
-            + "Numerical library: ND4J " + workspace.backendProperty().get()));
+            + "Numerical library: ND4J " + workspace.backendProperty().get()
+            + "\nMatrix products: " + workspace.blasProperty().get()));
     Menu help = new Menu("Help", null, keys, about);
     MenuBar bar = new MenuBar(file, training, view, help);
     bar.setId("menuBar");

@@ -48,6 +48,7 @@ public final class Workspace {
   private final ReadOnlyObjectWrapper<Problem> problem =
       new ReadOnlyObjectWrapper<>(this, "problem");
   private final ReadOnlyStringWrapper backend = new ReadOnlyStringWrapper(this, "backend", "");
+  private final ReadOnlyStringWrapper blas = new ReadOnlyStringWrapper(this, "blas", "");
   private final ReadOnlyStringWrapper busy = new ReadOnlyStringWrapper(this, "busy", "");
   private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
   private final ReadOnlyStringWrapper startupError =
@@ -78,8 +79,10 @@ public final class Workspace {
     busy.set("Loading numerical library\u2026");
     tasks.runInBackground(() -> {
       String description = Backend.load();
+      String blasLibrary = Backend.blas();
       tasks.runOnUi(() -> {
         backend.set(description);
+        blas.set(blasLibrary);
         busy.set("Loading " + initial.displayName() + "\u2026");
       });
       return LoadedData.of(initial, initial.load());
@@ -458,6 +461,11 @@ public final class Workspace {
   /** E.g. "CPU (OpenBLAS, 2 cores)"; empty until loaded. */
   public ReadOnlyStringProperty backendProperty() {
     return backend.getReadOnlyProperty();
+  }
+
+  /** The OpenBLAS library the process has loaded, with its file: set once ND4J has loaded. */
+  public ReadOnlyStringProperty blasProperty() {
+    return blas.getReadOnlyProperty();
   }
 
   /** What the app is busy with (the user waits); empty when idle. */

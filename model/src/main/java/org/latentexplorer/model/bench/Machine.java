@@ -14,11 +14,12 @@ import org.nd4j.linalg.factory.Nd4j;
 final class Machine {
   private Machine() {}
 
-  /** backend, cpu, java, threads: the lines at the top of the table. */
+  /** backend, blas, cpu, java, threads: the lines at the top of the table. */
   static Map<String, String> describe(String kernels) throws Backend.BackendUnavailableException {
     Map<String, String> m = new LinkedHashMap<>();
     m.put("backend", Backend.load() + "; ND4J " + nd4jVersion() + " ("
         + Nd4j.getBackend().getClass().getSimpleName() + "); element-wise kernels: " + kernels);
+    m.put("blas", Backend.blas());
     m.put("cpu", cpuModel() + ", " + Runtime.getRuntime().availableProcessors() + " cores");
     m.put("java", Runtime.version() + " (" + System.getProperty("java.vm.name") + "), max heap "
         + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB");

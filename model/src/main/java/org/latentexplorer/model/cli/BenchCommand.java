@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.latentexplorer.model.bench.BenchOptions;
 import org.latentexplorer.model.bench.BenchReport;
 import org.latentexplorer.model.bench.Benchmark;
+import org.latentexplorer.model.nn.OpenBlas;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -45,6 +46,17 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--json", paramLabel = "FILE", description = "Also write the results as JSON.")
   Path json;
 
+  @Option(names = "--openblas", paramLabel = "BUILD",
+      description = "current (default): the OpenBLAS build the natives folder holds; bundled: the"
+          + " one that ships with ND4J, to compare the two. The header names the one that ran.")
+  OpenBlasBuild openblas = OpenBlasBuild.CURRENT;
+
+  /** Which OpenBLAS build to run on (matched without regard to case). */
+  enum OpenBlasBuild {
+    CURRENT,
+    BUNDLED
+  }
+
   @Override
   public Integer call() throws Exception {
     BenchOptions options = quick ? BenchOptions.quick() : BenchOptions.full();
@@ -54,6 +66,10 @@ final class BenchCommand implements Callable<Integer> {
             "--epochs-memory must be between 1 and 10000, got " + memoryEpochs);
       }
       options = options.withMemoryEpochs(memoryEpochs);
+    }
+    if (openblas == OpenBlasBuild.BUNDLED) {
+      // Read when ND4J loads, which the benchmark does first.
+      System.setProperty(OpenBlas.CHOICE, "bundled");
     }
     Cli.Terminal term = cli.terminal();
     term.err().println("bench: " + (quick ? "quick run" : "full run, a few minutes"));

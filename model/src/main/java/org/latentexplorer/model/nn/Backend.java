@@ -14,7 +14,7 @@ public final class Backend {
   private Backend() {}
 
   /**
-   * Loads ND4J (once) and describes its backend, e.g. "CPU (OpenBLAS, 2 threads)".
+   * Loads ND4J (once) and describes its backend, e.g. "CPU (OpenBLAS 0.3.31, 2 cores)".
    *
    * @throws BackendUnavailableException when the native libraries cannot be loaded
    */
@@ -26,11 +26,13 @@ public final class Backend {
     synchronized (Backend.class) {
       if (description == null) {
         try {
+          OpenBlas.prepare();
           String backend = Nd4j.getBackend().getClass().getSimpleName();
           boolean gpu = backend.toLowerCase(java.util.Locale.ROOT).contains("cuda")
               || backend.toLowerCase(java.util.Locale.ROOT).contains("jcublas");
           int threads = Runtime.getRuntime().availableProcessors();
-          description = gpu ? "GPU (CUDA)" : "CPU (OpenBLAS, " + threads + " cores)";
+          description = gpu ? "GPU (CUDA)"
+              : "CPU (OpenBLAS " + OpenBlas.loaded().version() + ", " + threads + " cores)";
         } catch (Throwable e) {
           throw new BackendUnavailableException(
               "The numerical library (ND4J) could not load its native code on this machine: "
@@ -42,6 +44,15 @@ public final class Backend {
       }
       return description;
     }
+  }
+
+  /**
+   * The OpenBLAS library this process has loaded, with its file and any fallback note, e.g.
+   * "OpenBLAS 0.3.31 (/opt/latent-explorer/lib/app/natives/libopenblas.so.0)".
+   */
+  public static String blas() throws BackendUnavailableException {
+    load();
+    return OpenBlas.loaded().describe();
   }
 
   /** Whether the backend computes on a GPU. */
