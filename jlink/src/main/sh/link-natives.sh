@@ -15,7 +15,8 @@ else
   # OpenBLAS's no-LAPACK binding (libjniopenblas_nolapack.so) links to libopenblas_nolapack.so.0,
   # which is libopenblas.so.0 under another name. With the link the dynamic linker finds it
   # next to the binding, and JavaCPP, asked to load it under that name, finds it in place. The
-  # same again for the build bundled with ND4J, the fallback (see OpenBlas in the engine).
+  # same again for the build bundled with ND4J beside it, the fallback (see OpenBlas in the
+  # engine).
   ln -sf libopenblas.so.0 libopenblas_nolapack.so.0
-  (cd openblas-bundled && ln -sf libopenblas.so.0 libopenblas_nolapack.so.0)
+  (cd ../openblas-bundled && ln -sf libopenblas.so.0 libopenblas_nolapack.so.0)
 fi

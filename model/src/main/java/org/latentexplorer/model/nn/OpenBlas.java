@@ -22,13 +22,18 @@ import java.util.regex.Pattern;
  *
  * <p>On Linux x86-64 the build lays out one natives folder (java.library.path, loaded first by
  * JavaCPP): the current OpenBLAS under both names the JNI wrappers of ND4J's OpenBLAS preset ask
- * for, and the preset's own build in {@value #BUNDLED_FOLDER}. The answer to "which library runs"
+ * for, and the preset's own build in {@value #BUNDLED_FOLDER} beside it. The answer to "which library runs"
  * comes from what the process has mapped ({@code /proc/self/maps}) and the version string inside
  * that file, not from what was meant to load: a copy JavaCPP extracted into the user's home would
  * show up here.
  */
 public final class OpenBlas {
-  /** Subfolder of a natives folder holding the OpenBLAS build that ships with ND4J. */
+  /**
+   * Folder beside a natives folder holding the OpenBLAS build that ships with ND4J. Beside, so
+   * that like the natives folder it is a folder of JavaCPP's cache directory (their parent):
+   * JavaCPP then uses the link for the no-LAPACK name in place, where for a folder anywhere else
+   * it copies the library into its cache and the process maps two OpenBLAS libraries.
+   */
   static final String BUNDLED_FOLDER = "openblas-bundled";
 
   /** System property: "bundled" runs the OpenBLAS build that ships with ND4J. */
@@ -90,7 +95,7 @@ public final class OpenBlas {
         continue;
       }
       Path current = Path.of(dir, LIBRARY);
-      Path bundled = Path.of(dir, BUNDLED_FOLDER);
+      Path bundled = Path.of(dir).toAbsolutePath().resolveSibling(BUNDLED_FOLDER);
       if (!Files.isRegularFile(current) || !Files.isDirectory(bundled)) {
         continue;
       }
@@ -100,8 +105,6 @@ public final class OpenBlas {
         return;
       }
       try {
-        // Loaded under its real path, the one the symbolic link for the no-LAPACK name resolves
-        // to, so the library JavaCPP loads next is this same mapping.
         System.load(current.toAbsolutePath().toString());
       } catch (UnsatisfiedLinkError | SecurityException e) {
         useBundled(bundled, libraryPath, "the current build in " + dir + " did not load ("
