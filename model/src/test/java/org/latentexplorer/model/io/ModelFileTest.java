@@ -134,7 +134,8 @@ class ModelFileTest {
   @Test
   void newerFormatsForeignFilesAndInconsistentSizesAreRefused() throws IOException {
     assertTrue(refused(withHeader("future.lex",
-        h -> h.replace("\"formatVersion\" : 1", "\"formatVersion\" : 7"))).contains("newer"));
+        h -> h.replace("\"formatVersion\" : " + ModelFile.FORMAT_VERSION, "\"formatVersion\" : 7")))
+        .contains("newer"));
     assertTrue(refused(withHeader("foreign.lex",
         h -> h.replace("latent-explorer-model", "something-else"))).contains("not a Latent"));
     assertTrue(refused(withHeader("latent.lex",
@@ -143,6 +144,52 @@ class ModelFileTest {
         h -> h.replace("\"latentDim\" : 3", "\"latentDim\" : 999"))).contains("latent size"));
     assertTrue(refused(withHeader("json.lex", h -> h.substring(0, h.length() / 2)))
         .contains("header"));
+  }
+
+  @Test
+  void aDamagedArrayIsRefusedNamingIt() throws IOException {
+    Path good = dir.resolve("good.lex");
+    ModelFile.save(trained, good);
+    byte[] bytes = Files.readAllBytes(good);
+    byte[] name = ModelFile.PARAMETERS.getBytes(StandardCharsets.US_ASCII);
+    int at = indexOf(bytes, name) + name.length + 1000;
+    bytes[at] ^= 0x10;
+
+    assertEquals("flipped.lex is damaged: parameters.f32 fails its CRC check",
+        refused(write("flipped.lex", bytes)));
+  }
+
+  @Test
+  void anArrayThatDoesNotMatchItsRecordedHashIsRefused() throws IOException {
+    Path good = dir.resolve("good.lex");
+    ModelFile.save(trained, good);
+    // Rewritten with a CRC that fits the changed bytes, as a careless tool or an edit would.
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (ZipInputStream in = new ZipInputStream(Files.newInputStream(good));
+        ZipOutputStream zip = new ZipOutputStream(out)) {
+      ZipEntry e;
+      while ((e = in.getNextEntry()) != null) {
+        byte[] data = in.readAllBytes();
+        if (e.getName().equals(ModelFile.OPTIMIZER)) {
+          data[8] ^= 1;
+        }
+        zip.putNextEntry(new ZipEntry(e.getName()));
+        zip.write(data);
+        zip.closeEntry();
+      }
+    }
+
+    assertEquals("edited.lex is damaged: optimizer.f32 does not match its SHA-256 in model.json",
+        refused(write("edited.lex", out.toByteArray())));
+  }
+
+  private static int indexOf(byte[] haystack, byte[] needle) {
+    for (int i = 0; i + needle.length <= haystack.length; i++) {
+      if (Arrays.equals(haystack, i, i + needle.length, needle, 0, needle.length)) {
+        return i;
+      }
+    }
+    throw new AssertionError("not found");
   }
 
   @Test
