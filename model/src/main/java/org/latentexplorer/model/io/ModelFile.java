@@ -21,20 +21,26 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
+import org.latentexplorer.model.data.DataReference;
+import org.latentexplorer.model.data.ImageShape;
 import org.latentexplorer.model.metrics.Metric;
 import org.latentexplorer.model.metrics.MetricHistory;
 import org.latentexplorer.model.metrics.MetricRecorder;
 import org.latentexplorer.model.nn.OptimizerKind;
+import org.latentexplorer.model.train.Provenance;
 import org.latentexplorer.model.train.TrainerState;
 import org.latentexplorer.model.train.TrainingConfig;
 import org.latentexplorer.model.vae.ModelConfig;
@@ -68,6 +74,9 @@ public final class ModelFile {
   static final String OPTIMIZER = "optimizer.f32";
   static final String DISC_OPTIMIZER = "discriminator-optimizer.f32";
   static final String SHA256 = "sha256";
+
+  /** What the data set names in format 1 files end with. */
+  private static final String LEGACY_TRAIN_SUFFIX = " (train)";
 
   /** Largest JSON header accepted (curves included). */
   private static final int MAX_HEADER_BYTES = 32 << 20;
@@ -138,7 +147,7 @@ public final class ModelFile {
     h.put("formatVersion", FORMAT_VERSION);
     h.set("model", JSON.valueToTree(s.model()));
     h.set("training", JSON.valueToTree(s.training()));
-    h.put("dataset", s.datasetName());
+    h.set("provenance", provenance(s.provenance()));
     h.put("parameterCount", s.parameters().length);
     h.put("optimizerStateCount", s.optimizerState().length);
     h.put("optimizerSteps", s.optimizerSteps());
@@ -163,6 +172,66 @@ public final class ModelFile {
       }
     }
     return h;
+  }
+
+  private static ObjectNode provenance(Provenance p) {
+    ObjectNode n = JSON.createObjectNode();
+    n.put("appVersion", p.appVersion());
+    n.put("java", p.java());
+    n.put("os", p.os());
+    n.put("arch", p.arch());
+    n.put("backend", p.backend());
+    n.put("kernels", p.kernels());
+    p.created().ifPresent(t -> n.put("created", t.toString()));
+    ArrayNode data = n.putArray("data");
+    for (DataReference d : p.data()) {
+      ObjectNode r = data.addObject();
+      r.put("name", d.name());
+      r.put("role", d.role().label());
+      r.put("images", d.imageCount());
+      r.put("height", d.shape().height());
+      r.put("width", d.shape().width());
+      r.put("pixelsSha256", d.pixelSha256());
+    }
+    return n;
+  }
+
+  /** The provenance a header records; "unknown" for files written before it was recorded. */
+  private static Provenance provenance(String name, JsonNode h, ModelConfig model)
+      throws ModelFormatException {
+    JsonNode p = h.path("provenance");
+    if (!p.isObject()) {
+      // Format 1 recorded only the training set's display name, to which the split of that time
+      // appended " (train)".
+      String legacy = h.path("dataset").asText("");
+      String base = legacy.endsWith(LEGACY_TRAIN_SUFFIX)
+          ? legacy.substring(0, legacy.length() - LEGACY_TRAIN_SUFFIX.length()) : legacy;
+      return Provenance.unknown(base.isEmpty() ? List.of() : List.of(new DataReference(base,
+          DataReference.Role.TRAIN, 0, new ImageShape(model.imageHeight(), model.imageWidth()),
+          "")));
+    }
+    try {
+      List<DataReference> data = new ArrayList<>();
+      for (JsonNode d : p.path("data")) {
+        String role = d.path("role").asText("");
+        data.add(new DataReference(d.path("name").asText(""),
+            DataReference.Role.of(role).orElseThrow(
+                () -> new IllegalArgumentException("no such data role: " + role)),
+            d.path("images").asInt(-1),
+            new ImageShape(d.path("height").asInt(0), d.path("width").asInt(0)),
+            d.path("pixelsSha256").asText("")));
+      }
+      Optional<Instant> created = p.path("created").isTextual()
+          ? Optional.of(Instant.parse(p.path("created").asText())) : Optional.empty();
+      return new Provenance(text(p, "appVersion"), text(p, "java"), text(p, "os"),
+          text(p, "arch"), text(p, "backend"), text(p, "kernels"), created, data);
+    } catch (IllegalArgumentException | java.time.DateTimeException e) {
+      throw new ModelFormatException(name + " has an invalid provenance: " + rootMessage(e));
+    }
+  }
+
+  private static String text(JsonNode n, String field) {
+    return n.path(field).asText(Provenance.UNKNOWN);
   }
 
   /**
@@ -311,7 +380,7 @@ public final class ModelFile {
     return new TrainerState(
         expected.model,
         expected.training,
-        h.path("dataset").asText(""),
+        provenance(name, h, expected.model),
         arrays.get(PARAMETERS),
         arrays.get(OPTIMIZER),
         h.path("optimizerSteps").asLong(0),
@@ -332,9 +401,17 @@ public final class ModelFile {
   private static byte[] readEntry(ZipFile zip, ZipEntry z, long limit, String name)
       throws IOException {
     String part = z.getName();
+    if (z.getSize() > limit) {
+      throw new ModelFormatException(name + ": " + part
+          + " is larger than its configuration allows");
+    }
     byte[] bytes;
     try (InputStream in = zip.getInputStream(z)) {
-      bytes = readAtMost(in, limit, name, part);
+      bytes = readAtMost(in, z.getSize());
+      if (bytes == null) {
+        throw new ModelFormatException(name + " is damaged: " + part
+            + " holds more than its size in the zip directory");
+      }
     } catch (ZipException | java.io.EOFException e) {
       throw new ModelFormatException(name + " is damaged: " + part + " cannot be decompressed");
     }
@@ -345,6 +422,7 @@ public final class ModelFile {
     }
     return bytes;
   }
+
   private static boolean startsLikeZip(Path file) throws IOException {
     byte[] magic = new byte[4];
     try (InputStream in = Files.newInputStream(file)) {
@@ -438,8 +516,8 @@ public final class ModelFile {
     return newline < 0 ? m : m.substring(0, newline);
   }
 
-  private static byte[] readAtMost(InputStream in, long limit, String name, String entry)
-      throws IOException {
+  /** All bytes of {@code in}, or null as soon as there are more than {@code limit}. */
+  private static byte[] readAtMost(InputStream in, long limit) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     byte[] buf = new byte[1 << 16];
     long total = 0;
@@ -447,7 +525,7 @@ public final class ModelFile {
     while ((n = in.read(buf)) > 0) {
       total += n;
       if (total > limit) {
-        throw new ModelFormatException(name + ": " + entry + " is larger than its configuration allows");
+        return null;
       }
       out.write(buf, 0, n);
     }

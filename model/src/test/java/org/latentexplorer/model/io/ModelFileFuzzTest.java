@@ -30,8 +30,11 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 import net.jqwik.api.statistics.Statistics;
+import org.latentexplorer.model.data.DataReference;
+import org.latentexplorer.model.data.ImageShape;
 import org.latentexplorer.model.metrics.Metric;
 import org.latentexplorer.model.metrics.MetricRecorder;
+import org.latentexplorer.model.train.Provenance;
 import org.latentexplorer.model.train.TrainerState;
 import org.latentexplorer.model.train.TrainingConfig;
 import org.latentexplorer.model.vae.LatentModel;
@@ -82,7 +85,9 @@ class ModelFileFuzzTest {
     for (int i = 1; i <= 5; i++) {
       curves.add(Metric.TEST_ELBO, 128L * i, -200.0 / i);
     }
-    saved = new TrainerState(config, training, "tiny", model.exportParameters(),
+    Provenance provenance = Provenance.current("java-fused", List.of(new DataReference("tiny",
+        DataReference.Role.TRAIN, 90, new ImageShape(4, 4), "ab".repeat(32))));
+    saved = new TrainerState(config, training, provenance, model.exportParameters(),
         randomFloats(random, slots * config.autoencoderParameterCount()), 3,
         randomFloats(random, slots * config.discriminatorParameterCount()), 3, 1e-3, 3, 0, 384,
         curves.snapshot());
@@ -171,7 +176,7 @@ class ModelFileFuzzTest {
   private static void assertSameState(TrainerState expected, TrainerState actual) {
     assertEquals(expected.model(), actual.model());
     assertEquals(expected.training(), actual.training());
-    assertEquals(expected.datasetName(), actual.datasetName());
+    assertEquals(expected.provenance(), actual.provenance());
     assertBitIdentical(expected.parameters(), actual.parameters(), "parameters");
     assertBitIdentical(expected.optimizerState(), actual.optimizerState(), "optimizer state");
     assertBitIdentical(expected.discriminatorOptimizerState(),

@@ -19,10 +19,14 @@ import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Optional;
 import org.latentexplorer.model.data.BundledDataset;
+import org.latentexplorer.model.data.DataReference;
 import org.latentexplorer.model.data.Dataset;
 import org.latentexplorer.model.metrics.Metric;
 import org.latentexplorer.model.train.DivergenceException;
+import org.latentexplorer.model.train.Provenance;
 import org.latentexplorer.model.train.Trainer;
 import org.latentexplorer.model.train.TrainerState;
 import org.latentexplorer.model.train.TrainingConfig;
@@ -56,6 +60,8 @@ class ModelFileTest {
     TrainerState loaded = ModelFile.load(file);
     assertEquals(trained.model(), loaded.model());
     assertEquals(trained.training(), loaded.training());
+    assertEquals(trained.provenance(), loaded.provenance());
+    assertTrue(loaded.provenance().recordsAllData());
     assertArrayEquals(trained.parameters(), loaded.parameters());
     assertArrayEquals(trained.optimizerState(), loaded.optimizerState());
     assertEquals(trained.step(), loaded.step());
@@ -190,6 +196,62 @@ class ModelFileTest {
       }
     }
     throw new AssertionError("not found");
+  }
+
+  /**
+   * A file as format 1 wrote it: deflated entries with data descriptors, no hashes, no
+   * provenance, and the training set named by its display name with the " (train)" of that time.
+   */
+  private Path formatOneFile(String name) throws IOException {
+    return withHeader(name, h -> {
+      try {
+        com.fasterxml.jackson.databind.node.ObjectNode json =
+            (com.fasterxml.jackson.databind.node.ObjectNode) new ObjectMapper().readTree(h);
+        json.put("formatVersion", 1);
+        json.remove(ModelFile.SHA256);
+        json.remove("provenance");
+        json.put("dataset", "MNIST digits (train)");
+        return new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(json);
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    });
+  }
+
+  @Test
+  void aFormatOneFileOpensWithItsWeightsAndAnUnknownProvenance() throws IOException {
+    TrainerState old = ModelFile.load(formatOneFile("old.lex"));
+
+    assertArrayEquals(trained.parameters(), old.parameters());
+    assertArrayEquals(trained.optimizerState(), old.optimizerState());
+    assertEquals(trained.step(), old.step());
+    Provenance p = old.provenance();
+    assertEquals(Provenance.UNKNOWN, p.appVersion());
+    assertEquals(Optional.empty(), p.created());
+    DataReference trainedOn = p.data(DataReference.Role.TRAIN).orElseThrow();
+    assertEquals("MNIST digits", trainedOn.name());
+    assertFalse(trainedOn.isComplete());
+    assertTrue(trainedOn.sameImagesAs(DataReference.of(digits.train(), DataReference.Role.TRAIN)));
+    assertEquals(Optional.empty(), p.data(DataReference.Role.TEST));
+  }
+
+  @Test
+  void aDamagedFormatOneFileIsStillRefusedByItsCrc() throws IOException {
+    byte[] bytes = Files.readAllBytes(formatOneFile("old.lex"));
+    byte[] name = ModelFile.OPTIMIZER.getBytes(StandardCharsets.US_ASCII);
+    bytes[indexOf(bytes, name) + name.length + 5000] ^= 0x04;
+
+    String m = refused(write("old-damaged.lex", bytes));
+    assertTrue(m.startsWith("old-damaged.lex is damaged: optimizer.f32 "), m);
+  }
+
+  @Test
+  void aCurrentFileWithoutItsHashesIsRefused() throws IOException {
+    Path stripped = withHeader("stripped.lex",
+        h -> h.replaceFirst("\"sha256\" : \\{[^}]*}", "\"unhashed\" : {}"));
+
+    assertEquals("stripped.lex is damaged: model.json records no SHA-256 for parameters.f32",
+        refused(stripped));
   }
 
   @Test
