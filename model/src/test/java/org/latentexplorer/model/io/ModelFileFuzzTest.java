@@ -10,11 +10,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.function.UnaryOperator;
 import java.util.zip.CRC32;
@@ -85,8 +87,14 @@ class ModelFileFuzzTest {
     for (int i = 1; i <= 5; i++) {
       curves.add(Metric.TEST_ELBO, 128L * i, -200.0 / i);
     }
-    Provenance provenance = Provenance.current("java-fused", List.of(new DataReference("tiny",
-        DataReference.Role.TRAIN, 90, new ImageShape(4, 4), "ab".repeat(32))));
+    // Fixed, not this machine now, so that the file and the counts are the same on every run.
+    Provenance provenance = new Provenance("0.1.0", "17.0.15+6 (OpenJDK 64-Bit Server VM)",
+        "Linux 6.1", "amd64", "CPU (OpenBLAS, 2 cores)", "java-fused",
+        Optional.of(Instant.parse("2026-01-02T03:04:05Z")), List.of(
+            new DataReference("tiny", DataReference.Role.TRAIN, 90, new ImageShape(4, 4),
+                "ab".repeat(32)),
+            new DataReference("tiny", DataReference.Role.TEST, 10, new ImageShape(4, 4),
+                "cd".repeat(32))));
     saved = new TrainerState(config, training, provenance, model.exportParameters(),
         randomFloats(random, slots * config.autoencoderParameterCount()), 3,
         randomFloats(random, slots * config.discriminatorParameterCount()), 3, 1e-3, 3, 0, 384,
