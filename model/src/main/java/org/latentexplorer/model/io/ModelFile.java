@@ -47,8 +47,8 @@ import org.latentexplorer.model.vae.ModelConfig;
 
 /**
  * Reads and writes model files (".lex"): a zip holding {@value #HEADER} (JSON: format, version,
- * configs, counters, curves, a SHA-256 of each array) and raw little-endian float32 arrays.
- * Stateless and thread-safe.
+ * configs, counters, curves, provenance, a SHA-256 of each array) and raw little-endian float32
+ * arrays. Stateless and thread-safe.
  *
  * <p>A model file may come from a stranger, so reading never runs code (no Java serialization),
  * and every size is checked against the declared configuration before anything is allocated.
