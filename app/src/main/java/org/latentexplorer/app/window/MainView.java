@@ -192,11 +192,8 @@ public final class MainView extends BorderPane {
             + "Ctrl+R\treset to the seed\nCtrl+L\testimate log p(x)\nCtrl+O\topen a model\n"
             + "Ctrl+S\tsave the model\nCtrl+Shift+S\tsave as\nCtrl+1, Ctrl+2\tExplore,"
             + " Compare\nCtrl+Q\tquit"));
-    MenuItem about = item("About", null, () -> inform("About Latent Explorer",
-        "Latent Explorer " + org.latentexplorer.app.Version.current()
-            + "\nTrain variational autoencoders and explore their latent space, live.\n\n"
-            + "Numerical library: ND4J " + workspace.backendProperty().get()
-            + "\nMatrix products: " + workspace.blasProperty().get()));
+    MenuItem about = item("About", null,
+        () -> inform("About Latent Explorer", parts.main().aboutText()));
     Menu help = new Menu("Help", null, keys, about);
     MenuBar bar = new MenuBar(file, training, view, help);
     bar.setId("menuBar");

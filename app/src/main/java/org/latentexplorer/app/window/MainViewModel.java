@@ -12,11 +12,13 @@ import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.image.Image;
 import javafx.stage.Window;
 import javax.imageio.ImageIO;
+import org.latentexplorer.app.Version;
 import org.latentexplorer.app.curves.CurvesCsv;
 import org.latentexplorer.app.fx.Dialogs;
 import org.latentexplorer.app.workspace.DatasetChoice;
 import org.latentexplorer.app.workspace.Workspace;
 import org.latentexplorer.model.metrics.MetricHistory;
+import org.latentexplorer.model.train.Provenance;
 import org.latentexplorer.model.train.Snapshot;
 
 /**
@@ -75,6 +77,34 @@ public final class MainViewModel {
     int d = s == null ? 2 : s.model().latentDim();
     return (family + "-" + d + "d-" + data).toLowerCase(Locale.ROOT)
         .replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "") + ".lex";
+  }
+
+  /**
+   * The About box's text: this program, and where the current model came from: what its file
+   * records, or for a run not saved yet, its data.
+   */
+  public String aboutText() {
+    StringBuilder b = new StringBuilder();
+    b.append("Latent Explorer ").append(Version.current()).append('\n')
+        .append("Train variational autoencoders and explore their latent space, live.\n\n")
+        .append("Numerical library: ND4J ").append(workspace.backendProperty().get().isEmpty()
+            ? "(not loaded yet)" : workspace.backendProperty().get()).append('\n');
+    if (!workspace.blasProperty().get().isEmpty()) {
+      b.append("Matrix products: ").append(workspace.blasProperty().get()).append('\n');
+    }
+    Provenance p = workspace.provenanceProperty().get();
+    Path file = workspace.modelFileProperty().get();
+    if (p != null) {
+      b.append("\nThe model").append(file == null ? "" : " in " + file.getFileName())
+          .append('\n');
+      p.describe().forEach((label, text) -> b.append(label).append(": ").append(text)
+          .append('\n'));
+    } else if (workspace.data() != null) {
+      b.append("\nThe model (not saved yet)\n")
+          .append("trained on: ").append(workspace.data().trainReference()).append('\n')
+          .append("tested on: ").append(workspace.data().testReference()).append('\n');
+    }
+    return b.toString().strip();
   }
 
   /** Asks whether to restore the autosaved run, if there is one and prompting is on. */

@@ -1,5 +1,6 @@
 package org.latentexplorer.app.workspace;
 
+import org.latentexplorer.model.data.DataReference;
 import org.latentexplorer.model.data.Dataset;
 
 /**
@@ -20,7 +21,11 @@ public record LoadedData(DatasetChoice choice, Dataset all, Dataset.Split split)
   /** Fewest images a data set needs to be split and trained on. */
   public static final int MIN_IMAGES = 10;
 
-  /** Splits {@code all}; refuses data sets too small to train on. */
+  /**
+   * Splits {@code all}, and hashes the pixels of both parts for {@link #trainReference()} and
+   * {@link #testReference()} (so that slow work stays where this is called: in the background);
+   * refuses data sets too small to train on.
+   */
   public static LoadedData of(DatasetChoice choice, Dataset all)
       throws org.latentexplorer.model.data.DataFormatException {
     if (all.size() < MIN_IMAGES) {
@@ -28,7 +33,20 @@ public record LoadedData(DatasetChoice choice, Dataset all, Dataset.Split split)
           choice.displayName() + " holds " + all.size() + " images; at least " + MIN_IMAGES
               + " are needed to train and test a model");
     }
-    return new LoadedData(choice, all, all.split(TEST_FRACTION, SPLIT_SEED));
+    LoadedData d = new LoadedData(choice, all, all.split(TEST_FRACTION, SPLIT_SEED));
+    d.train().pixelSha256();
+    d.test().pixelSha256();
+    return d;
+  }
+
+  /** What the training images are, for comparing with the data a model file names. */
+  public DataReference trainReference() {
+    return DataReference.of(train(), DataReference.Role.TRAIN);
+  }
+
+  /** What the test images are. */
+  public DataReference testReference() {
+    return DataReference.of(test(), DataReference.Role.TEST);
   }
 
   public Dataset train() {

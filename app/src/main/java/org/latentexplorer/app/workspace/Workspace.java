@@ -3,6 +3,7 @@ package org.latentexplorer.app.workspace;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -13,8 +14,10 @@ import org.latentexplorer.app.fx.Coalescer;
 import org.latentexplorer.app.fx.TaskExecutor;
 import org.latentexplorer.model.data.BundledDataset;
 import org.latentexplorer.model.data.DataFormatException;
+import org.latentexplorer.model.data.DataReference;
 import org.latentexplorer.model.io.ModelFile;
 import org.latentexplorer.model.nn.Backend;
+import org.latentexplorer.model.train.Provenance;
 import org.latentexplorer.model.train.RunState;
 import org.latentexplorer.model.train.Snapshot;
 import org.latentexplorer.model.train.TrainerState;
@@ -33,6 +36,9 @@ public final class Workspace {
   /** Longest wait for the trainer to hand over its state for saving. */
   private static final long CAPTURE_TIMEOUT_SECONDS = 30;
 
+  /** The title of the problem shown when a model is opened with images it was not made with. */
+  public static final String OTHER_DATA = "Opened with other images";
+
   private final TaskExecutor tasks;
   private final Settings settings;
 
@@ -47,6 +53,8 @@ public final class Workspace {
       new ReadOnlyObjectWrapper<>(this, "modelFile");
   private final ReadOnlyObjectWrapper<Problem> problem =
       new ReadOnlyObjectWrapper<>(this, "problem");
+  private final ReadOnlyObjectWrapper<Provenance> provenance =
+      new ReadOnlyObjectWrapper<>(this, "provenance");
   private final ReadOnlyStringWrapper backend = new ReadOnlyStringWrapper(this, "backend", "");
   private final ReadOnlyStringWrapper blas = new ReadOnlyStringWrapper(this, "blas", "");
   private final ReadOnlyStringWrapper busy = new ReadOnlyStringWrapper(this, "busy", "");
@@ -127,6 +135,7 @@ public final class Workspace {
     replaceSession(TrainingSession.start(settings.model(), settings.training(), d.split()),
         settings);
     modelFile.set(null);
+    provenance.set(null);
   }
 
   /**
@@ -151,7 +160,7 @@ public final class Workspace {
       }
       double lr = training.learningRate() != current.training().learningRate()
           ? training.learningRate() : state.learningRate();
-      TrainerState next = new TrainerState(state.model(), training, state.datasetName(),
+      TrainerState next = new TrainerState(state.model(), training, state.provenance(),
           state.parameters(), state.optimizerState(), state.optimizerSteps(),
           state.discriminatorOptimizerState(), state.discriminatorOptimizerSteps(), lr,
           state.step(), state.epoch(), state.samplesSeen(), state.history());
@@ -171,7 +180,8 @@ public final class Workspace {
     busy.set("Opening " + fileName(file) + "\u2026");
     tasks.runInBackground(() -> {
       TrainerState state = ModelFile.load(file);
-      return new Opened(state, dataFor(state, current, fileName(file)));
+      LoadedData d = dataFor(state, current, fileName(file));
+      return new Opened(state, d, otherData(state, d));
     }, opened -> {
       busy.set("");
       data.set(opened.data());
@@ -179,8 +189,11 @@ public final class Workspace {
       replaceSession(TrainingSession.resume(st, opened.data().split()),
           new RunConfig(st.model(), st.training()));
       modelFile.set(remember ? file : null);
+      provenance.set(st.provenance());
       notice.set(String.format("Opened %s: %s, %d-D latent, %,d steps", fileName(file),
           st.model().family(), st.model().latentDim(), st.step()));
+      opened.otherData().ifPresent(note -> report(new Problem(OTHER_DATA,
+          Character.toUpperCase(note.charAt(0)) + note.substring(1))));
       if (after != null) {
         after.run();
       }
@@ -190,24 +203,26 @@ public final class Workspace {
     });
   }
 
-  private record Opened(TrainerState state, LoadedData data) {}
+  private record Opened(TrainerState state, LoadedData data, Optional<String> otherData) {}
 
   /**
-   * The data a saved model goes with: the current data set if it is the one it was trained on, a
-   * bundled one of that name, or else the current one if its images have the model's size.
+   * The data a saved model goes with, found by the reference it records: the current data set if
+   * it holds the very images the model was trained on, else the bundled set of that name, else the
+   * current one if its images have the model's size ({@link #otherData} then says so).
    */
   static LoadedData dataFor(TrainerState state, LoadedData current, String fileName)
       throws IOException {
-    String trainedOn = trainedOn(state.datasetName());
+    Optional<DataReference> trainedOn = state.provenance().data(DataReference.Role.TRAIN);
     int h = state.model().imageHeight();
     int w = state.model().imageWidth();
     boolean currentFits = current != null && current.all().height() == h
         && current.all().width() == w;
-    if (currentFits && current.all().name().equals(trainedOn)) {
+    if (currentFits && trainedOn.isPresent()
+        && trainedOn.get().sameImagesAs(current.trainReference())) {
       return current;
     }
     for (BundledDataset b : BundledDataset.values()) {
-      if (b.displayName().equals(trainedOn)) {
+      if (trainedOn.isPresent() && b.displayName().equals(trainedOn.get().name())) {
         DatasetChoice choice = new DatasetChoice.Bundled(b);
         return LoadedData.of(choice, b.load());
       }
@@ -216,13 +231,18 @@ public final class Workspace {
       return current;
     }
     throw new DataFormatException(fileName + " is a model of " + h + "x" + w + " images (trained"
-        + " on " + trainedOn + "); open a data set with images of that size first");
+        + " on " + trainedOn.map(Object::toString).orElse("images it does not name")
+        + "); open a data set with images of that size first");
   }
 
-  /** The data set's own name, without the " (train)" the split adds. */
-  static String trainedOn(String datasetName) {
-    String s = datasetName == null ? "" : datasetName;
-    return s.endsWith(" (train)") ? s.substring(0, s.length() - 8) : s;
+  /**
+   * Says how {@code d} differs from the images the model was trained on (or, if those are the
+   * same, tested on); empty when they are the ones, or when the file does not say.
+   */
+  static Optional<String> otherData(TrainerState state, LoadedData d) {
+    Provenance p = state.provenance();
+    return p.data(DataReference.Role.TRAIN).flatMap(r -> r.mismatchWith(d.trainReference()))
+        .or(() -> p.data(DataReference.Role.TEST).flatMap(r -> r.mismatchWith(d.testReference())));
   }
 
   // ---- saving
@@ -246,11 +266,13 @@ public final class Workspace {
     Path target = withExtension(file);
     notice.set("Saving " + fileName(target) + "\u2026");
     tasks.runInBackground(() -> {
-      write(capture(s), target);
-      return target;
-    }, saved -> {
-      modelFile.set(saved);
-      notice.set("Saved " + saved);
+      TrainerState state = capture(s);
+      write(state, target);
+      return state.provenance();
+    }, written -> {
+      modelFile.set(target);
+      provenance.set(written);
+      notice.set("Saved " + target);
     }, error -> {
       notice.set("");
       report("Could not save the model", error);
@@ -447,6 +469,14 @@ public final class Workspace {
 
   public RunConfig config() {
     return config.get();
+  }
+
+  /**
+   * Where the model came from, as its file says: the file last opened or saved; null for a run
+   * not saved yet.
+   */
+  public ReadOnlyObjectProperty<Provenance> provenanceProperty() {
+    return provenance.getReadOnlyProperty();
   }
 
   /** The file Save writes to; null for a run not saved yet. */

@@ -10,14 +10,19 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.latentexplorer.app.fx.DirectTaskExecutor;
 import org.latentexplorer.model.data.DataFormatException;
+import org.latentexplorer.model.data.DataReference;
 import org.latentexplorer.model.data.Dataset;
 import org.latentexplorer.model.data.DatasetReaders;
+import org.latentexplorer.model.data.ImageShape;
 import org.latentexplorer.model.metrics.MetricHistory;
+import org.latentexplorer.model.train.Provenance;
 import org.latentexplorer.model.train.TrainerState;
 import org.latentexplorer.model.train.TrainingConfig;
 import org.latentexplorer.model.vae.ModelConfig;
@@ -82,7 +87,7 @@ class WorkspaceTest {
 
   @Test
   void aModelIsReopenedWithTheBundledDataItWasTrainedOn() throws IOException {
-    TrainerState state = state("MNIST digits (train)", 28, 28);
+    TrainerState state = state(named("MNIST digits", 28, 28), 28, 28);
 
     LoadedData d = Workspace.dataFor(state, null, "m.lex");
 
@@ -91,12 +96,30 @@ class WorkspaceTest {
   }
 
   @Test
-  void theCurrentDataIsKeptWhenItIsTheOneTheModelWasTrainedOn() throws IOException {
-    Dataset mine = new Dataset("my digits", 28, 28, new float[784 * 20], null,
-        java.util.List.of());
-    LoadedData current = LoadedData.of(new DatasetChoice.File(dir.resolve("x.csv")), mine);
+  void theCurrentDataIsKeptWhenItHoldsTheImagesTheModelWasTrainedOnWhateverItsName()
+      throws IOException {
+    LoadedData current = loaded("my digits", 0.5f);
+    DataReference sameImages = current.trainReference();
+    DataReference renamed = new DataReference("MNIST digits", sameImages.role(),
+        sameImages.imageCount(), sameImages.shape(), sameImages.pixelSha256());
+    TrainerState state = state(renamed, 28, 28);
 
-    assertSame(current, Workspace.dataFor(state("my digits (train)", 28, 28), current, "m.lex"));
+    assertSame(current, Workspace.dataFor(state, current, "m.lex"));
+    assertEquals(Optional.empty(), Workspace.otherData(state,
+        new LoadedData(current.choice(), current.all(), current.split())));
+  }
+
+  @Test
+  void otherImagesOfTheRightSizeAreUsedAndNamedPrecisely() throws IOException {
+    LoadedData theirs = loaded("their digits", 0.25f);
+    LoadedData mine = loaded("my digits", 0.75f);
+    TrainerState state = state(theirs.trainReference(), 28, 28);
+
+    assertSame(mine, Workspace.dataFor(state, mine, "m.lex"));
+    String note = Workspace.otherData(state, mine).orElseThrow();
+    assertTrue(note.matches("the model was trained on 'their digits' \\(16 train images, 28x28,"
+        + " pixels [0-9a-f]{12}\u2026\\); opened with 'my digits' \\(16 train images, 28x28,"
+        + " pixels [0-9a-f]{12}\u2026\\)"), note);
   }
 
   @Test
@@ -105,10 +128,36 @@ class WorkspaceTest {
     LoadedData current = LoadedData.of(new DatasetChoice.File(dir.resolve("f.mat")), mine);
 
     DataFormatException e = assertThrows(DataFormatException.class,
-        () -> Workspace.dataFor(state("someone's scans (train)", 32, 32), current, "m.lex"));
+        () -> Workspace.dataFor(state(named("someone's scans", 32, 32), 32, 32), current,
+            "m.lex"));
 
-    assertEquals("m.lex is a model of 32x32 images (trained on someone's scans); open a data set"
-        + " with images of that size first", e.getMessage());
+    assertEquals("m.lex is a model of 32x32 images (trained on 'someone's scans' (train images,"
+        + " 32x32; count and pixels not recorded)); open a data set with images of that size"
+        + " first", e.getMessage());
+  }
+
+  @Test
+  void aModelThatNamesNoDataIsOpenedWithTheCurrentImagesIfTheyFit() throws IOException {
+    LoadedData current = loaded("my digits", 0.5f);
+    TrainerState state = new TrainerState(ModelConfig.defaults(ModelFamily.VAE, 28, 28),
+        TrainingConfig.defaults(), Provenance.unknown(List.of()), new float[0], new float[0], 0,
+        new float[0], 0, 1e-3, 0, 0, 0, MetricHistory.empty());
+
+    assertSame(current, Workspace.dataFor(state, current, "m.lex"));
+    assertEquals(Optional.empty(), Workspace.otherData(state, current));
+  }
+
+  /** 20 images of 28x28, every pixel {@code gray}: 16 to train on, 4 to test. */
+  private LoadedData loaded(String name, float gray) throws IOException {
+    float[] pixels = new float[784 * 20];
+    java.util.Arrays.fill(pixels, gray);
+    return LoadedData.of(new DatasetChoice.File(dir.resolve(name + ".csv")),
+        new Dataset(name, 28, 28, pixels, null, List.of()));
+  }
+
+  /** A reference as format 1 files give it: a name and the model's image size. */
+  private static DataReference named(String name, int h, int w) {
+    return new DataReference(name, DataReference.Role.TRAIN, 0, new ImageShape(h, w), "");
   }
 
   @Test
@@ -125,9 +174,9 @@ class WorkspaceTest {
     assertTrue(Problem.describe(new NullPointerException()).contains("NullPointerException"));
   }
 
-  private static TrainerState state(String dataset, int h, int w) {
+  private static TrainerState state(DataReference trainedOn, int h, int w) {
     return new TrainerState(ModelConfig.defaults(ModelFamily.VAE, h, w),
-        TrainingConfig.defaults(), dataset, new float[0], new float[0], 0, new float[0], 0, 1e-3,
-        0, 0, 0, MetricHistory.empty());
+        TrainingConfig.defaults(), Provenance.unknown(List.of(trainedOn)), new float[0],
+        new float[0], 0, new float[0], 0, 1e-3, 0, 0, 0, MetricHistory.empty());
   }
 }

@@ -3,11 +3,15 @@ package org.latentexplorer.model.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.latentexplorer.model.data.BundledDataset;
+import org.latentexplorer.model.data.DataReference;
 import org.latentexplorer.model.data.Dataset;
 import org.latentexplorer.model.data.DatasetReaders;
+import org.latentexplorer.model.train.TrainerState;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -72,14 +76,38 @@ final class DataOptions {
     };
   }
 
-  /** The bundled set a model was trained on, judged by the dataset name it recorded. */
-  static Optional<String> bundledNameOf(String datasetName) {
+  /** The bundled set, as a --data value, that a model's training data came from, if it did. */
+  static Optional<String> bundledNameOf(TrainerState state) {
+    Optional<DataReference> trainedOn = state.provenance().data(DataReference.Role.TRAIN);
     for (BundledDataset b : BundledDataset.values()) {
-      if (datasetName.startsWith(b.displayName())) {
+      if (trainedOn.isPresent() && trainedOn.get().name().equals(b.displayName())) {
         return Optional.of(b == BundledDataset.MNIST_DIGITS ? "mnist" : "fashion");
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * What the model file says the model was trained on, for the message asking for its images.
+   */
+  static String trainedOn(TrainerState state) {
+    return state.provenance().data(DataReference.Role.TRAIN).map(Object::toString)
+        .orElse("data it does not name");
+  }
+
+  /**
+   * Notes, one per line, on how {@code split} differs from the data the model was trained and
+   * tested on; empty when it is the same data, or when the file does not say.
+   */
+  static List<String> mismatches(TrainerState state, Dataset.Split split) {
+    List<String> notes = new ArrayList<>();
+    for (DataReference.Role role : DataReference.Role.values()) {
+      Dataset now = role == DataReference.Role.TRAIN ? split.train() : split.test();
+      state.provenance().data(role)
+          .flatMap(recorded -> recorded.mismatchWith(DataReference.of(now, role)))
+          .ifPresent(notes::add);
+    }
+    return notes;
   }
 
   /**

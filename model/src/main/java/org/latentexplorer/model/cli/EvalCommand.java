@@ -2,6 +2,7 @@ package org.latentexplorer.model.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.latentexplorer.model.data.Dataset;
@@ -22,7 +23,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code eval}: scores a saved model on its test images: the ELBO and its terms, active units,
- * squared error, and the importance-sampled log-likelihood. Confined to the thread that runs it.
+ * squared error, and the importance-sampled log-likelihood; first it says where the model came
+ * from and whether these are the images it was trained and tested on. Confined to the thread that
+ * runs it.
  */
 @Command(
     name = "eval",
@@ -69,10 +72,10 @@ final class EvalCommand implements Callable<Integer> {
     }
     String backend = Backend.load();
     TrainerState state = ModelFile.load(model);
-    String fallback = DataOptions.bundledNameOf(state.datasetName()).orElse(null);
+    String fallback = DataOptions.bundledNameOf(state).orElse(null);
     if (dataOptions.data == null && fallback == null) {
-      throw new ParameterException(spec.commandLine(), "this model was trained on '"
-          + state.datasetName() + "': give its images with --data");
+      throw new ParameterException(spec.commandLine(), "this model was trained on "
+          + DataOptions.trainedOn(state) + ": give its images with --data");
     }
     Dataset.Split split = dataOptions.load(fallback);
     Trainer trainer = Trainer.resume(state, split);
@@ -82,6 +85,17 @@ final class EvalCommand implements Callable<Integer> {
             + " %,d samples seen%n",
         model.getFileName(), m.family(), TrainCommand.architecture(m), m.posterior(),
         m.decoderLikelihood(), state.epoch(), state.samplesSeen());
+    state.provenance().describe().forEach((label, text) ->
+        out.printf(Locale.ROOT, "%-15s%s%n", label, text));
+    List<String> mismatches = DataOptions.mismatches(state, split);
+    for (String note : mismatches) {
+      out.printf(Locale.ROOT, "%-15s%s%n", "data", "note: " + note);
+    }
+    if (mismatches.isEmpty()) {
+      out.printf(Locale.ROOT, "%-15s%s%n", "data", state.provenance().recordsAllData()
+          ? "the images it was trained and tested on (the pixel hashes match)"
+          : "not recorded in full by this model file: it cannot say whether these are its images");
+    }
     out.printf(Locale.ROOT, "test set       %s, %,d images; %s%n", split.test().name(),
         trainer.testSet().size(), backend);
     out.flush();

@@ -170,10 +170,10 @@ final class TrainCommand implements Callable<Integer> {
     TrainerState saved = resume == null ? null : ModelFile.load(resume);
     String fallback = "mnist";
     if (saved != null) {
-      fallback = DataOptions.bundledNameOf(saved.datasetName()).orElse(null);
+      fallback = DataOptions.bundledNameOf(saved).orElse(null);
       if (fallback == null && dataOptions.data == null) {
-        throw new ParameterException(spec.commandLine(), "this model was trained on '"
-            + saved.datasetName() + "': give its images with --data");
+        throw new ParameterException(spec.commandLine(), "this model was trained on "
+            + DataOptions.trainedOn(saved) + ": give its images with --data");
       }
     }
     Dataset.Split split = dataOptions.load(fallback);
@@ -189,6 +189,9 @@ final class TrainCommand implements Callable<Integer> {
       TrainerState more = withTotalEpochs(saved, saved.epoch() + epochs);
       training = more.training();
       trainer = Trainer.resume(more, split);
+      for (String note : DataOptions.mismatches(saved, split)) {
+        term.err().println("note: " + note);
+      }
     }
     printHeader(term.out(), trainer, training, split, backend);
     if (target == null) {
@@ -247,7 +250,7 @@ final class TrainCommand implements Callable<Integer> {
   }
 
   private static TrainerState withTotalEpochs(TrainerState s, int total) {
-    return new TrainerState(s.model(), s.training().withEpochs(total), s.datasetName(),
+    return new TrainerState(s.model(), s.training().withEpochs(total), s.provenance(),
         s.parameters(), s.optimizerState(), s.optimizerSteps(), s.discriminatorOptimizerState(),
         s.discriminatorOptimizerSteps(), s.learningRate(), s.step(), s.epoch(), s.samplesSeen(),
         s.history());
@@ -267,7 +270,7 @@ final class TrainCommand implements Callable<Integer> {
         t.binarization().name().toLowerCase(Locale.ROOT), t.seed(), trainer.epoch() + 1,
         t.epochs());
     out.printf(Locale.ROOT, "# data: %s, %,d training and %,d test images of %dx%d; %s%n",
-        split.train().name().replaceFirst(" \\(train\\)$", ""), split.train().size(),
+        split.train().name(), split.train().size(),
         split.test().size(), split.train().height(), split.train().width(), backend);
   }
 

@@ -19,26 +19,42 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
+import org.latentexplorer.model.data.DataReference;
+import org.latentexplorer.model.data.ImageShape;
 import org.latentexplorer.model.metrics.Metric;
 import org.latentexplorer.model.metrics.MetricHistory;
 import org.latentexplorer.model.metrics.MetricRecorder;
 import org.latentexplorer.model.nn.OptimizerKind;
+import org.latentexplorer.model.train.Provenance;
 import org.latentexplorer.model.train.TrainerState;
 import org.latentexplorer.model.train.TrainingConfig;
 import org.latentexplorer.model.vae.ModelConfig;
 
 /**
  * Reads and writes model files (".lex"): a zip holding {@value #HEADER} (JSON: format, version,
- * configs, counters, curves) and raw little-endian float32 arrays. Stateless and thread-safe.
+ * configs, counters, curves, provenance, a SHA-256 of each array) and raw little-endian float32
+ * arrays. Stateless and thread-safe.
  *
  * <p>A model file may come from a stranger, so reading never runs code (no Java serialization),
  * and every size is checked against the declared configuration before anything is allocated.
+ * A damaged file is refused, never half-loaded: the zip's layout is checked ({@link ZipLayout}),
+ * every entry is read to its end and checked against its CRC-32, and every array against the
+ * SHA-256 in the header (files of format 1 have none; their CRCs are still checked).
  * Writing is atomic: a temporary file in the same folder, flushed to disk, then renamed over the
  * target, so a crash mid-save leaves the previous file intact.
  */
@@ -47,13 +63,20 @@ public final class ModelFile {
   public static final String EXTENSION = ".lex";
 
   /** The format this code writes; files with a higher number are refused. */
-  public static final int FORMAT_VERSION = 1;
+  public static final int FORMAT_VERSION = 2;
+
+  /** Files of this format and later record a SHA-256 of every array in their header. */
+  static final int FIRST_VERSION_WITH_SHA256 = 2;
 
   static final String FORMAT_NAME = "latent-explorer-model";
   static final String HEADER = "model.json";
   static final String PARAMETERS = "parameters.f32";
   static final String OPTIMIZER = "optimizer.f32";
   static final String DISC_OPTIMIZER = "discriminator-optimizer.f32";
+  static final String SHA256 = "sha256";
+
+  /** What the data set names in format 1 files end with. */
+  private static final String LEGACY_TRAIN_SUFFIX = " (train)";
 
   /** Largest JSON header accepted (curves included). */
   private static final int MAX_HEADER_BYTES = 32 << 20;
@@ -70,6 +93,14 @@ public final class ModelFile {
   public static void save(TrainerState state, Path file) throws IOException {
     Path dir = file.toAbsolutePath().getParent();
     Files.createDirectories(dir);
+    Map<String, float[]> arrays = new LinkedHashMap<>();
+    arrays.put(PARAMETERS, state.parameters());
+    arrays.put(OPTIMIZER, state.optimizerState());
+    arrays.put(DISC_OPTIMIZER, state.discriminatorOptimizerState());
+    Map<String, Digest> digests = new LinkedHashMap<>();
+    for (Map.Entry<String, float[]> a : arrays.entrySet()) {
+      digests.put(a.getKey(), Digest.of(a.getValue()));
+    }
     Path tmp = Files.createTempFile(dir, "." + file.getFileName() + ".", ".tmp");
     try {
       keepUsualPermissions(tmp, file);
@@ -78,11 +109,11 @@ public final class ModelFile {
           ZipOutputStream zip = new ZipOutputStream(new java.io.BufferedOutputStream(raw, 1 << 16))) {
         zip.setLevel(1);
         zip.putNextEntry(new ZipEntry(HEADER));
-        zip.write(JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(header(state)));
+        zip.write(JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(header(state, digests)));
         zip.closeEntry();
-        writeFloats(zip, PARAMETERS, state.parameters());
-        writeFloats(zip, OPTIMIZER, state.optimizerState());
-        writeFloats(zip, DISC_OPTIMIZER, state.discriminatorOptimizerState());
+        for (Map.Entry<String, float[]> a : arrays.entrySet()) {
+          writeStored(zip, a.getKey(), a.getValue(), digests.get(a.getKey()));
+        }
         zip.finish();
         zip.flush();
         channel.force(true);
@@ -110,13 +141,13 @@ public final class ModelFile {
         : java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
   }
 
-  private static ObjectNode header(TrainerState s) {
+  private static ObjectNode header(TrainerState s, Map<String, Digest> digests) {
     ObjectNode h = JSON.createObjectNode();
     h.put("format", FORMAT_NAME);
     h.put("formatVersion", FORMAT_VERSION);
     h.set("model", JSON.valueToTree(s.model()));
     h.set("training", JSON.valueToTree(s.training()));
-    h.put("dataset", s.datasetName());
+    h.set("provenance", provenance(s.provenance()));
     h.put("parameterCount", s.parameters().length);
     h.put("optimizerStateCount", s.optimizerState().length);
     h.put("optimizerSteps", s.optimizerSteps());
@@ -126,6 +157,8 @@ public final class ModelFile {
     h.put("step", s.step());
     h.put("epoch", s.epoch());
     h.put("samplesSeen", s.samplesSeen());
+    ObjectNode checks = h.putObject(SHA256);
+    digests.forEach((entry, d) -> checks.put(entry, d.sha256()));
     ObjectNode curves = h.putObject("history");
     MetricHistory history = s.history();
     for (Metric m : history.metrics()) {
@@ -141,18 +174,122 @@ public final class ModelFile {
     return h;
   }
 
-  private static void writeFloats(ZipOutputStream zip, String name, float[] values)
-      throws IOException {
-    zip.putNextEntry(new ZipEntry(name));
-    ByteBuffer buf = ByteBuffer.allocate(1 << 16).order(ByteOrder.LITTLE_ENDIAN);
-    for (float v : values) {
-      if (!buf.hasRemaining()) {
-        zip.write(buf.array(), 0, buf.position());
-        buf.clear();
-      }
-      buf.putFloat(v);
+  private static ObjectNode provenance(Provenance p) {
+    ObjectNode n = JSON.createObjectNode();
+    n.put("appVersion", p.appVersion());
+    n.put("java", p.java());
+    n.put("os", p.os());
+    n.put("arch", p.arch());
+    n.put("backend", p.backend());
+    n.put("kernels", p.kernels());
+    p.created().ifPresent(t -> n.put("created", t.toString()));
+    ArrayNode data = n.putArray("data");
+    for (DataReference d : p.data()) {
+      ObjectNode r = data.addObject();
+      r.put("name", d.name());
+      r.put("role", d.role().label());
+      r.put("images", d.imageCount());
+      r.put("height", d.shape().height());
+      r.put("width", d.shape().width());
+      r.put("pixelsSha256", d.pixelSha256());
     }
-    zip.write(buf.array(), 0, buf.position());
+    return n;
+  }
+
+  /** The provenance a header records; "unknown" for files written before it was recorded. */
+  private static Provenance provenance(String name, JsonNode h, ModelConfig model)
+      throws ModelFormatException {
+    JsonNode p = h.path("provenance");
+    if (!p.isObject()) {
+      // Format 1 recorded only the training set's display name, to which the split of that time
+      // appended " (train)".
+      String legacy = h.path("dataset").asText("");
+      String base = legacy.endsWith(LEGACY_TRAIN_SUFFIX)
+          ? legacy.substring(0, legacy.length() - LEGACY_TRAIN_SUFFIX.length()) : legacy;
+      return Provenance.unknown(base.isEmpty() ? List.of() : List.of(new DataReference(base,
+          DataReference.Role.TRAIN, 0, new ImageShape(model.imageHeight(), model.imageWidth()),
+          "")));
+    }
+    try {
+      List<DataReference> data = new ArrayList<>();
+      for (JsonNode d : p.path("data")) {
+        String role = d.path("role").asText("");
+        data.add(new DataReference(d.path("name").asText(""),
+            DataReference.Role.of(role).orElseThrow(
+                () -> new IllegalArgumentException("no such data role: " + role)),
+            d.path("images").asInt(-1),
+            new ImageShape(d.path("height").asInt(0), d.path("width").asInt(0)),
+            d.path("pixelsSha256").asText("")));
+      }
+      Optional<Instant> created = p.path("created").isTextual()
+          ? Optional.of(Instant.parse(p.path("created").asText())) : Optional.empty();
+      return new Provenance(text(p, "appVersion"), text(p, "java"), text(p, "os"),
+          text(p, "arch"), text(p, "backend"), text(p, "kernels"), created, data);
+    } catch (IllegalArgumentException | java.time.DateTimeException e) {
+      throw new ModelFormatException(name + " has an invalid provenance: " + rootMessage(e));
+    }
+  }
+
+  private static String text(JsonNode n, String field) {
+    return n.path(field).asText(Provenance.UNKNOWN);
+  }
+
+  /**
+   * The checks of one array, computed before it is written: the SHA-256 goes into the header, the
+   * CRC-32 into the zip entry.
+   *
+   * @param sha256 of the array's little-endian bytes, in lower-case hex
+   */
+  private record Digest(long crc32, String sha256) {
+    static Digest of(float[] values) throws IOException {
+      MessageDigest sha = newSha256();
+      CRC32 crc = new CRC32();
+      forEachChunk(values, (bytes, length) -> {
+        sha.update(bytes, 0, length);
+        crc.update(bytes, 0, length);
+      });
+      return new Digest(crc.getValue(), HexFormat.of().formatHex(sha.digest()));
+    }
+  }
+
+  /** Receives the bytes of an array a chunk at a time; the buffer is reused. */
+  private interface ChunkSink {
+    void accept(byte[] bytes, int length) throws IOException;
+  }
+
+  private static void forEachChunk(float[] values, ChunkSink sink) throws IOException {
+    ByteBuffer buf = ByteBuffer.allocate(1 << 16).order(ByteOrder.LITTLE_ENDIAN);
+    for (int i = 0; i < values.length; ) {
+      int n = Math.min(values.length - i, buf.capacity() / Float.BYTES);
+      buf.clear();
+      buf.asFloatBuffer().put(values, i, n);
+      sink.accept(buf.array(), n * Float.BYTES);
+      i += n;
+    }
+  }
+
+  private static MessageDigest newSha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java runtime has SHA-256", e);
+    }
+  }
+
+  /**
+   * Arrays are stored, not deflated: deflate ignores the last bits of its stream, so a damaged bit
+   * there would pass every check, while stored bytes are each covered by the CRC and the SHA-256.
+   * Weights barely compress anyway.
+   */
+  private static void writeStored(ZipOutputStream zip, String name, float[] values, Digest digest)
+      throws IOException {
+    ZipEntry e = new ZipEntry(name);
+    e.setMethod(ZipEntry.STORED);
+    e.setSize(4L * values.length);
+    e.setCompressedSize(4L * values.length);
+    e.setCrc(digest.crc32());
+    zip.putNextEntry(e);
+    forEachChunk(values, (bytes, length) -> zip.write(bytes, 0, length));
     zip.closeEntry();
   }
 
@@ -179,10 +316,13 @@ public final class ModelFile {
     if (!startsLikeZip(file)) {
       throw new ModelFormatException(name + " is not a Latent Explorer model file");
     }
-    // ZipFile reads the central directory at the end of the file, so a truncated file is
-    // refused even when every entry before the cut is complete.
-    try (ZipFile zip = new ZipFile(file.toFile())) {
-      return read(name, zip);
+    // ZipFile trusts the zip directory and checks no CRC: the layout is checked first, and each
+    // entry is read to its end and checked against its CRC and its SHA-256.
+    try {
+      List<ZipLayout.Entry> layout = ZipLayout.check(file, name);
+      try (ZipFile zip = new ZipFile(file.toFile())) {
+        return read(name, zip, layout);
+      }
     } catch (ModelFormatException e) {
       throw e;
     } catch (ZipException | java.io.EOFException e) {
@@ -192,16 +332,21 @@ public final class ModelFile {
     }
   }
 
-  private static TrainerState read(String name, ZipFile zip) throws IOException {
+  private static TrainerState read(String name, ZipFile zip, List<ZipLayout.Entry> layout)
+      throws IOException {
     ZipEntry headerEntry = zip.getEntry(HEADER);
     if (headerEntry == null) {
       throw new ModelFormatException(name + " is not a Latent Explorer model file (no header)");
     }
-    JsonNode h;
-    try (InputStream in = zip.getInputStream(headerEntry)) {
-      h = parseHeader(name, readAtMost(in, MAX_HEADER_BYTES, name, HEADER));
-    }
+    JsonNode h = parseHeader(name, readEntry(zip, headerEntry, MAX_HEADER_BYTES, name));
     Expected expected = expected(name, h);
+    for (ZipLayout.Entry e : layout) {
+      if (!e.name().equals(HEADER) && !expected.sizes.containsKey(e.name())) {
+        throw new ModelFormatException(name + " holds an entry no model file has: " + e.name());
+      }
+    }
+    JsonNode checks = h.path(SHA256);
+    boolean checksRequired = h.path("formatVersion").asInt() >= FIRST_VERSION_WITH_SHA256;
     Map<String, float[]> arrays = new HashMap<>();
     for (Map.Entry<String, Long> e : expected.sizes.entrySet()) {
       String entry = e.getKey();
@@ -214,20 +359,28 @@ public final class ModelFile {
         arrays.put(entry, new float[0]);
         continue;
       }
-      byte[] bytes;
-      try (InputStream in = zip.getInputStream(z)) {
-        bytes = readAtMost(in, floats * 4, name, entry);
-      }
+      byte[] bytes = readEntry(zip, z, floats * 4, name);
       if (bytes.length != floats * 4) {
         throw new ModelFormatException(name + " is truncated: " + entry + " holds "
             + bytes.length / 4 + " values, the model needs " + floats);
+      }
+      JsonNode recorded = checks.path(entry);
+      if (recorded.isTextual()) {
+        String actual = HexFormat.of().formatHex(newSha256().digest(bytes));
+        if (!actual.equalsIgnoreCase(recorded.asText())) {
+          throw new ModelFormatException(name + " is damaged: " + entry
+              + " does not match its SHA-256 in " + HEADER);
+        }
+      } else if (checksRequired) {
+        throw new ModelFormatException(name + " is damaged: " + HEADER
+            + " records no SHA-256 for " + entry);
       }
       arrays.put(entry, floats(bytes, floats));
     }
     return new TrainerState(
         expected.model,
         expected.training,
-        h.path("dataset").asText(""),
+        provenance(name, h, expected.model),
         arrays.get(PARAMETERS),
         arrays.get(OPTIMIZER),
         h.path("optimizerSteps").asLong(0),
@@ -238,6 +391,36 @@ public final class ModelFile {
         Math.max(0, h.path("epoch").asInt(0)),
         Math.max(0, h.path("samplesSeen").asLong(0)),
         history(h.path("history")));
+  }
+
+  /**
+   * Reads an entry to its end, so that its CRC is checked: {@link ZipFile} itself never does.
+   *
+   * @param limit most bytes the entry may hold
+   */
+  private static byte[] readEntry(ZipFile zip, ZipEntry z, long limit, String name)
+      throws IOException {
+    String part = z.getName();
+    if (z.getSize() > limit) {
+      throw new ModelFormatException(name + ": " + part
+          + " is larger than its configuration allows");
+    }
+    byte[] bytes;
+    try (InputStream in = zip.getInputStream(z)) {
+      bytes = readAtMost(in, z.getSize());
+      if (bytes == null) {
+        throw new ModelFormatException(name + " is damaged: " + part
+            + " holds more than its size in the zip directory");
+      }
+    } catch (ZipException | java.io.EOFException e) {
+      throw new ModelFormatException(name + " is damaged: " + part + " cannot be decompressed");
+    }
+    CRC32 crc = new CRC32();
+    crc.update(bytes);
+    if (bytes.length != z.getSize() || crc.getValue() != z.getCrc()) {
+      throw new ModelFormatException(name + " is damaged: " + part + " fails its CRC check");
+    }
+    return bytes;
   }
 
   private static boolean startsLikeZip(Path file) throws IOException {
@@ -283,6 +466,12 @@ public final class ModelFile {
     if (model == null || training == null) {
       throw new ModelFormatException(name + " has no model configuration");
     }
+    // The configs check their numbers but not that every choice is named.
+    if (model.family() == null || model.posterior() == null || model.likelihood() == null
+        || model.activation() == null || model.klEstimator() == null
+        || training.optimizer() == null || training.binarization() == null) {
+      throw new ModelFormatException(name + " has an invalid configuration: a setting is missing");
+    }
     long params = model.autoencoderParameterCount() + model.discriminatorParameterCount();
     OptimizerKind kind = training.optimizer();
     long state = kind.stateSlots() * model.autoencoderParameterCount();
@@ -327,8 +516,8 @@ public final class ModelFile {
     return newline < 0 ? m : m.substring(0, newline);
   }
 
-  private static byte[] readAtMost(InputStream in, long limit, String name, String entry)
-      throws IOException {
+  /** All bytes of {@code in}, or null as soon as there are more than {@code limit}. */
+  private static byte[] readAtMost(InputStream in, long limit) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     byte[] buf = new byte[1 << 16];
     long total = 0;
@@ -336,7 +525,7 @@ public final class ModelFile {
     while ((n = in.read(buf)) > 0) {
       total += n;
       if (total > limit) {
-        throw new ModelFormatException(name + ": " + entry + " is larger than its configuration allows");
+        return null;
       }
       out.write(buf, 0, n);
     }

@@ -1,7 +1,9 @@
 package org.latentexplorer.model.train;
 
+import java.util.List;
 import java.util.Random;
 import org.latentexplorer.model.data.Binarization;
+import org.latentexplorer.model.data.DataReference;
 import org.latentexplorer.model.data.Dataset;
 import org.latentexplorer.model.eval.Evaluation;
 import org.latentexplorer.model.eval.Evaluator;
@@ -40,6 +42,7 @@ public final class Trainer {
   private final ModelConfig modelConfig;
   private final TrainingConfig config;
   private final String datasetName;
+  private final Dataset.Split source;
   private final Dataset train;
   private final Dataset test;
   private final Dataset liveTest;
@@ -76,6 +79,10 @@ public final class Trainer {
   private float[] exported;
   private long exportedAtStep = -1;
 
+  private List<DataReference> dataUsed;
+  private List<DataReference> resumedData = List.of();
+  private long resumedAtStep = -1;
+
   private enum StepSum {
     LOSS, LOG_LIKELIHOOD, KL, ELBO, SQUARED_ERROR, MMD, DISC_LOSS, DISC_ACCURACY, GENERATOR_LOSS
   }
@@ -92,6 +99,7 @@ public final class Trainer {
     this.modelConfig = modelConfig;
     this.config = config;
     this.datasetName = data.train().name();
+    this.source = data;
     Binarization bin = config.binarization();
     this.train = bin.prepare(data.train(), config.seed());
     // A dynamically binarised model is scored on one fixed binary sample of the test set.
@@ -128,6 +136,8 @@ public final class Trainer {
     t.samplesSeen = state.samplesSeen();
     t.recorder.restore(state.history());
     t.random.setSeed(state.training().seed() + 31 * state.step());
+    t.resumedData = state.provenance().data();
+    t.resumedAtStep = state.step();
     t.checkpoint();
     return t;
   }
@@ -343,6 +353,26 @@ public final class Trainer {
     return message;
   }
 
+  /**
+   * This program and machine, and the data the model learnt from: the data of the run it was
+   * resumed from until it takes a step on its own data (so that opening a model with other images
+   * and saving it again does not claim it was trained on them).
+   */
+  public Provenance provenance() {
+    boolean untouchedSinceResume = step == resumedAtStep && !resumedData.isEmpty();
+    return Provenance.current(model.kernels().name(),
+        untouchedSinceResume ? resumedData : dataUsed());
+  }
+
+  /** References to the training and test images; their pixels are hashed once, when first asked. */
+  public List<DataReference> dataUsed() {
+    if (dataUsed == null) {
+      dataUsed = List.of(DataReference.of(source.train(), DataReference.Role.TRAIN),
+          DataReference.of(source.test(), DataReference.Role.TEST));
+    }
+    return dataUsed;
+  }
+
   /** An immutable picture of the run; weights are copied only when they changed. */
   public Snapshot snapshot(long version, RunState state) {
     if (exportedAtStep != step || exported == null) {
@@ -356,9 +386,9 @@ public final class Trainer {
         exported, recorder.snapshot(), klPerDimension.clone(), activeUnits, message);
   }
 
-  /** Everything needed to resume this run later. */
+  /** Everything needed to resume this run later, with its provenance as of now. */
   public TrainerState state() {
-    return new TrainerState(modelConfig, config, datasetName, model.exportParameters(),
+    return new TrainerState(modelConfig, config, provenance(), model.exportParameters(),
         optimizer.exportState(), optimizer.steps(),
         discOptimizer == null ? new float[0] : discOptimizer.exportState(),
         discOptimizer == null ? 0 : discOptimizer.steps(), optimizer.learningRate(), step, epoch,

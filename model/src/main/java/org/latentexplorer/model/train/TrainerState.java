@@ -7,6 +7,7 @@ import org.latentexplorer.model.vae.ModelConfig;
  * Everything needed to resume a run: configuration, weights, optimiser state, counters and
  * curves. Immutable by convention: the arrays are owned by this value and nobody writes them.
  *
+ * @param provenance where the model came from: who wrote it, and its training and test data
  * @param parameters autoencoder then discriminator weights
  * @param optimizerState the autoencoder optimiser's state (e.g. Adam's two moments)
  * @param discriminatorOptimizerState the AAE discriminator optimiser's state, or empty
@@ -14,7 +15,7 @@ import org.latentexplorer.model.vae.ModelConfig;
 public record TrainerState(
     ModelConfig model,
     TrainingConfig training,
-    String datasetName,
+    Provenance provenance,
     float[] parameters,
     float[] optimizerState,
     long optimizerSteps,
@@ -24,4 +25,12 @@ public record TrainerState(
     long step,
     int epoch,
     long samplesSeen,
-    MetricHistory history) {}
+    MetricHistory history) {
+
+  /** The same state with another provenance. */
+  public TrainerState withProvenance(Provenance p) {
+    return new TrainerState(model, training, p, parameters, optimizerState, optimizerSteps,
+        discriminatorOptimizerState, discriminatorOptimizerSteps, learningRate, step, epoch,
+        samplesSeen, history);
+  }
+}

@@ -104,6 +104,30 @@ class CliTest {
   }
 
   @Test
+  void evalSaysWhereTheModelCameFromAndWhenItsImagesAreOthers() {
+    String[] eval = {"eval", "--model", model.toString(), "--samples", "1", "--images", "5"};
+    CliRun same = CliRun.of(concat(eval, TINY_DATA));
+    assertEquals(0, same.code(), same::toString);
+    String hash = "pixels [0-9a-f]{12}\u2026";
+    for (String line : new String[] {
+        "written by +Latent Explorer \\S+, \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC",
+        "Java +" + Pattern.quote(Runtime.version().toString()) + " .*",
+        "computed by +ND4J CPU .*, java-fused kernels",
+        "trained on +'MNIST digits' \\(270 train images, 28x28, " + hash + "\\)",
+        "tested on +'MNIST digits' \\(30 test images, 28x28, " + hash + "\\)",
+        "data +the images it was trained and tested on \\(the pixel hashes match\\)"}) {
+      assertTrue(Pattern.compile("(?m)^" + line + "$").matcher(same.out()).find(),
+          line + "\n" + same);
+    }
+
+    CliRun other = CliRun.of(concat(eval, new String[] {"--data", "mnist", "--limit", "200"}));
+    assertEquals(0, other.code(), other::toString);
+    assertTrue(Pattern.compile("(?m)^data +note: the model was trained on 'MNIST digits' \\(270"
+        + " train images, 28x28, " + hash + "\\); opened with 'MNIST digits' \\(180 train images,"
+        + " 28x28, " + hash + "\\)$").matcher(other.out()).find(), other::toString);
+  }
+
+  @Test
   void sampleWritesPngsOfTheExpectedSize() throws IOException {
     Path prior = dir.resolve("prior.png");
     Path manifold = dir.resolve("out/manifold.png");

@@ -19,10 +19,14 @@ import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Optional;
 import org.latentexplorer.model.data.BundledDataset;
+import org.latentexplorer.model.data.DataReference;
 import org.latentexplorer.model.data.Dataset;
 import org.latentexplorer.model.metrics.Metric;
 import org.latentexplorer.model.train.DivergenceException;
+import org.latentexplorer.model.train.Provenance;
 import org.latentexplorer.model.train.Trainer;
 import org.latentexplorer.model.train.TrainerState;
 import org.latentexplorer.model.train.TrainingConfig;
@@ -56,6 +60,8 @@ class ModelFileTest {
     TrainerState loaded = ModelFile.load(file);
     assertEquals(trained.model(), loaded.model());
     assertEquals(trained.training(), loaded.training());
+    assertEquals(trained.provenance(), loaded.provenance());
+    assertTrue(loaded.provenance().recordsAllData());
     assertArrayEquals(trained.parameters(), loaded.parameters());
     assertArrayEquals(trained.optimizerState(), loaded.optimizerState());
     assertEquals(trained.step(), loaded.step());
@@ -134,7 +140,8 @@ class ModelFileTest {
   @Test
   void newerFormatsForeignFilesAndInconsistentSizesAreRefused() throws IOException {
     assertTrue(refused(withHeader("future.lex",
-        h -> h.replace("\"formatVersion\" : 1", "\"formatVersion\" : 7"))).contains("newer"));
+        h -> h.replace("\"formatVersion\" : " + ModelFile.FORMAT_VERSION, "\"formatVersion\" : 7")))
+        .contains("newer"));
     assertTrue(refused(withHeader("foreign.lex",
         h -> h.replace("latent-explorer-model", "something-else"))).contains("not a Latent"));
     assertTrue(refused(withHeader("latent.lex",
@@ -143,6 +150,108 @@ class ModelFileTest {
         h -> h.replace("\"latentDim\" : 3", "\"latentDim\" : 999"))).contains("latent size"));
     assertTrue(refused(withHeader("json.lex", h -> h.substring(0, h.length() / 2)))
         .contains("header"));
+  }
+
+  @Test
+  void aDamagedArrayIsRefusedNamingIt() throws IOException {
+    Path good = dir.resolve("good.lex");
+    ModelFile.save(trained, good);
+    byte[] bytes = Files.readAllBytes(good);
+    byte[] name = ModelFile.PARAMETERS.getBytes(StandardCharsets.US_ASCII);
+    int at = indexOf(bytes, name) + name.length + 1000;
+    bytes[at] ^= 0x10;
+
+    assertEquals("flipped.lex is damaged: parameters.f32 fails its CRC check",
+        refused(write("flipped.lex", bytes)));
+  }
+
+  @Test
+  void anArrayThatDoesNotMatchItsRecordedHashIsRefused() throws IOException {
+    Path good = dir.resolve("good.lex");
+    ModelFile.save(trained, good);
+    // Rewritten with a CRC that fits the changed bytes, as a careless tool or an edit would.
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (ZipInputStream in = new ZipInputStream(Files.newInputStream(good));
+        ZipOutputStream zip = new ZipOutputStream(out)) {
+      ZipEntry e;
+      while ((e = in.getNextEntry()) != null) {
+        byte[] data = in.readAllBytes();
+        if (e.getName().equals(ModelFile.OPTIMIZER)) {
+          data[8] ^= 1;
+        }
+        zip.putNextEntry(new ZipEntry(e.getName()));
+        zip.write(data);
+        zip.closeEntry();
+      }
+    }
+
+    assertEquals("edited.lex is damaged: optimizer.f32 does not match its SHA-256 in model.json",
+        refused(write("edited.lex", out.toByteArray())));
+  }
+
+  private static int indexOf(byte[] haystack, byte[] needle) {
+    for (int i = 0; i + needle.length <= haystack.length; i++) {
+      if (Arrays.equals(haystack, i, i + needle.length, needle, 0, needle.length)) {
+        return i;
+      }
+    }
+    throw new AssertionError("not found");
+  }
+
+  /**
+   * A file as format 1 wrote it: deflated entries with data descriptors, no hashes, no
+   * provenance, and the training set named by its display name with the " (train)" of that time.
+   */
+  private Path formatOneFile(String name) throws IOException {
+    return withHeader(name, h -> {
+      try {
+        com.fasterxml.jackson.databind.node.ObjectNode json =
+            (com.fasterxml.jackson.databind.node.ObjectNode) new ObjectMapper().readTree(h);
+        json.put("formatVersion", 1);
+        json.remove(ModelFile.SHA256);
+        json.remove("provenance");
+        json.put("dataset", "MNIST digits (train)");
+        return new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(json);
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    });
+  }
+
+  @Test
+  void aFormatOneFileOpensWithItsWeightsAndAnUnknownProvenance() throws IOException {
+    TrainerState old = ModelFile.load(formatOneFile("old.lex"));
+
+    assertArrayEquals(trained.parameters(), old.parameters());
+    assertArrayEquals(trained.optimizerState(), old.optimizerState());
+    assertEquals(trained.step(), old.step());
+    Provenance p = old.provenance();
+    assertEquals(Provenance.UNKNOWN, p.appVersion());
+    assertEquals(Optional.empty(), p.created());
+    DataReference trainedOn = p.data(DataReference.Role.TRAIN).orElseThrow();
+    assertEquals("MNIST digits", trainedOn.name());
+    assertFalse(trainedOn.isComplete());
+    assertTrue(trainedOn.sameImagesAs(DataReference.of(digits.train(), DataReference.Role.TRAIN)));
+    assertEquals(Optional.empty(), p.data(DataReference.Role.TEST));
+  }
+
+  @Test
+  void aDamagedFormatOneFileIsStillRefusedByItsCrc() throws IOException {
+    byte[] bytes = Files.readAllBytes(formatOneFile("old.lex"));
+    byte[] name = ModelFile.OPTIMIZER.getBytes(StandardCharsets.US_ASCII);
+    bytes[indexOf(bytes, name) + name.length + 5000] ^= 0x04;
+
+    String m = refused(write("old-damaged.lex", bytes));
+    assertTrue(m.startsWith("old-damaged.lex is damaged: optimizer.f32 "), m);
+  }
+
+  @Test
+  void aCurrentFileWithoutItsHashesIsRefused() throws IOException {
+    Path stripped = withHeader("stripped.lex",
+        h -> h.replaceFirst("\"sha256\" : \\{[^}]*}", "\"unhashed\" : {}"));
+
+    assertEquals("stripped.lex is damaged: model.json records no SHA-256 for parameters.f32",
+        refused(stripped));
   }
 
   @Test

@@ -2,6 +2,7 @@ package org.latentexplorer.model.io;
 
 import java.nio.file.Path;
 import org.latentexplorer.model.metrics.MetricRecorder;
+import org.latentexplorer.model.train.Provenance;
 import org.latentexplorer.model.train.TrainerState;
 import org.latentexplorer.model.train.TrainingConfig;
 import org.latentexplorer.model.vae.ModelConfig;
@@ -19,7 +20,8 @@ public final class SaveLoop {
     for (int round = 0; ; round++) {
       float[] params = new float[(int) n];
       java.util.Arrays.fill(params, round);
-      TrainerState s = new TrainerState(config, training, "loop", params, new float[(int) (2 * n)],
+      TrainerState s = new TrainerState(config, training,
+          Provenance.unknown(java.util.List.of()), params, new float[(int) (2 * n)],
           round, new float[0], 0, 1e-3, round, 0, 0, new MetricRecorder().snapshot());
       ModelFile.save(s, Path.of(args[0]));
       System.out.println("saved " + round);
