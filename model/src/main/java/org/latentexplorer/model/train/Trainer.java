@@ -224,6 +224,15 @@ public final class Trainer {
     for (TrainingListener l : listeners) {
       l.onTrainingBatch(step, m);
     }
+    endEpochIfLastBatch();
+    return m;
+  }
+
+  /**
+   * Counts the epoch and scores the whole test set once the epoch's last minibatch has been
+   * taken, whether it trained or diverged and was skipped.
+   */
+  private void endEpochIfLastBatch() {
     if (cursor + batch > train.size()) {
       epoch++;
       Evaluation e = evaluateTest(test);
@@ -231,7 +240,6 @@ public final class Trainer {
         l.onEpoch(epoch, e);
       }
     }
-    return m;
   }
 
   private StepMetrics diverged(StepMetrics m) throws DivergenceException {
@@ -260,6 +268,7 @@ public final class Trainer {
     for (TrainingListener l : listeners) {
       l.onDivergence(message);
     }
+    endEpochIfLastBatch();
     return m;
   }
 

@@ -159,4 +159,43 @@ class TrainerTest {
     assertTrue(e.getMessage().contains("learning rate"), e.getMessage());
     assertArrayEquals(start, t.model().exportParameters(), "the last good weights are kept");
   }
+
+  @Test
+  void aDivergenceOnAnEpochsLastMinibatchStillEndsTheEpoch() throws DivergenceException {
+    // Two minibatches per epoch and one poisoned image: every epoch has exactly one divergence,
+    // on its last minibatch about every other epoch.
+    float[] pixels = digits.train().head(64).pixelsUnsafe().clone();
+    pixels[3 * 784 + 400] = Float.NaN;
+    Dataset poisoned = new Dataset("poisoned", 28, 28, pixels, null, List.of());
+    Trainer t = new Trainer(small(ModelFamily.VAE),
+        TrainingConfig.defaults().withBatchSize(32).withEpochs(100),
+        new Dataset.Split(poisoned, digits.test()));
+    List<String> events = new java.util.ArrayList<>();
+    t.addListener(new TrainingListener() {
+      @Override
+      public void onDivergence(String message) {
+        events.add("diverged");
+      }
+
+      @Override
+      public void onEpoch(int epoch, Evaluation test) {
+        events.add("epoch " + epoch);
+      }
+    });
+    int epochs = 8;
+    int lastBatchDivergences = 0;
+    for (int i = 0; i < 2 * epochs; i++) {
+      int before = java.util.Collections.frequency(events, "diverged");
+      t.step();
+      if (i % 2 == 1 && java.util.Collections.frequency(events, "diverged") > before) {
+        lastBatchDivergences++;
+      }
+    }
+    assertEquals(epochs, java.util.Collections.frequency(events, "diverged"), events.toString());
+    assertTrue(lastBatchDivergences > 0,
+        "no divergence on a last minibatch, so this run tests nothing: " + events);
+    assertEquals(epochs, t.epoch(), events.toString());
+    assertEquals(epochs, t.snapshot(1, RunState.RUNNING).history().get(Metric.TEST_ELBO).size(),
+        "the whole test set is scored at every epoch's end");
+  }
 }
