@@ -34,8 +34,8 @@ public final class Trainer {
   /** Consecutive divergences after which the run stops. */
   static final int MAX_FAILURES = 6;
 
-  /** Images of the test set scored for the live test curve. */
-  static final int LIVE_TEST_IMAGES = 1000;
+  /** Images of the test set scored for the live test curves. */
+  static final int LIVE_TEST_IMAGES = Metric.LIVE_TEST_IMAGES;
 
   private final ModelConfig modelConfig;
   private final TrainingConfig config;
@@ -235,7 +235,7 @@ public final class Trainer {
   private void endEpochIfLastBatch() {
     if (cursor + batch > train.size()) {
       epoch++;
-      Evaluation e = evaluateTest(test);
+      Evaluation e = evaluateFullTest();
       for (TrainingListener l : listeners) {
         l.onEpoch(epoch, e);
       }
@@ -319,25 +319,34 @@ public final class Trainer {
     recorder.add(metric, samplesSeen, v);
   }
 
-  /** Scores the first {@value #LIVE_TEST_IMAGES} test images, for the live test curve. */
+  /**
+   * Scores the first {@value #LIVE_TEST_IMAGES} test images and adds them to the {@code
+   * LIVE_TEST_} curves, or to the {@code TEST_} curves when that is the whole test set.
+   */
   public Evaluation evaluateLiveTest() {
-    return evaluateTest(liveTest);
+    if (liveTest == test) {
+      return evaluateFullTest();
+    }
+    return evaluate(liveTest, Metric.LIVE_TEST_ELBO, Metric.LIVE_TEST_LOG_LIKELIHOOD,
+        Metric.LIVE_TEST_KL, Metric.LIVE_TEST_SQUARED_ERROR);
   }
 
-  private Evaluation evaluateTest(Dataset data) {
+  /** Scores the whole test set now and adds it to the {@code TEST_} curves. */
+  public Evaluation evaluateFullTest() {
+    return evaluate(test, Metric.TEST_ELBO, Metric.TEST_LOG_LIKELIHOOD, Metric.TEST_KL,
+        Metric.TEST_SQUARED_ERROR);
+  }
+
+  private Evaluation evaluate(Dataset data, Metric elbo, Metric logLikelihood, Metric kl,
+      Metric squaredError) {
     Evaluation e = Evaluator.evaluate(model, data, evalRandom);
-    recorder.add(Metric.TEST_ELBO, samplesSeen, e.elbo());
-    recorder.add(Metric.TEST_LOG_LIKELIHOOD, samplesSeen, e.logLikelihood());
-    recorder.add(Metric.TEST_KL, samplesSeen, e.kl());
-    recorder.add(Metric.TEST_SQUARED_ERROR, samplesSeen, e.squaredError());
+    recorder.add(elbo, samplesSeen, e.elbo());
+    recorder.add(logLikelihood, samplesSeen, e.logLikelihood());
+    recorder.add(kl, samplesSeen, e.kl());
+    recorder.add(squaredError, samplesSeen, e.squaredError());
     klPerDimension = e.klPerDimension();
     activeUnits = e.activeUnits();
     return e;
-  }
-
-  /** Scores the whole test set now and adds it to the curves. */
-  public Evaluation evaluateFullTest() {
-    return evaluateTest(test);
   }
 
   /** Importance-sampled log p(x) on up to {@code images} test images, added to the curves. */
