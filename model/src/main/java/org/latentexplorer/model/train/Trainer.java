@@ -98,7 +98,8 @@ public final class Trainer {
     this.test = (bin == Binarization.DYNAMIC ? Binarization.FIXED : bin)
         .prepare(data.test(), config.seed() + 1);
     this.liveTest = test.size() > LIVE_TEST_IMAGES ? test.head(LIVE_TEST_IMAGES) : test;
-    this.model = new LatentModel(modelConfig, DataType.FLOAT, config.seed());
+    this.model = new LatentModel(modelConfig, DataType.FLOAT, config.seed(),
+        config.initialization());
     this.optimizer = new Optimizer(config.optimizer(), config.learningRate(),
         config.weightDecay(), modelConfig.autoencoderParameterCount(), DataType.FLOAT,
         model.kernels());
