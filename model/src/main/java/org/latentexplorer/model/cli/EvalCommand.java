@@ -36,7 +36,7 @@ import picocli.CommandLine.Spec;
       "log p(x) ~ logsumexp_l [log p(x|z_l) + log p(z_l) - log q(z_l|x)] - log L, z_l ~ q(z|x).",
       "Without --test-data, give the same data options as for train to score the images it held"
           + " out.",
-      "A Bernoulli model scored on grey pixels gets a note: its figures are cross-entropies, not"
+      "A Bernoulli model scored on gray pixels gets a note: its figures are cross-entropies, not"
           + " comparable with published binarised-MNIST log-likelihoods."
     })
 final class EvalCommand implements Callable<Integer> {
@@ -86,7 +86,7 @@ final class EvalCommand implements Callable<Integer> {
         m.decoderLikelihood(), state.epoch(), state.samplesSeen());
     out.printf(Locale.ROOT, "test set       %s, %,d images; %s%n", split.test().name(),
         trainer.testSet().size(), backend);
-    GreyPixels.note(m, trainer.testSet())
+    GrayPixels.note(m, trainer.testSet())
         .ifPresent(n -> out.printf(Locale.ROOT, "note           %s%n", n));
     out.flush();
 

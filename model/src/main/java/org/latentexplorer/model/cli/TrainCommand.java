@@ -292,7 +292,7 @@ final class TrainCommand implements Callable<Integer> {
     out.printf(Locale.ROOT, "# data: %s, %,d training and %,d test images of %dx%d; %s%n",
         split.train().name().replaceFirst(" \\(train\\)$", ""), split.train().size(),
         split.test().size(), split.train().height(), split.train().width(), backend);
-    GreyPixels.note(m, trainer.testSet()).ifPresent(n -> out.println("# note: " + n));
+    GrayPixels.note(m, trainer.testSet()).ifPresent(n -> out.println("# note: " + n));
   }
 
   /** "784-400-20": input, hidden widths, latent. */

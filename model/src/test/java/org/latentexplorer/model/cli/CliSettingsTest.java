@@ -19,7 +19,7 @@ import org.latentexplorer.model.vae.KlEstimator;
 
 /**
  * The command line says what it does: the KL estimator and initialisation are options, the
- * header names them, and figures of a Bernoulli likelihood on grey pixels carry a note.
+ * header names them, and figures of a Bernoulli likelihood on gray pixels carry a note.
  */
 class CliSettingsTest {
   private static final String[] TINY = {"--data", "mnist", "--limit", "300", "--epochs", "1",
@@ -41,14 +41,14 @@ class CliSettingsTest {
   }
 
   @Test
-  void theDefaultsAreNamedAndGreyPixelsGetANote() throws IOException {
-    Path file = dir.resolve("grey.lex");
+  void theDefaultsAreNamedAndGrayPixelsGetANote() throws IOException {
+    Path file = dir.resolve("gray.lex");
     CliRun r = run(train("--out", file.toString()));
     assertEquals(0, r.code(), r::toString);
     String h = header(r);
     assertTrue(h.contains(", KL analytic,") && h.contains(", binarize none,")
         && h.contains(", init glorot,"), h);
-    assertTrue(h.contains("# note: Bernoulli likelihood on grey pixels: these nats are"
+    assertTrue(h.contains("# note: Bernoulli likelihood on gray pixels: these nats are"
         + " cross-entropies"), h);
     assertTrue(h.contains("not comparable with published binarised-MNIST figures"), h);
     TrainerState s = ModelFile.load(file);
@@ -59,7 +59,7 @@ class CliSettingsTest {
         "--samples", "5", "--images", "10");
     assertEquals(0, eval.code(), eval::toString);
     assertTrue(eval.outLines().stream().anyMatch(l -> l.startsWith("note ")
-        && l.contains("Bernoulli likelihood on grey pixels")), eval::toString);
+        && l.contains("Bernoulli likelihood on gray pixels")), eval::toString);
   }
 
   @Test
@@ -86,12 +86,12 @@ class CliSettingsTest {
     Path file = dir.resolve("binary.lex");
     CliRun r = run(train("--binarize", "dynamic", "--out", file.toString()));
     assertEquals(0, r.code(), r::toString);
-    assertFalse(r.out().contains("grey pixels"), r::toString);
+    assertFalse(r.out().contains("gray pixels"), r::toString);
     assertTrue(header(r).contains(", binarize dynamic,"), r::toString);
     CliRun eval = run("eval", "--model", file.toString(), "--data", "mnist", "--limit", "300",
         "--samples", "5", "--images", "10");
     assertEquals(0, eval.code(), eval::toString);
-    assertFalse(eval.out().contains("grey pixels"), eval::toString);
+    assertFalse(eval.out().contains("gray pixels"), eval::toString);
   }
 
   @ParameterizedTest
