@@ -82,7 +82,6 @@ final class CompareCommand implements Callable<Integer> {
     PrintWriter out = cli.terminal().out();
     out.printf("data: %s, %,d training and %,d test images; %d epochs each; %s%n",
         split.train().name(), split.train().size(), split.test().size(), epochs, backend);
-    GrayPixels.note(base, split.test()).ifPresent(n -> out.println("note: " + n));
     out.println(FamilyComparison.header());
     out.flush();
     FamilyComparison.run(FamilyComparison.standardLineup(base), training, split, samples, images,
@@ -90,6 +89,7 @@ final class CompareCommand implements Callable<Integer> {
           out.println(line);
           out.flush();
         });
+    GrayPixels.note(base, split.test()).ifPresent(n -> out.println("note: " + n));
     return 0;
   }
 }
