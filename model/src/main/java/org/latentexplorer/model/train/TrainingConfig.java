@@ -29,6 +29,8 @@ public record TrainingConfig(
     if (initialization == null) {
       initialization = Initialization.GLOROT_UNIFORM;
     }
+    require(optimizer != null, "the optimiser is missing");
+    require(binarization != null, "the binarisation is missing");
     require(
         Double.isFinite(learningRate) && learningRate > 0 && learningRate <= 10,
         "learning rate must be in (0, 10], got " + learningRate);
