@@ -76,6 +76,17 @@ class ExplorerUiTest {
         () -> points(robot, "#mainChart", Metric.TRAIN_ELBO.label()) >= 2);
     await("the status bar to count steps", 10,
         () -> stepOf(robot.lookup("#statusStep").queryAs(Label.class).getText()) > 0);
+    // 2,000 test images: the live scores of the first 1,000 and the epoch's scores of all of
+    // them are two curves, each named for its images.
+    await("a test ELBO curve for each set of test images", 60,
+        () -> points(robot, "#mainChart", Metric.TEST_ELBO.label()) >= 1
+            && points(robot, "#mainChart", Metric.LIVE_TEST_ELBO.label()) >= 1);
+    await("the legend naming both", 10,
+        () -> !robot.lookup("#legend-LIVE_TEST_ELBO").queryAll().isEmpty());
+    assertEquals("test ELBO (whole set)",
+        robot.lookup("#legend-TEST_ELBO").queryAs(javafx.scene.control.CheckBox.class).getText());
+    assertEquals("test ELBO (first 1,000)", robot.lookup("#legend-LIVE_TEST_ELBO")
+        .queryAs(javafx.scene.control.CheckBox.class).getText());
     robot.clickOn("#trainButton");
     await("training to pause", 20, () -> state() == RunState.PAUSED);
     await("the manifold of the paused model", 20, () -> manifold() != null);

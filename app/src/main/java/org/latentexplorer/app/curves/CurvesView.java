@@ -192,7 +192,7 @@ public final class CurvesView extends VBox {
     legend.getChildren().clear();
     for (Metric m : metrics) {
       CheckBox box = new CheckBox(CurveStyle.legendName(m));
-      box.setTooltip(new javafx.scene.control.Tooltip(m.label()));
+      box.setTooltip(new Tooltip(CurveStyle.legendTooltip(m)));
       box.setSelected(vm.isVisible(m));
       box.setId("legend-" + m.name());
       Line swatch = new Line(0, 0, 16, 0);

@@ -72,19 +72,26 @@ public final class CurvesViewModel {
     update(workspace.snapshot(), true);
   }
 
-  /** The metrics of each panel for a family, in legend order. */
+  /**
+   * The metrics of each panel for a family, in legend order. A test metric appears twice, once
+   * per set of test images it is scored on (see {@link Metric}); only curves with points are
+   * drawn and listed.
+   */
   static List<List<Metric>> panels(ModelFamily family) {
     return switch (family) {
       case VAE -> List.of(
-          List.of(Metric.TRAIN_ELBO, Metric.TEST_ELBO, Metric.TRAIN_LOG_LIKELIHOOD,
-              Metric.TEST_LOG_LIKELIHOOD, Metric.TEST_IS_LOG_LIKELIHOOD),
-          List.of(Metric.TRAIN_KL, Metric.TEST_KL));
+          List.of(Metric.TRAIN_ELBO, Metric.TEST_ELBO, Metric.LIVE_TEST_ELBO,
+              Metric.TRAIN_LOG_LIKELIHOOD, Metric.TEST_LOG_LIKELIHOOD,
+              Metric.LIVE_TEST_LOG_LIKELIHOOD, Metric.TEST_IS_LOG_LIKELIHOOD),
+          List.of(Metric.TRAIN_KL, Metric.TEST_KL, Metric.LIVE_TEST_KL));
       case AAE -> List.of(
-          List.of(Metric.TRAIN_LOG_LIKELIHOOD, Metric.TEST_LOG_LIKELIHOOD),
+          List.of(Metric.TRAIN_LOG_LIKELIHOOD, Metric.TEST_LOG_LIKELIHOOD,
+              Metric.LIVE_TEST_LOG_LIKELIHOOD),
           List.of(Metric.DISCRIMINATOR_LOSS, Metric.GENERATOR_LOSS,
               Metric.DISCRIMINATOR_ACCURACY));
       case WAE -> List.of(
-          List.of(Metric.TRAIN_LOSS, Metric.TRAIN_SQUARED_ERROR, Metric.TEST_SQUARED_ERROR),
+          List.of(Metric.TRAIN_LOSS, Metric.TRAIN_SQUARED_ERROR, Metric.TEST_SQUARED_ERROR,
+              Metric.LIVE_TEST_SQUARED_ERROR),
           List.of(Metric.TRAIN_MMD));
     };
   }

@@ -234,9 +234,10 @@ public final class SetupViewModel {
             activation.get(), latent, beta, klEstimator.get(), lambda,
             base.adversarialWeight(), base.discriminatorHidden());
         TrainingConfig defaults = current == null ? TrainingConfig.defaults() : current.training();
+        // The form has no field for the initialisation: a run keeps the one it was made with.
         TrainingConfig t = new TrainingConfig(optimizer.get(), lr, batch,
             defaults.weightDecay(), epochs, seed, binarization.get(),
-            defaults.discriminatorLearningRate());
+            defaults.discriminatorLearningRate(), defaults.initialization());
         checkMemory(m);
         built = new RunConfig(m, t);
       } catch (IllegalArgumentException e) {

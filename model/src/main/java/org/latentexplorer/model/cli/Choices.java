@@ -6,7 +6,9 @@ import java.util.Locale;
 import java.util.Map;
 import org.latentexplorer.model.data.Binarization;
 import org.latentexplorer.model.nn.Activation;
+import org.latentexplorer.model.nn.Initialization;
 import org.latentexplorer.model.nn.OptimizerKind;
+import org.latentexplorer.model.vae.KlEstimator;
 import org.latentexplorer.model.vae.Likelihood;
 import org.latentexplorer.model.vae.ModelFamily;
 import org.latentexplorer.model.vae.Posterior;
@@ -38,6 +40,12 @@ final class Choices {
             "expected one of " + String.join(", ", byName.keySet()) + ", got '" + value + "'");
       }
       return t;
+    }
+
+    /** The command-line word for a value, as the help lists it. */
+    String nameOf(T value) {
+      return byName.entrySet().stream().filter(e -> e.getValue() == value)
+          .map(Map.Entry::getKey).findFirst().orElse(String.valueOf(value));
     }
 
     @Override
@@ -81,6 +89,18 @@ final class Choices {
     Binarize() {
       put("none", Binarization.NONE).put("threshold", Binarization.THRESHOLD)
           .put("fixed", Binarization.FIXED).put("dynamic", Binarization.DYNAMIC);
+    }
+  }
+
+  static final class KlEstimate extends Table<KlEstimator> {
+    KlEstimate() {
+      put("analytic", KlEstimator.ANALYTIC).put("mc", KlEstimator.MONTE_CARLO);
+    }
+  }
+
+  static final class Init extends Table<Initialization> {
+    Init() {
+      put("glorot", Initialization.GLOROT_UNIFORM).put("fan-in", Initialization.FAN_IN_UNIFORM);
     }
   }
 

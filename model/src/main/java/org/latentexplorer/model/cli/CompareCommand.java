@@ -89,6 +89,7 @@ final class CompareCommand implements Callable<Integer> {
           out.println(line);
           out.flush();
         });
+    GrayPixels.note(base, split.test()).ifPresent(n -> out.println("note: " + n));
     return 0;
   }
 }

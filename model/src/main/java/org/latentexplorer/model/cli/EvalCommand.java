@@ -38,7 +38,9 @@ import picocli.CommandLine.Spec;
       "ELBO = log p(x|z) - KL(q(z|x) || p(z)), one z per image;",
       "log p(x) ~ logsumexp_l [log p(x|z_l) + log p(z_l) - log q(z_l|x)] - log L, z_l ~ q(z|x).",
       "Without --test-data, give the same data options as for train to score the images it held"
-          + " out."
+          + " out.",
+      "A Bernoulli model scored on gray pixels gets a note: its figures are cross-entropies, not"
+          + " comparable with published binarised-MNIST log-likelihoods."
     })
 final class EvalCommand implements Callable<Integer> {
   @ParentCommand Cli cli;
@@ -98,6 +100,8 @@ final class EvalCommand implements Callable<Integer> {
     }
     out.printf(Locale.ROOT, "test set       %s, %,d images; %s%n", split.test().name(),
         trainer.testSet().size(), backend);
+    GrayPixels.note(m, trainer.testSet())
+        .ifPresent(n -> out.printf(Locale.ROOT, "note           %s%n", n));
     out.flush();
 
     long t0 = System.nanoTime();

@@ -15,6 +15,7 @@ import org.latentexplorer.model.metrics.Metric;
 import org.latentexplorer.model.metrics.MetricHistory;
 import org.latentexplorer.model.nn.Activation;
 import org.latentexplorer.model.nn.Backend;
+import org.latentexplorer.model.nn.Initialization;
 import org.latentexplorer.model.nn.OptimizerKind;
 import org.latentexplorer.model.train.DivergenceException;
 import org.latentexplorer.model.train.RunState;
@@ -22,6 +23,7 @@ import org.latentexplorer.model.train.Snapshot;
 import org.latentexplorer.model.train.Trainer;
 import org.latentexplorer.model.train.TrainerState;
 import org.latentexplorer.model.train.TrainingConfig;
+import org.latentexplorer.model.vae.KlEstimator;
 import org.latentexplorer.model.vae.Likelihood;
 import org.latentexplorer.model.vae.ModelConfig;
 import org.latentexplorer.model.vae.ModelFamily;
@@ -58,8 +60,8 @@ final class TrainCommand implements Callable<Integer> {
   /** Options the model file fixes, refused together with --resume. */
   private static final List<String> FIXED_BY_MODEL_FILE = List.of(
       "--family", "--posterior", "--likelihood", "--hidden", "--latent", "--activation",
-      "--optimizer", "--lr", "--batch", "--weight-decay", "--beta", "--lambda", "--binarize",
-      "--seed");
+      "--optimizer", "--lr", "--batch", "--weight-decay", "--beta", "--kl-estimator", "--lambda",
+      "--binarize", "--seed", "--init");
 
   @ParentCommand Cli cli;
 
@@ -123,6 +125,13 @@ final class TrainCommand implements Callable<Integer> {
           + " Default: ${DEFAULT-VALUE}.")
   double beta;
 
+  @Option(names = "--kl-estimator", paramLabel = "FORM", defaultValue = "analytic",
+      converter = Choices.KlEstimate.class, completionCandidates = Choices.KlEstimate.class,
+      description = "How a VAE estimates the KL term while training: ${COMPLETION-CANDIDATES}"
+          + " (the closed form KL(q(z|x) || p(z)), or the single-sample log q(z|x) - log p(z)"
+          + " of Algorithm 2). Default: ${DEFAULT-VALUE}.")
+  KlEstimator klEstimator;
+
   @Option(names = "--lambda", paramLabel = "L", defaultValue = "10",
       description = "Weight of the WAE's MMD penalty. Default: ${DEFAULT-VALUE}.")
   double lambda;
@@ -141,6 +150,12 @@ final class TrainCommand implements Callable<Integer> {
       description = "Seed of initialisation, minibatch order and noise: the same seed and options"
           + " give the same run. Default: ${DEFAULT-VALUE}.")
   long seed;
+
+  @Option(names = "--init", paramLabel = "HOW", defaultValue = "glorot",
+      converter = Choices.Init.class, completionCandidates = Choices.Init.class,
+      description = "Initial weights: ${COMPLETION-CANDIDATES} (Glorot-uniform weights and zero"
+          + " biases, or U(+-1/sqrt(fan_in)) weights and biases). Default: ${DEFAULT-VALUE}.")
+  Initialization init;
 
   @Option(names = "--out", paramLabel = "FILE",
       description = "Model file to write (.lex), atomically after every epoch, at the end, and on"
@@ -226,6 +241,11 @@ final class TrainCommand implements Callable<Integer> {
   ModelConfig modelConfig(Dataset data) {
     Posterior p = posterior != null ? posterior
         : family == ModelFamily.VAE ? Posterior.DIAGONAL : Posterior.DETERMINISTIC;
+    if (family != ModelFamily.VAE
+        && spec.commandLine().getParseResult().hasMatchedOption("--kl-estimator")) {
+      throw new ParameterException(spec.commandLine(),
+          "--kl-estimator applies to a VAE; the " + family + " has no KL term");
+    }
     try {
       return ModelConfig.defaults(family, data.height(), data.width())
           .withPosterior(p)
@@ -234,6 +254,7 @@ final class TrainCommand implements Callable<Integer> {
           .withActivation(activation)
           .withLatentDim(latent)
           .withBeta(beta)
+          .withKlEstimator(klEstimator)
           .withWaeLambda(lambda);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
@@ -243,7 +264,7 @@ final class TrainCommand implements Callable<Integer> {
   TrainingConfig trainingConfig() {
     try {
       return new TrainingConfig(optimizer, learningRate, batch, weightDecay, epochs, seed,
-          binarize, TrainingConfig.defaults().discriminatorLearningRate());
+          binarize, TrainingConfig.defaults().discriminatorLearningRate(), init);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
@@ -263,15 +284,18 @@ final class TrainCommand implements Callable<Integer> {
         m.family(), architecture(m), m.posterior(), m.decoderLikelihood(), m.activation(),
         m.autoencoderParameterCount() + m.discriminatorParameterCount());
     out.printf(Locale.ROOT, "# %s lr %s, batch %d, weight decay %s%s, binarize %s,"
-            + " seed %d, epochs %d to %d%n",
+            + " init %s, seed %d, epochs %d to %d%n",
         t.optimizer(), trainer.learningRate(), trainer.batchSize(), t.weightDecay(),
-        m.family() == ModelFamily.VAE ? ", beta " + m.beta()
+        m.family() == ModelFamily.VAE
+            ? ", beta " + m.beta() + ", KL " + new Choices.KlEstimate().nameOf(m.klEstimator())
             : m.family() == ModelFamily.WAE ? ", lambda " + m.waeLambda() : "",
-        t.binarization().name().toLowerCase(Locale.ROOT), t.seed(), trainer.epoch() + 1,
+        new Choices.Binarize().nameOf(t.binarization()),
+        new Choices.Init().nameOf(t.initialization()), t.seed(), trainer.epoch() + 1,
         t.epochs());
     out.printf(Locale.ROOT, "# data: %s, %,d training and %,d test images of %dx%d; %s%n",
         split.train().name(), split.train().size(),
         split.test().size(), split.train().height(), split.train().width(), backend);
+    GrayPixels.note(m, trainer.testSet()).ifPresent(n -> out.println("# note: " + n));
   }
 
   /** "784-400-20": input, hidden widths, latent. */

@@ -3,23 +3,37 @@ package org.latentexplorer.model.metrics;
 /**
  * A named curve of the metric history. Immutable. Values are per image, in nats for
  * log-likelihoods, and plotted against the number of training samples seen.
+ *
+ * <p>Each curve holds scores of one set of images only. The {@code TEST_} curves score the whole
+ * test set (at every epoch's end, and on request); the {@code LIVE_TEST_} curves score its first
+ * {@value #LIVE_TEST_IMAGES} images, often, while the app trains. On a larger test set one
+ * series holding both would jump between two different averages. When the test set has no more
+ * than {@value #LIVE_TEST_IMAGES} images, both scorings cover the same images and share the
+ * {@code TEST_} curves.
  */
 public enum Metric {
   TRAIN_ELBO("train ELBO"),
-  TEST_ELBO("test ELBO"),
+  TEST_ELBO("test ELBO, whole test set"),
   TRAIN_LOG_LIKELIHOOD("train reconstruction log p(x|z)"),
-  TEST_LOG_LIKELIHOOD("test reconstruction log p(x|z)"),
+  TEST_LOG_LIKELIHOOD("test reconstruction log p(x|z), whole test set"),
   TRAIN_KL("train KL"),
-  TEST_KL("test KL"),
+  TEST_KL("test KL, whole test set"),
   TEST_IS_LOG_LIKELIHOOD("test log p(x), importance sampled"),
   TRAIN_SQUARED_ERROR("train squared error"),
-  TEST_SQUARED_ERROR("test squared error"),
+  TEST_SQUARED_ERROR("test squared error, whole test set"),
   TRAIN_MMD("train MMD"),
   DISCRIMINATOR_LOSS("discriminator loss"),
   DISCRIMINATOR_ACCURACY("discriminator accuracy"),
   GENERATOR_LOSS("encoder adversarial loss"),
   TRAIN_LOSS("train loss"),
-  TEST_LOSS("test loss");
+  TEST_LOSS("test loss"),
+  LIVE_TEST_ELBO("test ELBO, first 1,000 test images"),
+  LIVE_TEST_LOG_LIKELIHOOD("test reconstruction log p(x|z), first 1,000 test images"),
+  LIVE_TEST_KL("test KL, first 1,000 test images"),
+  LIVE_TEST_SQUARED_ERROR("test squared error, first 1,000 test images");
+
+  /** Test images the {@code LIVE_TEST_} curves score: few enough to score every few seconds. */
+  public static final int LIVE_TEST_IMAGES = 1000;
 
   private final String label;
 

@@ -122,18 +122,24 @@ public final class Mlp {
   }
 
   /**
-   * Glorot-uniform weights, W ~ U(-a, a) with a = sqrt(6 / (in + out)), and zero biases; the same
-   * random stream gives the same network.
+   * Draws every weight and bias as {@code init} says; the same random stream gives the same
+   * network. Glorot-uniform draws only the weights, in the order it always has, so runs started
+   * before the setting existed repeat.
    */
-  public void initialize(Random random) {
+  public void initialize(Initialization init, Random random) {
     double[] values = new double[(int) parameterCount(sizes)];
     int k = 0;
     for (int l = 0; l + 1 < sizes.length; l++) {
-      double limit = Math.sqrt(6.0 / (sizes[l] + sizes[l + 1]));
-      for (int i = 0; i < sizes[l] * sizes[l + 1]; i++) {
+      int in = sizes[l];
+      int out = sizes[l + 1];
+      double limit = init.weightLimit(in, out);
+      for (int i = 0; i < in * out; i++) {
         values[k++] = (2 * random.nextDouble() - 1) * limit;
       }
-      k += sizes[l + 1];
+      double biasLimit = init.biasLimit(in, out);
+      for (int j = 0; j < out; j++) {
+        values[k++] = biasLimit == 0 ? 0 : (2 * random.nextDouble() - 1) * biasLimit;
+      }
     }
     kernels.write(values, params.get(NDArrayIndex.interval(0, values.length)));
   }

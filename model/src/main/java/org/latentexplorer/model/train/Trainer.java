@@ -36,8 +36,8 @@ public final class Trainer {
   /** Consecutive divergences after which the run stops. */
   static final int MAX_FAILURES = 6;
 
-  /** Images of the test set scored for the live test curve. */
-  static final int LIVE_TEST_IMAGES = 1000;
+  /** Images of the test set scored for the live test curves. */
+  static final int LIVE_TEST_IMAGES = Metric.LIVE_TEST_IMAGES;
 
   private final ModelConfig modelConfig;
   private final TrainingConfig config;
@@ -106,7 +106,8 @@ public final class Trainer {
     this.test = (bin == Binarization.DYNAMIC ? Binarization.FIXED : bin)
         .prepare(data.test(), config.seed() + 1);
     this.liveTest = test.size() > LIVE_TEST_IMAGES ? test.head(LIVE_TEST_IMAGES) : test;
-    this.model = new LatentModel(modelConfig, DataType.FLOAT, config.seed());
+    this.model = new LatentModel(modelConfig, DataType.FLOAT, config.seed(),
+        config.initialization());
     this.optimizer = new Optimizer(config.optimizer(), config.learningRate(),
         config.weightDecay(), modelConfig.autoencoderParameterCount(), DataType.FLOAT,
         model.kernels());
@@ -234,14 +235,22 @@ public final class Trainer {
     for (TrainingListener l : listeners) {
       l.onTrainingBatch(step, m);
     }
+    endEpochIfLastBatch();
+    return m;
+  }
+
+  /**
+   * Counts the epoch and scores the whole test set once the epoch's last minibatch has been
+   * taken, whether it trained or diverged and was skipped.
+   */
+  private void endEpochIfLastBatch() {
     if (cursor + batch > train.size()) {
       epoch++;
-      Evaluation e = evaluateTest(test);
+      Evaluation e = evaluateFullTest();
       for (TrainingListener l : listeners) {
         l.onEpoch(epoch, e);
       }
     }
-    return m;
   }
 
   private StepMetrics diverged(StepMetrics m) throws DivergenceException {
@@ -270,6 +279,7 @@ public final class Trainer {
     for (TrainingListener l : listeners) {
       l.onDivergence(message);
     }
+    endEpochIfLastBatch();
     return m;
   }
 
@@ -320,25 +330,34 @@ public final class Trainer {
     recorder.add(metric, samplesSeen, v);
   }
 
-  /** Scores the first {@value #LIVE_TEST_IMAGES} test images, for the live test curve. */
+  /**
+   * Scores the first {@value #LIVE_TEST_IMAGES} test images and adds them to the {@code
+   * LIVE_TEST_} curves, or to the {@code TEST_} curves when that is the whole test set.
+   */
   public Evaluation evaluateLiveTest() {
-    return evaluateTest(liveTest);
+    if (liveTest == test) {
+      return evaluateFullTest();
+    }
+    return evaluate(liveTest, Metric.LIVE_TEST_ELBO, Metric.LIVE_TEST_LOG_LIKELIHOOD,
+        Metric.LIVE_TEST_KL, Metric.LIVE_TEST_SQUARED_ERROR);
   }
 
-  private Evaluation evaluateTest(Dataset data) {
+  /** Scores the whole test set now and adds it to the {@code TEST_} curves. */
+  public Evaluation evaluateFullTest() {
+    return evaluate(test, Metric.TEST_ELBO, Metric.TEST_LOG_LIKELIHOOD, Metric.TEST_KL,
+        Metric.TEST_SQUARED_ERROR);
+  }
+
+  private Evaluation evaluate(Dataset data, Metric elbo, Metric logLikelihood, Metric kl,
+      Metric squaredError) {
     Evaluation e = Evaluator.evaluate(model, data, evalRandom);
-    recorder.add(Metric.TEST_ELBO, samplesSeen, e.elbo());
-    recorder.add(Metric.TEST_LOG_LIKELIHOOD, samplesSeen, e.logLikelihood());
-    recorder.add(Metric.TEST_KL, samplesSeen, e.kl());
-    recorder.add(Metric.TEST_SQUARED_ERROR, samplesSeen, e.squaredError());
+    recorder.add(elbo, samplesSeen, e.elbo());
+    recorder.add(logLikelihood, samplesSeen, e.logLikelihood());
+    recorder.add(kl, samplesSeen, e.kl());
+    recorder.add(squaredError, samplesSeen, e.squaredError());
     klPerDimension = e.klPerDimension();
     activeUnits = e.activeUnits();
     return e;
-  }
-
-  /** Scores the whole test set now and adds it to the curves. */
-  public Evaluation evaluateFullTest() {
-    return evaluateTest(test);
   }
 
   /** Importance-sampled log p(x) on up to {@code images} test images, added to the curves. */

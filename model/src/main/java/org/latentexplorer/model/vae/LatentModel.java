@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Random;
+import org.latentexplorer.model.nn.Initialization;
 import org.latentexplorer.model.nn.Kernels;
 import org.latentexplorer.model.nn.Mlp;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -66,11 +67,22 @@ public final class LatentModel {
   }
 
   /**
-   * A freshly initialised model: the same config and seed give the same parameters.
+   * A freshly initialised model with Glorot-uniform weights and zero biases: the same config and
+   * seed give the same parameters.
    *
    * @param type FLOAT for training; DOUBLE for gradient checks
    */
   public LatentModel(ModelConfig config, DataType type, long seed) {
+    this(config, type, seed, Initialization.GLOROT_UNIFORM);
+  }
+
+  /**
+   * A freshly initialised model, its weights and biases drawn as {@code init} says: the same
+   * config, seed and initialisation give the same parameters.
+   *
+   * @param type FLOAT for training; DOUBLE for gradient checks
+   */
+  public LatentModel(ModelConfig config, DataType type, long seed, Initialization init) {
     this.config = config;
     this.type = type;
     this.kernels = Kernels.forType(type);
@@ -87,15 +99,15 @@ public final class LatentModel {
         new Mlp(config.decoderSizes(), config.activation(), range(params, nEnc, n),
             range(grads, nEnc, n), kernels);
     Random random = new Random(seed);
-    encoder.initialize(random);
-    decoder.initialize(random);
+    encoder.initialize(init, random);
+    decoder.initialize(init, random);
     if (config.family() == ModelFamily.AAE) {
       long nd = config.discriminatorParameterCount();
       discParams = Nd4j.zeros(type, nd);
       discGrads = Nd4j.zeros(type, nd);
       discriminator =
           new Mlp(config.discriminatorSizes(), config.activation(), discParams, discGrads, kernels);
-      discriminator.initialize(random);
+      discriminator.initialize(init, random);
     } else {
       discParams = null;
       discGrads = null;

@@ -38,6 +38,13 @@ public record ModelConfig(
   public static final int MAX_WIDTH = 8192;
 
   public ModelConfig {
+    // A model file whose header lost a field reaches here with nulls.
+    require(family != null, "the model family is missing");
+    require(posterior != null, "the posterior is missing");
+    require(likelihood != null, "the likelihood is missing");
+    require(activation != null, "the activation is missing");
+    require(klEstimator != null, "the KL estimator is missing");
+    require(hidden != null && discriminatorHidden != null, "the hidden sizes are missing");
     hidden = List.copyOf(hidden);
     discriminatorHidden = List.copyOf(discriminatorHidden);
     require(imageHeight > 0 && imageWidth > 0, "image size must be positive");

@@ -15,7 +15,8 @@ class CompareCommandTest {
     assertEquals(0, r.code(), r.toString());
     List<String> lines = r.outLines();
     assertTrue(lines.get(1).startsWith("model"), r.toString());
-    assertEquals(6, lines.size(), r.toString());
+    assertEquals(7, lines.size(), r.toString());
+    assertTrue(lines.get(6).startsWith("note: Bernoulli likelihood on gray pixels"), r.toString());
     for (String prefix : List.of("VAE, diagonal", "VAE, full covariance", "AAE", "WAE-MMD")) {
       String row = lines.stream().filter(l -> l.startsWith(prefix)).findFirst().orElseThrow();
       String[] cells = row.substring(22).trim().split("\\s+");

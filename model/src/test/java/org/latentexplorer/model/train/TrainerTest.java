@@ -14,6 +14,7 @@ import org.latentexplorer.model.data.BundledDataset;
 import org.latentexplorer.model.data.Dataset;
 import org.latentexplorer.model.eval.Evaluation;
 import org.latentexplorer.model.metrics.Metric;
+import org.latentexplorer.model.metrics.MetricHistory;
 import org.latentexplorer.model.vae.ModelConfig;
 import org.latentexplorer.model.vae.ModelFamily;
 import org.latentexplorer.model.vae.StepMetrics;
@@ -158,5 +159,86 @@ class TrainerTest {
     });
     assertTrue(e.getMessage().contains("learning rate"), e.getMessage());
     assertArrayEquals(start, t.model().exportParameters(), "the last good weights are kept");
+  }
+
+  @Test
+  void aDivergenceOnAnEpochsLastMinibatchStillEndsTheEpoch() throws DivergenceException {
+    // Two minibatches per epoch and one poisoned image: every epoch has exactly one divergence,
+    // on its last minibatch about every other epoch.
+    float[] pixels = digits.train().head(64).pixelsUnsafe().clone();
+    pixels[3 * 784 + 400] = Float.NaN;
+    Dataset poisoned = new Dataset("poisoned", 28, 28, pixels, null, List.of());
+    Trainer t = new Trainer(small(ModelFamily.VAE),
+        TrainingConfig.defaults().withBatchSize(32).withEpochs(100),
+        new Dataset.Split(poisoned, digits.test()));
+    List<String> events = new java.util.ArrayList<>();
+    t.addListener(new TrainingListener() {
+      @Override
+      public void onDivergence(String message) {
+        events.add("diverged");
+      }
+
+      @Override
+      public void onEpoch(int epoch, Evaluation test) {
+        events.add("epoch " + epoch);
+      }
+    });
+    int epochs = 8;
+    int lastBatchDivergences = 0;
+    for (int i = 0; i < 2 * epochs; i++) {
+      int before = java.util.Collections.frequency(events, "diverged");
+      t.step();
+      if (i % 2 == 1 && java.util.Collections.frequency(events, "diverged") > before) {
+        lastBatchDivergences++;
+      }
+    }
+    assertEquals(epochs, java.util.Collections.frequency(events, "diverged"), events.toString());
+    assertTrue(lastBatchDivergences > 0,
+        "no divergence on a last minibatch, so this run tests nothing: " + events);
+    assertEquals(epochs, t.epoch(), events.toString());
+    assertEquals(epochs, t.snapshot(1, RunState.RUNNING).history().get(Metric.TEST_ELBO).size(),
+        "the whole test set is scored at every epoch's end");
+  }
+
+  @Test
+  void liveAndEndOfEpochScoresOfDifferentImagesGoToDifferentCurves()
+      throws DivergenceException, IOException {
+    Dataset.Split split = new Dataset.Split(digits.train().head(256),
+        BundledDataset.MNIST_DIGITS.load().head(Trainer.LIVE_TEST_IMAGES + 200));
+    Trainer t = new Trainer(small(ModelFamily.VAE),
+        TrainingConfig.defaults().withBatchSize(64).withEpochs(3), split);
+    double live = t.evaluateLiveTest().elbo();
+    t.step();
+    double whole = t.evaluateFullTest().elbo();
+    while (t.epoch() < 2) {
+      t.step();
+    }
+    t.evaluateLiveTest();
+    MetricHistory h = t.snapshot(1, RunState.RUNNING).history();
+    // Three end-of-epoch or requested scores of all 1,200 images, two of the first 1,000.
+    assertEquals(3, h.get(Metric.TEST_ELBO).size());
+    assertEquals(2, h.get(Metric.LIVE_TEST_ELBO).size());
+    for (Metric m : List.of(Metric.LIVE_TEST_LOG_LIKELIHOOD, Metric.LIVE_TEST_KL,
+        Metric.LIVE_TEST_SQUARED_ERROR)) {
+      assertEquals(2, h.get(m).size(), m.name());
+    }
+    assertEquals(live, h.get(Metric.LIVE_TEST_ELBO).y(0));
+    assertEquals(whole, h.get(Metric.TEST_ELBO).y(0));
+    assertTrue(Metric.LIVE_TEST_ELBO.label().contains(
+        String.format(java.util.Locale.ROOT, "first %,d test images", Trainer.LIVE_TEST_IMAGES)),
+        Metric.LIVE_TEST_ELBO.label());
+    assertTrue(Metric.TEST_ELBO.label().contains("whole test set"), Metric.TEST_ELBO.label());
+  }
+
+  @Test
+  void aTestSetOfAtMostTheLiveSizeHasOneCurve() throws DivergenceException {
+    Trainer t = new Trainer(small(ModelFamily.VAE), TrainingConfig.defaults().withBatchSize(64),
+        digits);
+    t.evaluateLiveTest();
+    t.step();
+    t.evaluateFullTest();
+    MetricHistory h = t.snapshot(1, RunState.RUNNING).history();
+    assertEquals(2, h.get(Metric.TEST_ELBO).size(), "500 test images: one set, one curve");
+    assertTrue(h.get(Metric.LIVE_TEST_ELBO).isEmpty());
   }
 }
