@@ -10,6 +10,7 @@ import org.latentexplorer.model.data.BundledDataset;
 import org.latentexplorer.model.data.Dataset;
 import org.latentexplorer.model.explore.LatentCodec;
 import org.latentexplorer.model.nn.Backend;
+import org.latentexplorer.model.nn.OpenBlas;
 import org.latentexplorer.model.train.DivergenceException;
 import org.latentexplorer.model.train.RunState;
 import org.latentexplorer.model.train.Snapshot;
@@ -116,17 +117,37 @@ public final class Benchmark {
   private void gemm() {
     int n = options.gemmRepeats();
     // One untimed pass over every shape first: BLAS threads and caches start cold.
-    GemmProbe.measure(BATCH, 784, HIDDEN, false, n);
-    GemmProbe.measure(BATCH, HIDDEN, 784, false, n);
-    GemmProbe.measure(784, BATCH, HIDDEN, true, n);
-    double enc = GemmProbe.measure(BATCH, 784, HIDDEN, false, n).median();
-    double dec = GemmProbe.measure(BATCH, HIDDEN, 784, false, n).median();
-    double grad = GemmProbe.measure(784, BATCH, HIDDEN, true, n).median();
-    String how = "Nd4j.gemm into preallocated c-order arrays, " + repeats(n);
+    GemmProbe.measure(GemmProbe.ENGINE, BATCH, 784, HIDDEN, false, n);
+    GemmProbe.measure(GemmProbe.ENGINE, BATCH, HIDDEN, 784, false, n);
+    GemmProbe.measure(GemmProbe.ENGINE, 784, BATCH, HIDDEN, true, n);
+    double enc = GemmProbe.measure(GemmProbe.ENGINE, BATCH, 784, HIDDEN, false, n).median();
+    double dec = GemmProbe.measure(GemmProbe.ENGINE, BATCH, HIDDEN, 784, false, n).median();
+    double grad = GemmProbe.measure(GemmProbe.ENGINE, 784, BATCH, HIDDEN, true, n).median();
+    String how = "as the engine multiplies: row blocks split across the cores, " + repeats(n);
     put(Measure.GEMM_ENCODER, enc, how);
     put(Measure.GEMM_DECODER, dec, how);
     put(Measure.GEMM_WEIGHT_GRADIENT, grad, how + ", A transposed");
-    put(Measure.GEMM_PEAK, Math.max(enc, Math.max(dec, grad)), "the fastest of the three");
+    double blasThreads = withOpenBlasThreads(() -> {
+      GemmProbe.measure(GemmProbe.ND4J, BATCH, 784, HIDDEN, false, n);
+      return GemmProbe.measure(GemmProbe.ND4J, BATCH, 784, HIDDEN, false, n).median();
+    });
+    put(Measure.GEMM_OPENBLAS_THREADS, blasThreads,
+        "one Nd4j.gemm call, OpenBLAS with one thread per core, " + repeats(n));
+    put(Measure.GEMM_PEAK, Math.max(Math.max(enc, blasThreads), Math.max(dec, grad)),
+        "the fastest of the four");
+  }
+
+  /**
+   * Runs work with OpenBLAS threading its own calls over every core, as DL4J and a plain ND4J
+   * program run it, then restores the engine's one thread per call.
+   */
+  private static <T> T withOpenBlasThreads(java.util.function.Supplier<T> work) {
+    OpenBlas.setThreads(Runtime.getRuntime().availableProcessors());
+    try {
+      return work.get();
+    } finally {
+      OpenBlas.setThreads(1);
+    }
   }
 
   // ---- training throughput ----
@@ -140,7 +161,11 @@ public final class Benchmark {
     Dl4jVae dl4j = new Dl4jVae(784, HIDDEN, LATENT, 1);
     INDArray[] batches = dl4jBatches(train);
     int[] next = {0};
-    Runnable dl4jStep = () -> dl4j.step(batches[next[0]++ % batches.length]);
+    // DL4J as it runs on its own: OpenBLAS threads its products.
+    Runnable dl4jStep = () -> withOpenBlasThreads(() -> {
+      dl4j.step(batches[next[0]++ % batches.length]);
+      return null;
+    });
     for (int i = 0; i < options.warmupSteps(); i++) {
       trainer.step();
       dl4jStep.run();

@@ -6,7 +6,8 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * Single-precision kernels as plain Java loops: one pass per fused operation, no per-op dispatch.
+ * Single-precision kernels as plain Java loops: one pass per fused operation, no per-op dispatch;
+ * matrix products through {@link Gemm}, split across the cores by this code, not by OpenBLAS.
  * Most copy slices of the arrays' native buffers into heap arrays first, so that the JIT
  * vectorises their loops (see {@link #CHUNK}). Stateless apart from per-thread scratch arrays,
  * safe to share between threads.
@@ -16,10 +17,18 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * microseconds. Checked against {@link Nd4jKernels} by tests.
  */
 final class JavaKernels implements Kernels {
+  static {
+    Gemm.useOneBlasThread();
+  }
 
   @Override
   public String name() {
     return "java-fused";
+  }
+
+  @Override
+  public void gemm(INDArray a, boolean transA, INDArray b, boolean transB, INDArray c) {
+    Gemm.multiply(a, transA, b, transB, c);
   }
 
   /**

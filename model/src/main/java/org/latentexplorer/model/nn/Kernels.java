@@ -5,8 +5,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * The element-wise work of a training step, fused into as few passes as possible; matrix
- * products stay with BLAS. Implementations are stateless and safe to share between threads, but
+ * The work of a training step: matrix products (BLAS) and the element-wise work, fused into as few
+ * passes as possible. Implementations are stateless and safe to share between threads, but
  * every array passed in belongs to the calling thread.
  *
  * <p>All matrices are c-order and contiguous, [rows x columns], and share one data type. "Loss
@@ -28,6 +28,14 @@ public interface Kernels {
 
   /** A short name for reports: which implementation runs. */
   String name();
+
+  /**
+   * c = op(a) op(b), op transposing where asked, overwriting c [m x n].
+   *
+   * @param a [m x k], or [k x m] with transA
+   * @param b [k x n], or [n x k] with transB
+   */
+  void gemm(INDArray a, boolean transA, INDArray b, boolean transB, INDArray c);
 
   /** z += bias (broadcast over rows), then a = f(z). Modifies z and a (which may be z for IDENTITY). */
   void biasActivate(INDArray z, INDArray bias, Activation f, INDArray a);

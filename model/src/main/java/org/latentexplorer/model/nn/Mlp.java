@@ -157,7 +157,7 @@ public final class Mlp {
     INDArray current = input;
     int layers = sizes.length - 1;
     for (int l = 0; l < layers; l++) {
-      Nd4j.gemm(current, weights[l], b.z[l], false, false, 1.0, 0.0);
+      kernels.gemm(current, false, weights[l], false, b.z[l]);
       kernels.biasActivate(b.z[l], biases[l], l == layers - 1 ? Activation.IDENTITY : hidden, b.a[l]);
       current = b.a[l];
     }
@@ -189,16 +189,16 @@ public final class Mlp {
         dz = b.dz[l];
       }
       INDArray previous = l == 0 ? lastInput : b.a[l - 1];
-      Nd4j.gemm(previous, dz, weightGrads[l], true, false, 1.0, 0.0);
+      kernels.gemm(previous, true, dz, false, weightGrads[l]);
       kernels.columnSums(dz, biasGrads[l]);
       if (l > 0) {
-        Nd4j.gemm(dz, weights[l], b.da[l - 1], false, true, 1.0, 0.0);
+        kernels.gemm(dz, false, weights[l], true, b.da[l - 1]);
         upstream = b.da[l - 1];
       } else if (wantInputGradient) {
         if (b.dInput == null) {
           b.dInput = Nd4j.create(type, dz.size(0), sizes[0]);
         }
-        Nd4j.gemm(dz, weights[0], b.dInput, false, true, 1.0, 0.0);
+        kernels.gemm(dz, false, weights[0], true, b.dInput);
         return b.dInput;
       }
     }

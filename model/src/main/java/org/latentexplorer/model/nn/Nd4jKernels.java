@@ -25,6 +25,11 @@ final class Nd4jKernels implements Kernels {
   }
 
   @Override
+  public void gemm(INDArray a, boolean transA, INDArray b, boolean transB, INDArray c) {
+    Nd4j.gemm(a, b, c, transA, transB, 1.0, 0.0);
+  }
+
+  @Override
   public void biasActivate(INDArray z, INDArray bias, Activation f, INDArray a) {
     z.addiRowVector(bias.reshape(1, bias.length()));
     switch (f) {

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Which OpenBLAS build the process computes its matrix products with, and the fallback to the
@@ -117,6 +118,14 @@ public final class OpenBlas {
   private static void useBundled(Path bundled, String libraryPath, String note) {
     System.setProperty("java.library.path", bundled + File.pathSeparator + libraryPath);
     fallbackNote = note;
+  }
+
+  /**
+   * How many threads OpenBLAS uses for each call, for the whole process. The float kernels set
+   * one (see Gemm); a benchmark of other code may set more for a while.
+   */
+  public static void setThreads(int n) {
+    Nd4j.factory().blas().setMaxThreads(n);
   }
 
   /** What this process has mapped now; call after ND4J has loaded. */
