@@ -207,6 +207,18 @@ final class JavaKernels implements Kernels {
   /** Below this a value is flushed to zero (the smallest normal float is 1.2e-38). */
   private static final float TINY = 1e-30f;
 
+  /**
+   * The decoder's Gaussian term with the log-variance bound of {@link SoftBound} fused in: one
+   * exp and one log per pixel besides the likelihood's own. Below the midpoint of the bound, with
+   * E = e^(r - lo) and F = E e^(lo - hi):
+   *
+   * <p>s = lo + log1p((E - F) / (1 + F)), ds/dr = (E - F) / ((1 + E)(1 + F)), e^-s = e^-lo (1 +
+   * F) / (1 + E);
+   *
+   * <p>above it the same with G = e^(hi - r), H = G e^(lo - hi) and the signs of the log turned:
+   * s = hi - log1p((G - H) / (1 + H)), e^-s = e^-hi (1 + G) / (1 + H). E and G never exceed
+   * e^((hi - lo) / 2), so nothing overflows for any raw output.
+   */
   @Override
   public void gaussian(INDArray out, INDArray x, INDArray dOut, double scale, double[] rowLogLik) {
     View ob = View.of(out);
@@ -215,19 +227,39 @@ final class JavaKernels implements Kernels {
     int d = columns(x);
     int rows = (int) (x.length() / d);
     double log2pi = Math.log(2 * Math.PI);
+    double lo = LOG_VARIANCE.lo();
+    double hi = LOG_VARIANCE.hi();
+    double mid = 0.5 * (lo + hi);
+    double shrink = Math.exp(lo - hi);
+    double expMinusLo = Math.exp(-lo);
+    double expMinusHi = Math.exp(-hi);
     for (int r = 0; r < rows; r++) {
       double sum = 0;
       int orow = r * 2 * d;
       for (int c = 0; c < d; c++) {
         double m = ob.get(orow + c);
-        double rawS = ob.get(orow + d + c);
-        double s = Math.min(MAX_LOG_VARIANCE, Math.max(MIN_LOG_VARIANCE, rawS));
+        double raw = ob.get(orow + d + c);
+        double s;
+        double slope;
+        double invVar;
+        if (raw <= mid) {
+          double e = Math.exp(raw - lo);
+          double f = e * shrink;
+          s = lo + Math.log1p((e - f) / (1 + f));
+          slope = (e - f) / ((1 + e) * (1 + f));
+          invVar = expMinusLo * (1 + f) / (1 + e);
+        } else {
+          double g = Math.exp(hi - raw);
+          double h = g * shrink;
+          s = hi - Math.log1p((g - h) / (1 + h));
+          slope = (g - h) / ((1 + g) * (1 + h));
+          invVar = expMinusHi * (1 + g) / (1 + h);
+        }
         double diff = xb.get(r * d + c) - m;
-        double invVar = Math.exp(-s);
-        sum += -0.5 * (log2pi + s + diff * diff * invVar);
+        double sq = diff * diff * invVar;
+        sum += -0.5 * (log2pi + s + sq);
         db.put(orow + c, (float) (-scale * diff * invVar));
-        boolean inside = rawS > MIN_LOG_VARIANCE && rawS < MAX_LOG_VARIANCE;
-        db.put(orow + d + c, inside ? (float) (scale * 0.5 * (1 - diff * diff * invVar)) : 0f);
+        db.put(orow + d + c, (float) (scale * 0.5 * (1 - sq) * slope));
       }
       rowLogLik[r] = sum;
     }
