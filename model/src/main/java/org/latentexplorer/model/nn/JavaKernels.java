@@ -442,9 +442,16 @@ final class JavaKernels implements Kernels {
   }
 
   /**
-   * Rounding to a multiple of ulp(Q) by adding and subtracting Q: values far below Q become 0,
-   * all others keep their float precision. It keeps the moments and g^2 clear of subnormal numbers
-   * (see flush()) without a branch, which would stop the loop from vectorising.
+   * Rounding to a multiple of ulp(Q) = Q 2^-23 by adding and subtracting Q. Values below half of
+   * that become 0: gradients below 2^-54 (about 5.6e-17), moments below 2^-84 (about 5.2e-26).
+   * Values above Q keep their float precision; those between keep an absolute precision of
+   * ulp(Q) / 2, so a gradient of 1e-12 is kept to about 5e-5 of itself. A decaying moment stops at
+   * ulp(Q) (0.9 ulp rounds up to 1 ulp) instead of passing through the subnormal numbers below
+   * 1.2e-38 (see flush()); no branch is needed, which would stop the loop from vectorising.
+   *
+   * <p>Why this is harmless: a second moment below 2^-83 has a square root below 1e-12, far
+   * below Adam's epsilon (1e-8 by default), and a gradient below 2^-54 would move its weight by
+   * less than 6e-9 lr a step, since epsilon then dominates the step's denominator.
    */
   private static final float Q_GRADIENT = 0x1p-30f;
 
