@@ -208,6 +208,35 @@ class KernelsTest {
     }
   }
 
+  /** A batch large enough for the fused kernel to split its rows across threads. */
+  @Test
+  void gaussianAgreesOnBatchesSplitAcrossThreads() {
+    int rows = 128;
+    int d = 784;
+    assertTrue(rows * 2 * d >= ParallelRange.MIN_ELEMENTS);
+    INDArray out = random(41, rows, 2 * d, -25, 25);
+    out.get(NDArrayIndex.all(), NDArrayIndex.interval(0, d)).assign(random(42, rows, d, -0.5, 1.5));
+    INDArray x = random(43, rows, d, 0, 1);
+    double[] r1 = new double[rows];
+    double[] r2 = new double[rows];
+    // The reference in double: in float its sums of 784 terms and its 1 - (x - m)^2 e^-s, which
+    // cancels when the two are close, are less precise than the fused kernel.
+    INDArray d1 = Nd4j.create(DataType.DOUBLE, rows, 2 * d);
+    INDArray d2 = Nd4j.create(DataType.FLOAT, rows, 2 * d);
+    reference.gaussian(
+        out.castTo(DataType.DOUBLE), x.castTo(DataType.DOUBLE), d1, 1.0 / rows, r1);
+    fast.gaussian(out, x, d2, 1.0 / rows, r2);
+    double[] g1 = d1.reshape(rows * 2L * d).toDoubleVector();
+    float[] g2 = d2.reshape(rows * 2L * d).toFloatVector();
+    for (int r = 0; r < rows; r++) {
+      assertEquals(r1[r], r2[r], 1e-9 * Math.abs(r1[r]), "row " + r);
+    }
+    for (int i = 0; i < g1.length; i++) {
+      assertEquals(g1[i], g2[i], 1e-6 * Math.abs(g1[i]) + 1e-30, "element " + i);
+      assertTrue(g2[i] != 0 || i % (2 * d) < d, "zero log-variance gradient at " + i);
+    }
+  }
+
   /**
    * The fused float kernel's gradients against central differences of its own log-likelihood,
    * for means and raw log-variances inside, at and beyond the bounds. The log-likelihood is
