@@ -86,7 +86,7 @@ final class Nd4jKernels implements Kernels {
         .assign(sq.rsub(1).muli(0.5 * scale).muli(slope));
   }
 
-  /** softplus(a) = max(a, 0) + log(1 + e^-|a|), as a new array: ND4J's own overflows for large a. */
+  /** softplus(a) = max(a, 0) + log(1 + e^-|a|) as a new array: ND4J's own overflows for large a. */
   private static INDArray softplus(INDArray a) {
     return Transforms.relu(a, true)
         .addi(Transforms.log1p(Transforms.exp(Transforms.abs(a, true).negi(), false), false));

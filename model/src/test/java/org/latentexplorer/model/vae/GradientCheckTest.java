@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -13,6 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.latentexplorer.model.nn.Activation;
+import org.latentexplorer.model.nn.Mlp;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -119,7 +121,8 @@ class GradientCheckTest {
     pushLogVariancesBeyondBounds(model);
     int d = config.inputDim();
     double[] z = new double[4 * config.latentDim()];
-    INDArray raw = decoderOutputs(model, z).get(NDArrayIndex.all(), NDArrayIndex.interval(d, 2 * d));
+    INDArray raw =
+        decoderOutputs(model, z).get(NDArrayIndex.all(), NDArrayIndex.interval(d, 2 * d));
     for (int r = 0; r < 4; r++) {
       for (int j = 0; j < d; j++) {
         double v = raw.getDouble(r, j);
@@ -131,9 +134,9 @@ class GradientCheckTest {
   /** The decoder's outputs at z, through the same parameters as the model's decoder. */
   private static INDArray decoderOutputs(LatentModel model, double[] z) {
     ModelConfig c = model.config();
-    long nEnc = org.latentexplorer.model.nn.Mlp.parameterCount(c.encoderSizes());
+    long nEnc = Mlp.parameterCount(c.encoderSizes());
     long n = c.autoencoderParameterCount();
-    org.latentexplorer.model.nn.Mlp decoder = new org.latentexplorer.model.nn.Mlp(
+    Mlp decoder = new Mlp(
         c.decoderSizes(), c.activation(), model.parameters().get(NDArrayIndex.interval(nEnc, n)),
         Nd4j.zeros(DataType.DOUBLE, n - nEnc), model.kernels());
     return decoder.forward(Nd4j.createFromArray(z).reshape(z.length / c.latentDim(),
@@ -287,7 +290,7 @@ class GradientCheckTest {
     }
     double weight = 0.7;
     // The loss of each row: sum_i c_i z_i + weight KL.
-    java.util.function.Function<double[], double[]> loss = e -> {
+    Function<double[], double[]> loss = e -> {
       double[] z = new double[batch * d];
       head.sample(e, batch, new Random(17), z);
       double[] rows = new double[batch];
