@@ -51,8 +51,9 @@ public interface Kernels {
    * log-variance s = {@link #LOG_VARIANCE}.value(r) smoothly bounded to ({@value
    * #MIN_LOG_VARIANCE}, {@value #MAX_LOG_VARIANCE}) so that a pixel that is always exactly 0
    * cannot drive the likelihood to infinity. Loss gradient of -log p(x|z) into dOut: dm = -scale
-   * (x - m) e^-s, dr = 0.5 scale (1 - (x - m)^2 e^-s) ds/dr, never zero for an output beyond the
-   * bound. Modifies dOut and rowLogLik.
+   * (x - m) e^-s, dr = 0.5 scale (1 - (x - m)^2 e^-s) ds/dr, which is not zero for an output
+   * beyond the bound (until it underflows, about 90 beyond in float). Modifies dOut and
+   * rowLogLik.
    */
   void gaussian(INDArray out, INDArray x, INDArray dOut, double scale, double[] rowLogLik);
 

@@ -43,6 +43,19 @@ public record SoftBound(double lo, double hi) {
     return hi - (Math.log1p(g) - Math.log1p(g * shrink));
   }
 
+  /**
+   * The raw value r with s(r) = s, for s strictly between the bounds: r = lo + log((e^(s - lo)
+   * - 1) / (1 - e^(s - hi))). For setting a wanted value, as tests do.
+   *
+   * @throws IllegalArgumentException when s is not strictly between lo and hi
+   */
+  public double inverse(double s) {
+    if (!(s > lo && s < hi)) {
+      throw new IllegalArgumentException(s + " is not inside (" + lo + ", " + hi + ")");
+    }
+    return lo + Math.log(Math.expm1(s - lo) / -Math.expm1(s - hi));
+  }
+
   /** ds/dr = (1 - e^(lo - hi)) sigmoid(r - lo) sigmoid(hi - r): positive for every finite r. */
   public double slope(double r) {
     return -Math.expm1(lo - hi) * Activation.sigmoid(r - lo) * Activation.sigmoid(hi - r);

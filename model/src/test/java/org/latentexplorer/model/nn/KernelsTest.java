@@ -118,8 +118,8 @@ class KernelsTest {
   @Test
   void gaussianMatchesHandComputedValue() {
     // x = 1, mean 0.5, log-variance ln 0.25 (sigma 0.5): log N = -0.5 ln(2 pi 0.25) - 0.5.
-    INDArray out =
-        Nd4j.createFromArray(new float[] {0.5f, (float) Math.log(0.25)}).reshape(1, 2);
+    float raw = (float) Kernels.LOG_VARIANCE.inverse(Math.log(0.25));
+    INDArray out = Nd4j.createFromArray(new float[] {0.5f, raw}).reshape(1, 2);
     INDArray x = Nd4j.createFromArray(new float[] {1f}).reshape(1, 1);
     double[] row = new double[1];
     fast.gaussian(out, x, Nd4j.create(DataType.FLOAT, 1, 2), 1, row);

@@ -68,6 +68,17 @@ class SoftBoundTest {
   }
 
   @Test
+  void inverseUndoesTheBound() {
+    for (SoftBound b : new SoftBound[] {bound, uneven}) {
+      for (double r = -6; r <= 6; r += 0.25) {
+        assertEquals(r, b.inverse(b.value(r)), 1e-9, "r = " + r);
+      }
+    }
+    assertThrows(IllegalArgumentException.class, () -> bound.inverse(8));
+    assertThrows(IllegalArgumentException.class, () -> bound.inverse(-9));
+  }
+
+  @Test
   void refusesAnEmptyInterval() {
     assertThrows(IllegalArgumentException.class, () -> new SoftBound(1, 1));
     assertThrows(IllegalArgumentException.class, () -> new SoftBound(0, Double.NaN));
