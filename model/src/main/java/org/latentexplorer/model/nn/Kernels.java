@@ -54,10 +54,13 @@ public interface Kernels {
   void bernoulli(INDArray logits, INDArray x, INDArray dLogits, double scale, double[] rowLogLik);
 
   /**
-   * Gaussian log-likelihood with learned mean m and log-variance s, out = [m | s] of shape [B x
-   * 2D]: rowLogLik[i] = sum_j -0.5 (log 2 pi + s + (x - m)^2 e^-s). Loss gradient of -log p(x|z)
-   * into dOut. s is clamped to [{@value #MIN_LOG_VARIANCE}, {@value #MAX_LOG_VARIANCE}] (zero
-   * gradient outside) so one bad pixel cannot produce an infinite likelihood. Modifies dOut and
+   * Gaussian log-likelihood with learned mean m and raw log-variance output r, out = [m | r] of
+   * shape [B x 2D]: rowLogLik[i] = sum_j -0.5 (log 2 pi + s + (x - m)^2 e^-s), with the
+   * log-variance s = {@link #LOG_VARIANCE}.value(r) smoothly bounded to ({@value
+   * #MIN_LOG_VARIANCE}, {@value #MAX_LOG_VARIANCE}) so that a pixel that is always exactly 0
+   * cannot drive the likelihood to infinity. Loss gradient of -log p(x|z) into dOut: dm = -scale
+   * (x - m) e^-s, dr = 0.5 scale (1 - (x - m)^2 e^-s) ds/dr, which is not zero for an output
+   * beyond the bound (until it underflows, about 90 beyond in float). Modifies dOut and
    * rowLogLik.
    */
   void gaussian(INDArray out, INDArray x, INDArray dOut, double scale, double[] rowLogLik);
@@ -67,6 +70,9 @@ public interface Kernels {
 
   /** Upper bound of a decoder's log-variance. */
   double MAX_LOG_VARIANCE = 8;
+
+  /** The map from a decoder's raw log-variance output to its log-variance. */
+  SoftBound LOG_VARIANCE = new SoftBound(MIN_LOG_VARIANCE, MAX_LOG_VARIANCE);
 
   /**
    * Squared reconstruction error of sigmoid(l) against x: rowError[i] = sum_j (x - sigmoid(l))^2;

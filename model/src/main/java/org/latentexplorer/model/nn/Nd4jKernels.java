@@ -64,11 +64,7 @@ final class Nd4jKernels implements Kernels {
   @Override
   public void bernoulli(
       INDArray logits, INDArray x, INDArray dLogits, double scale, double[] rowLogLik) {
-    // softplus(l) = max(l, 0) + log(1 + e^-|l|): ND4J's own softplus overflows for large l.
-    INDArray softplus =
-        Transforms.relu(logits, true)
-            .addi(Transforms.log1p(Transforms.exp(Transforms.abs(logits, true).negi(), false), false));
-    INDArray rows = x.mul(logits).subi(softplus).sum(1);
+    INDArray rows = x.mul(logits).subi(softplus(logits)).sum(1);
     copyInto(rows, rowLogLik);
     dLogits.assign(Transforms.sigmoid(logits, true).subi(x).muli(scale));
   }
@@ -77,16 +73,28 @@ final class Nd4jKernels implements Kernels {
   public void gaussian(INDArray out, INDArray x, INDArray dOut, double scale, double[] rowLogLik) {
     long d = x.size(1);
     INDArray mean = out.get(NDArrayIndex.all(), NDArrayIndex.interval(0, d));
-    INDArray rawS = out.get(NDArrayIndex.all(), NDArrayIndex.interval(d, 2 * d));
-    INDArray s = Transforms.min(Transforms.max(rawS, MIN_LOG_VARIANCE, true), MAX_LOG_VARIANCE, false);
-    INDArray inside = rawS.gt(MIN_LOG_VARIANCE).castTo(x.dataType()).muli(rawS.lt(MAX_LOG_VARIANCE).castTo(x.dataType()));
+    INDArray raw = out.get(NDArrayIndex.all(), NDArrayIndex.interval(d, 2 * d));
+    // The two-softplus form of SoftBound, written independently of its fused Java version.
+    double lo = LOG_VARIANCE.lo();
+    double hi = LOG_VARIANCE.hi();
+    INDArray s = softplus(raw.sub(lo)).subi(softplus(raw.sub(hi))).addi(lo);
+    INDArray slope =
+        Transforms.sigmoid(raw.sub(lo), false)
+            .muli(Transforms.sigmoid(raw.rsub(hi), false))
+            .muli(-Math.expm1(lo - hi));
     INDArray diff = x.sub(mean);
     INDArray invVar = Transforms.exp(s.neg(), false);
     INDArray sq = diff.mul(diff).muli(invVar);
     copyInto(sq.add(s).addi(Math.log(2 * Math.PI)).muli(-0.5).sum(1), rowLogLik);
     dOut.get(NDArrayIndex.all(), NDArrayIndex.interval(0, d)).assign(diff.mul(invVar).muli(-scale));
     dOut.get(NDArrayIndex.all(), NDArrayIndex.interval(d, 2 * d))
-        .assign(sq.rsub(1).muli(0.5 * scale).muli(inside));
+        .assign(sq.rsub(1).muli(0.5 * scale).muli(slope));
+  }
+
+  /** softplus(a) = max(a, 0) + log(1 + e^-|a|) as a new array: ND4J's own overflows for large a. */
+  private static INDArray softplus(INDArray a) {
+    return Transforms.relu(a, true)
+        .addi(Transforms.log1p(Transforms.exp(Transforms.abs(a, true).negi(), false), false));
   }
 
   @Override

@@ -1,13 +1,15 @@
 package org.latentexplorer.model.vae;
 
 import java.util.Random;
+import org.latentexplorer.model.nn.SoftBound;
 
 /**
  * The reparameterised sampling of q(z|x) and the gradients through it, for a batch of encoder
  * outputs held as plain doubles (the latent side is small: batch x a few numbers). Confined to one
  * thread: it remembers the noise of the last {@link #sample} for {@link #backward}.
  *
- * <p>Row layouts of the encoder output, per {@link Posterior}:
+ * <p>Row layouts of the encoder output, per {@link Posterior} (log sigma^2 and log sigma are the
+ * raw outputs passed through a smooth bound, see {@link #MAX_ABS_LOG_VARIANCE}):
  *
  * <ul>
  *   <li>DIAGONAL: [mu_1..d, log sigma^2_1..d]; z = mu + sigma * eps.
@@ -17,11 +19,24 @@ import java.util.Random;
  * </ul>
  */
 public final class PosteriorHead {
-  /** Clamp of a diagonal posterior's log-variance: beyond it the gradient is zero. */
+  /**
+   * Bound of a diagonal posterior's log-variance: the encoder's raw output r becomes log sigma^2
+   * = {@link SoftBound} s(r) in (-20, 20). Smooth rather than a clamp, so that the gradient
+   * never stops; inside [-15, 15] s(r) differs from r by less than 1e-2, and the log-variances a
+   * trained encoder gives lie well inside that.
+   */
   public static final double MAX_ABS_LOG_VARIANCE = 20;
 
-  /** Clamp of a full-covariance posterior's log sigma. */
+  /**
+   * Bound of a full-covariance posterior's log sigma, in the same way: s(r) in (-10, 10), within
+   * 1e-2 of r inside [-5, 5].
+   */
   public static final double MAX_ABS_LOG_SIGMA = 10;
+
+  private static final SoftBound LOG_VARIANCE =
+      new SoftBound(-MAX_ABS_LOG_VARIANCE, MAX_ABS_LOG_VARIANCE);
+
+  private static final SoftBound LOG_SIGMA = new SoftBound(-MAX_ABS_LOG_SIGMA, MAX_ABS_LOG_SIGMA);
 
   private static final double HALF_LOG_2PI = 0.5 * Math.log(2 * Math.PI);
 
@@ -39,10 +54,6 @@ public final class PosteriorHead {
 
   public int encoderOutputSize() {
     return width;
-  }
-
-  private static double clamp(double v, double limit) {
-    return Math.max(-limit, Math.min(limit, v));
   }
 
   private static int lowerIndex(int i, int j) {
@@ -79,13 +90,13 @@ public final class PosteriorHead {
         case DETERMINISTIC -> System.arraycopy(enc, e, zOut, o, d);
         case DIAGONAL -> {
           for (int i = 0; i < d; i++) {
-            double sigma = Math.exp(0.5 * clamp(enc[e + d + i], MAX_ABS_LOG_VARIANCE));
+            double sigma = Math.exp(0.5 * LOG_VARIANCE.value(enc[e + d + i]));
             zOut[o + i] = enc[e + i] + sigma * noise[o + i];
           }
         }
         case FULL_COVARIANCE -> {
           for (int i = 0; i < d; i++) {
-            double sigma = Math.exp(clamp(enc[e + d + i], MAX_ABS_LOG_SIGMA));
+            double sigma = Math.exp(LOG_SIGMA.value(enc[e + d + i]));
             double v = enc[e + i] + sigma * noise[o + i];
             for (int j = 0; j < i; j++) {
               v += enc[e + 2 * d + lowerIndex(i, j)] * noise[o + j];
@@ -129,9 +140,9 @@ public final class PosteriorHead {
     int e = row * width;
     for (int i = 0; i < d; i++) {
       switch (kind) {
-        case DIAGONAL -> l[i * d + i] = Math.exp(0.5 * clamp(enc[e + d + i], MAX_ABS_LOG_VARIANCE));
+        case DIAGONAL -> l[i * d + i] = Math.exp(0.5 * LOG_VARIANCE.value(enc[e + d + i]));
         case FULL_COVARIANCE -> {
-          l[i * d + i] = Math.exp(clamp(enc[e + d + i], MAX_ABS_LOG_SIGMA));
+          l[i * d + i] = Math.exp(LOG_SIGMA.value(enc[e + d + i]));
           for (int j = 0; j < i; j++) {
             l[i * d + j] = enc[e + 2 * d + lowerIndex(i, j)];
           }
@@ -156,10 +167,10 @@ public final class PosteriorHead {
       double mu = enc[e + i];
       double k;
       if (kind == Posterior.DIAGONAL) {
-        double lv = clamp(enc[e + d + i], MAX_ABS_LOG_VARIANCE);
+        double lv = LOG_VARIANCE.value(enc[e + d + i]);
         k = 0.5 * (mu * mu + Math.exp(lv) - 1 - lv);
       } else if (kind == Posterior.FULL_COVARIANCE) {
-        double ls = clamp(enc[e + d + i], MAX_ABS_LOG_SIGMA);
+        double ls = LOG_SIGMA.value(enc[e + d + i]);
         double rowSq = Math.exp(2 * ls);
         for (int j = 0; j < i; j++) {
           double v = enc[e + 2 * d + lowerIndex(i, j)];
@@ -185,9 +196,9 @@ public final class PosteriorHead {
       double n = eps[row * d + i];
       s += -HALF_LOG_2PI - 0.5 * n * n;
       if (kind == Posterior.DIAGONAL) {
-        s -= 0.5 * clamp(enc[e + d + i], MAX_ABS_LOG_VARIANCE);
+        s -= 0.5 * LOG_VARIANCE.value(enc[e + d + i]);
       } else if (kind == Posterior.FULL_COVARIANCE) {
-        s -= clamp(enc[e + d + i], MAX_ABS_LOG_SIGMA);
+        s -= LOG_SIGMA.value(enc[e + d + i]);
       }
     }
     return s;
@@ -230,15 +241,15 @@ public final class PosteriorHead {
         dEnc[e + i] = g + (mc ? 0 : klWeight * mu);
         if (kind == Posterior.DIAGONAL) {
           double raw = enc[e + d + i];
-          double lv = clamp(raw, MAX_ABS_LOG_VARIANCE);
+          double lv = LOG_VARIANCE.value(raw);
           double sigma = Math.exp(0.5 * lv);
           double reg = mc ? -0.5 * klWeight : 0.5 * klWeight * (Math.exp(lv) - 1);
-          dEnc[e + d + i] = Math.abs(raw) < MAX_ABS_LOG_VARIANCE ? g * n * 0.5 * sigma + reg : 0;
+          dEnc[e + d + i] = (g * n * 0.5 * sigma + reg) * LOG_VARIANCE.slope(raw);
         } else {
           double raw = enc[e + d + i];
-          double sigma = Math.exp(clamp(raw, MAX_ABS_LOG_SIGMA));
+          double sigma = Math.exp(LOG_SIGMA.value(raw));
           double reg = mc ? -klWeight : klWeight * (sigma * sigma - 1);
-          dEnc[e + d + i] = Math.abs(raw) < MAX_ABS_LOG_SIGMA ? g * n * sigma + reg : 0;
+          dEnc[e + d + i] = (g * n * sigma + reg) * LOG_SIGMA.slope(raw);
           for (int j = 0; j < i; j++) {
             int k = e + 2 * d + lowerIndex(i, j);
             dEnc[k] = g * eps[o + j] + (mc ? 0 : klWeight * enc[k]);

@@ -118,12 +118,163 @@ class KernelsTest {
   @Test
   void gaussianMatchesHandComputedValue() {
     // x = 1, mean 0.5, log-variance ln 0.25 (sigma 0.5): log N = -0.5 ln(2 pi 0.25) - 0.5.
-    INDArray out =
-        Nd4j.createFromArray(new float[] {0.5f, (float) Math.log(0.25)}).reshape(1, 2);
+    float raw = (float) Kernels.LOG_VARIANCE.inverse(Math.log(0.25));
+    INDArray out = Nd4j.createFromArray(new float[] {0.5f, raw}).reshape(1, 2);
     INDArray x = Nd4j.createFromArray(new float[] {1f}).reshape(1, 1);
     double[] row = new double[1];
     fast.gaussian(out, x, Nd4j.create(DataType.FLOAT, 1, 2), 1, row);
     assertEquals(-0.5 * Math.log(2 * Math.PI * 0.25) - 0.5, row[0], 1e-6);
+  }
+
+  /**
+   * Raw log-variance outputs from far below to far above the bounds of {@link
+   * Kernels#LOG_VARIANCE}; each is a multiple of the finite-difference step below, so that it and
+   * its neighbours are exact floats.
+   */
+  private static final float[] RAW_LOG_VARIANCES = {
+    -60, -31.5f, -18, -12.25f, -9, -8.5f, -8, -7.75f, -3, 0, 2.5f, 7.75f, 8, 8.5f, 9, 12.25f, 18,
+    31.5f, 60
+  };
+
+  /** Finite-difference step for the float kernels' inputs: a power of two, so x +- h is exact. */
+  private static final float STEP = 0x1p-10f;
+
+  /**
+   * A Gaussian decoder output [R x 4] (two pixels per row, R = {@link #RAW_LOG_VARIANCES} rows):
+   * row r has raw log-variance RAW_LOG_VARIANCES[r] for both pixels, a mean a multiple of 1/64,
+   * and the data value of its second pixel equal to its mean (the always-black pixel a decoder
+   * has learnt: its likelihood keeps asking for a smaller variance).
+   */
+  private static INDArray[] gaussianCase() {
+    int rows = RAW_LOG_VARIANCES.length;
+    Random random = new Random(31);
+    float[] out = new float[rows * 4];
+    float[] x = new float[rows * 2];
+    for (int r = 0; r < rows; r++) {
+      for (int c = 0; c < 2; c++) {
+        out[r * 4 + c] = (random.nextInt(96) - 16) / 64f;
+        out[r * 4 + 2 + c] = RAW_LOG_VARIANCES[r];
+      }
+      x[r * 2] = random.nextFloat();
+      x[r * 2 + 1] = out[r * 4 + 1];
+    }
+    return new INDArray[] {
+      Nd4j.createFromArray(out).reshape(rows, 4), Nd4j.createFromArray(x).reshape(rows, 2)
+    };
+  }
+
+  /**
+   * Beyond the log-variance bounds the fused kernel agrees with the two-softplus reference, and
+   * the gradient of every raw log-variance output is non-zero with the sign the likelihood asks
+   * for: a clamp would give exactly 0 below -8 and above 8.
+   */
+  @Test
+  void gaussianAgreesWithTheReferenceFarBeyondTheLogVarianceBounds() {
+    INDArray[] c = gaussianCase();
+    INDArray out = c[0];
+    INDArray x = c[1];
+    int rows = (int) x.size(0);
+    double[] r1 = new double[rows];
+    double[] r2 = new double[rows];
+    INDArray d1 = Nd4j.create(DataType.FLOAT, rows, 4);
+    INDArray d2 = asOffsetView(Nd4j.create(DataType.FLOAT, rows, 4));
+    reference.gaussian(out, x, d1, 0.25, r1);
+    fast.gaussian(asOffsetView(out), asOffsetView(x), d2, 0.25, r2);
+    float[] g1 = d1.dup().reshape(rows * 4).toFloatVector();
+    float[] g2 = d2.dup().reshape(rows * 4).toFloatVector();
+    float[] o = out.dup().reshape(rows * 4).toFloatVector();
+    float[] xs = x.dup().reshape(rows * 2).toFloatVector();
+    for (int r = 0; r < rows; r++) {
+      assertEquals(r1[r], r2[r], 1e-6 * Math.abs(r1[r]) + 1e-5, "row " + r);
+      for (int k = 0; k < 4; k++) {
+        int i = r * 4 + k;
+        assertEquals(g1[i], g2[i], 1e-5 * Math.abs(g1[i]), "row " + r + ", output " + k);
+      }
+      for (int j = 0; j < 2; j++) {
+        double raw = o[r * 4 + 2 + j];
+        double diff = xs[r * 2 + j] - o[r * 4 + j];
+        double sq = diff * diff * Math.exp(-Kernels.LOG_VARIANCE.value(raw));
+        float g = g2[r * 4 + 2 + j];
+        assertTrue(g != 0 && Math.signum(g) == Math.signum(1 - sq), "raw " + raw + ": " + g);
+        // Far beyond a bound ds/dr = (1 - e^(lo - hi)) e^-(distance), to relative e^-distance.
+        double distance =
+            Math.max(Kernels.MIN_LOG_VARIANCE - raw, raw - Kernels.MAX_LOG_VARIANCE);
+        if (distance > 20) {
+          double slope = -Math.expm1(Kernels.MIN_LOG_VARIANCE - Kernels.MAX_LOG_VARIANCE)
+              * Math.exp(-distance);
+          assertEquals(0.25 * 0.5 * (1 - sq) * slope, g, 1e-5 * Math.abs(g), "raw " + raw);
+        }
+      }
+    }
+  }
+
+  /** A batch large enough for the fused kernel to split its rows across threads. */
+  @Test
+  void gaussianAgreesOnBatchesSplitAcrossThreads() {
+    int rows = 128;
+    int d = 784;
+    assertTrue(rows * 2 * d >= ParallelRange.MIN_ELEMENTS);
+    INDArray out = random(41, rows, 2 * d, -25, 25);
+    out.get(NDArrayIndex.all(), NDArrayIndex.interval(0, d)).assign(random(42, rows, d, -0.5, 1.5));
+    INDArray x = random(43, rows, d, 0, 1);
+    double[] r1 = new double[rows];
+    double[] r2 = new double[rows];
+    // The reference in double: in float its sums of 784 terms and its 1 - (x - m)^2 e^-s, which
+    // cancels when the two are close, are less precise than the fused kernel.
+    INDArray d1 = Nd4j.create(DataType.DOUBLE, rows, 2 * d);
+    INDArray d2 = Nd4j.create(DataType.FLOAT, rows, 2 * d);
+    reference.gaussian(
+        out.castTo(DataType.DOUBLE), x.castTo(DataType.DOUBLE), d1, 1.0 / rows, r1);
+    fast.gaussian(out, x, d2, 1.0 / rows, r2);
+    double[] g1 = d1.reshape(rows * 2L * d).toDoubleVector();
+    float[] g2 = d2.reshape(rows * 2L * d).toFloatVector();
+    for (int r = 0; r < rows; r++) {
+      assertEquals(r1[r], r2[r], 1e-9 * Math.abs(r1[r]), "row " + r);
+    }
+    for (int i = 0; i < g1.length; i++) {
+      assertEquals(g1[i], g2[i], 1e-6 * Math.abs(g1[i]) + 1e-30, "element " + i);
+      assertTrue(g2[i] != 0 || i % (2 * d) < d, "zero log-variance gradient at " + i);
+    }
+  }
+
+  /**
+   * The fused float kernel's gradients against central differences of its own log-likelihood,
+   * for means and raw log-variances inside, at and beyond the bounds. The log-likelihood is
+   * summed in double from exact float inputs, so the difference quotient is good to about 1e-9
+   * (absolute): beyond about 25 past a bound the change it sees is below that, and the previous
+   * test checks the gradient there.
+   */
+  @Test
+  void gaussianGradientsMatchCentralDifferencesOfTheFloatKernel() {
+    INDArray[] c = gaussianCase();
+    INDArray out = c[0];
+    INDArray x = c[1];
+    int rows = (int) x.size(0);
+    double[] ll = new double[rows];
+    INDArray dOut = Nd4j.create(DataType.FLOAT, rows, 4);
+    fast.gaussian(out, x, dOut, 1, ll);
+    float[] analytic = dOut.dup().reshape(rows * 4).toFloatVector();
+    INDArray scratch = Nd4j.create(DataType.FLOAT, rows, 4);
+    int checked = 0;
+    for (int r = 0; r < rows; r++) {
+      for (int k = 0; k < 4; k++) {
+        float v = out.getFloat(r, k);
+        out.putScalar(r, k, v + STEP);
+        fast.gaussian(out, x, scratch, 1, ll);
+        double up = -ll[r];
+        out.putScalar(r, k, v - STEP);
+        fast.gaussian(out, x, scratch, 1, ll);
+        double down = -ll[r];
+        out.putScalar(r, k, v);
+        double numeric = (up - down) / (2 * STEP);
+        double a = analytic[r * 4 + k];
+        assertEquals(numeric, a, 2e-6 * Math.abs(a) + 1e-8, "row " + r + ", output " + k);
+        checked += Math.abs(a) > 1e-6 ? 1 : 0;
+      }
+    }
+    // All but the means of the x = m pixels (zero) and the four raw outputs 30 or more past a
+    // bound.
+    assertEquals(rows + 2 * (rows - 4), checked, "gradients large enough to check");
   }
 
   @Test
@@ -302,29 +453,50 @@ class KernelsTest {
   }
 
   /**
-   * Tiny gradients must not leave subnormal numbers in Adam's moments: arithmetic on them is ~100
-   * times slower on x86, and the moments of an always-black pixel's weights decay towards them.
+   * Small gradients must reach Adam's moments, and the moments must never become subnormal as
+   * they decay: arithmetic on subnormals is ~100 times slower on x86, and the moments of an
+   * always-black pixel's weights decay towards them. Gradients of 1e-12 to 1e-6 are kept by the
+   * rounding (it flushes gradients below 2^-54, about 5.6e-17); then 30,000 zero steps carry
+   * every first moment (x0.9 a step) through the subnormal range, and the second moments of the
+   * smallest gradients (x0.999 a step) to it: without the rounding both would pass through
+   * subnormal values.
    */
   @Test
   void adamMomentsNeverBecomeSubnormal() {
     int n = 5000;
-    float[] tiny = new float[n];
+    float[] small = new float[n];
     for (int i = 0; i < n; i++) {
-      tiny[i] = (float) (1e-20 * (i + 1));
+      double logG = -12 + 6.0 * i / (n - 1);
+      small[i] = (float) ((i % 2 == 0 ? 1 : -1) * Math.pow(10, logG));
     }
     INDArray p = Nd4j.zeros(DataType.FLOAT, n);
-    INDArray g = Nd4j.createFromArray(tiny);
+    INDArray g = Nd4j.createFromArray(small);
     Kernels.RuleState moments = fast.newRuleState(2, n, DataType.FLOAT);
     for (long t = 1; t <= 50; t++) {
       fast.adam(p, g, moments, 1e-3, 0.9, 0.999, 1e-8, t, 0);
     }
-    INDArray zero = Nd4j.zeros(DataType.FLOAT, n);
-    for (long t = 51; t <= 2000; t++) {
-      fast.adam(p, zero, moments, 1e-3, 0.9, 0.999, 1e-8, t, 0);
+    float[] state = stateOf(moments);
+    int secondMoments = 0;
+    for (int i = 0; i < n; i++) {
+      assertTrue(state[i] != 0, "gradient " + small[i] + " never reached the first moment");
+      secondMoments += state[n + i] != 0 ? 1 : 0;
     }
-    for (float[] values : new float[][] {p.toFloatVector(), stateOf(moments)}) {
-      for (float f : values) {
-        assertTrue(f == 0 || Math.abs(f) >= Float.MIN_NORMAL, "subnormal " + f);
+    assertTrue(secondMoments > n / 2, "only " + secondMoments + " non-zero second moments");
+    INDArray zero = Nd4j.zeros(DataType.FLOAT, n);
+    for (long t = 51; t <= 30_050; t++) {
+      fast.adam(p, zero, moments, 1e-3, 0.9, 0.999, 1e-8, t, 0);
+      if (t % 10 == 0) {
+        moments.read(state);
+        assertNoSubnormal(state, "moments after step " + t);
+        assertNoSubnormal(p.toFloatVector(), "parameters after step " + t);
+      }
+    }
+  }
+
+  private static void assertNoSubnormal(float[] values, String what) {
+    for (float f : values) {
+      if (f != 0 && Math.abs(f) < Float.MIN_NORMAL) {
+        throw new AssertionError(what + ": subnormal " + f);
       }
     }
   }

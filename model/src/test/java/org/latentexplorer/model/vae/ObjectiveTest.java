@@ -7,6 +7,8 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.latentexplorer.model.nn.Kernels;
+import org.latentexplorer.model.nn.SoftBound;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -55,8 +57,11 @@ class ObjectiveTest {
   void fullCovarianceSamplesHaveCovarianceLLt() {
     int d = 2;
     PosteriorHead head = new PosteriorHead(Posterior.FULL_COVARIANCE, d);
-    // mu = (1, -1), log sigma = (ln 0.5, ln 2), L'_10 = 0.8: L = [[0.5, 0], [0.8, 2]].
-    double[] one = {1, -1, Math.log(0.5), Math.log(2), 0.8};
+    // mu = (1, -1), log sigma = (ln 0.5, ln 2), L'_10 = 0.8: L = [[0.5, 0], [0.8, 2]]. The
+    // encoder's raw outputs pass through the bound, so give the raw values of those log sigmas.
+    SoftBound logSigma =
+        new SoftBound(-PosteriorHead.MAX_ABS_LOG_SIGMA, PosteriorHead.MAX_ABS_LOG_SIGMA);
+    double[] one = {1, -1, logSigma.inverse(Math.log(0.5)), logSigma.inverse(Math.log(2)), 0.8};
     double[] cov = head.covariance(one, 0);
     assertEquals(0.25, cov[0], 1e-12);
     assertEquals(0.4, cov[1], 1e-12);
@@ -150,7 +155,8 @@ class ObjectiveTest {
 
   @Test
   void gaussianDecoderLikelihoodMatchesHandComputation() {
-    // Zero weights: the decoder outputs its biases. Mean bias 0.5, log-variance bias ln 0.25.
+    // Zero weights: the decoder outputs its biases. Mean bias 0.5, and the log-variance bias
+    // whose bounded value is ln 0.25.
     ModelConfig config =
         ModelConfig.defaults(ModelFamily.VAE, 1, 1).withLikelihood(Likelihood.GAUSSIAN)
             .withHidden(java.util.List.of(3));
@@ -160,7 +166,7 @@ class ObjectiveTest {
     params.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(encoder, params.length())).assign(0);
     // The decoder's last two values are the output biases (mean, log-variance).
     params.putScalar(params.length() - 2, 0.5);
-    params.putScalar(params.length() - 1, Math.log(0.25));
+    params.putScalar(params.length() - 1, Kernels.LOG_VARIANCE.inverse(Math.log(0.25)));
     INDArray x = Nd4j.createFromArray(new double[] {1.0}).reshape(1, 1);
     double[] out = new double[1];
     model.logLikelihood(new double[] {0.3, -0.2}, x, out);
