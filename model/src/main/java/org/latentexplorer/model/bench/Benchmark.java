@@ -37,6 +37,11 @@ public final class Benchmark {
   static final int HIDDEN = 512;
   static final int LATENT = 2;
   static final int GRID = 20;
+  /**
+   * A pause after DL4J's steps: OpenBLAS's worker threads keep polling for about 0.1 s after
+   * their last product (its thread timeout, 2^28 cycles), and would run into our window.
+   */
+  private static final long OPENBLAS_WORKERS_IDLE_MILLIS = 300;
   /** Untimed frames before the render-latency measurement. */
   private static final int RENDER_WARMUP_FRAMES = 10;
 
@@ -157,7 +162,8 @@ public final class Benchmark {
    * other processes on a shared machine change the speed of both over time. The ratio reported is
    * the median of the per-window ratios.
    */
-  private void throughput(Trainer trainer, Dataset train) throws DivergenceException {
+  private void throughput(Trainer trainer, Dataset train)
+      throws DivergenceException, InterruptedException {
     Dl4jVae dl4j = new Dl4jVae(784, HIDDEN, LATENT, 1);
     INDArray[] batches = dl4jBatches(train);
     int[] next = {0};
@@ -170,6 +176,7 @@ public final class Benchmark {
       trainer.step();
       dl4jStep.run();
     }
+    Thread.sleep(OPENBLAS_WORKERS_IDLE_MILLIS);
     Samples ours = new Samples();
     Samples theirs = new Samples();
     Samples ratios = new Samples();
@@ -180,6 +187,7 @@ public final class Benchmark {
         dl4jStep.run();
       }
       double b = options.stepsPerWindow() * (double) BATCH * 1e9 / (System.nanoTime() - t0);
+      Thread.sleep(OPENBLAS_WORKERS_IDLE_MILLIS);
       ours.add(a);
       theirs.add(b);
       ratios.add(a / b);
