@@ -117,6 +117,16 @@ class ModelFileTest {
   /** Rewrites the header of a saved file with {@code edit} applied to its text. */
   private Path withHeader(String name, java.util.function.UnaryOperator<String> edit)
       throws IOException {
+    return withEntry(name, ModelFile.HEADER, data -> edit.apply(
+        new String(data, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * A saved file rewritten as a zip tool would, with {@code edit} applied to one entry's bytes
+   * and every CRC fitting the bytes written.
+   */
+  private Path withEntry(String name, String entry, java.util.function.UnaryOperator<byte[]> edit)
+      throws IOException {
     Path good = dir.resolve("base-" + name);
     ModelFile.save(trained, good);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -125,9 +135,8 @@ class ModelFileTest {
       ZipEntry e;
       while ((e = in.getNextEntry()) != null) {
         byte[] data = in.readAllBytes();
-        if (e.getName().equals(ModelFile.HEADER)) {
-          data = edit.apply(new String(data, StandardCharsets.UTF_8))
-              .getBytes(StandardCharsets.UTF_8);
+        if (e.getName().equals(entry)) {
+          data = edit.apply(data);
         }
         zip.putNextEntry(new ZipEntry(e.getName()));
         zip.write(data);
@@ -167,26 +176,14 @@ class ModelFileTest {
 
   @Test
   void anArrayThatDoesNotMatchItsRecordedHashIsRefused() throws IOException {
-    Path good = dir.resolve("good.lex");
-    ModelFile.save(trained, good);
     // Rewritten with a CRC that fits the changed bytes, as a careless tool or an edit would.
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (ZipInputStream in = new ZipInputStream(Files.newInputStream(good));
-        ZipOutputStream zip = new ZipOutputStream(out)) {
-      ZipEntry e;
-      while ((e = in.getNextEntry()) != null) {
-        byte[] data = in.readAllBytes();
-        if (e.getName().equals(ModelFile.OPTIMIZER)) {
-          data[8] ^= 1;
-        }
-        zip.putNextEntry(new ZipEntry(e.getName()));
-        zip.write(data);
-        zip.closeEntry();
-      }
-    }
+    Path edited = withEntry("edited.lex", ModelFile.OPTIMIZER, data -> {
+      data[8] ^= 1;
+      return data;
+    });
 
     assertEquals("edited.lex is damaged: optimizer.f32 does not match its SHA-256 in model.json",
-        refused(write("edited.lex", out.toByteArray())));
+        refused(edited));
   }
 
   private static int indexOf(byte[] haystack, byte[] needle) {
