@@ -1,11 +1,6 @@
 package org.latentexplorer.model.data;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Random;
@@ -131,28 +126,10 @@ public final class Dataset {
   public String pixelSha256() {
     String h = pixelSha256;
     if (h == null) {
-      h = sha256(pixels);
+      h = FloatBytes.sha256(pixels);
       pixelSha256 = h;
     }
     return h;
-  }
-
-  private static String sha256(float[] values) {
-    MessageDigest sha;
-    try {
-      sha = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java runtime has SHA-256", e);
-    }
-    ByteBuffer buf = ByteBuffer.allocate(1 << 16).order(ByteOrder.LITTLE_ENDIAN);
-    for (int i = 0; i < values.length; ) {
-      int n = Math.min(values.length - i, buf.capacity() / Float.BYTES);
-      buf.clear();
-      buf.asFloatBuffer().put(values, i, n);
-      sha.update(buf.array(), 0, n * Float.BYTES);
-      i += n;
-    }
-    return HexFormat.of().formatHex(sha.digest());
   }
 
   /** A new dataset holding the images at {@code indices}, in that order. */

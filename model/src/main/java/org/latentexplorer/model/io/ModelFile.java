@@ -20,11 +20,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +33,7 @@ import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 import org.latentexplorer.model.data.DataReference;
+import org.latentexplorer.model.data.FloatBytes;
 import org.latentexplorer.model.data.ImageShape;
 import org.latentexplorer.model.metrics.Metric;
 import org.latentexplorer.model.metrics.MetricHistory;
@@ -242,37 +241,13 @@ public final class ModelFile {
    */
   private record Digest(long crc32, String sha256) {
     static Digest of(float[] values) throws IOException {
-      MessageDigest sha = newSha256();
+      MessageDigest sha = FloatBytes.newSha256();
       CRC32 crc = new CRC32();
-      forEachChunk(values, (bytes, length) -> {
+      FloatBytes.forEachChunk(values, (bytes, length) -> {
         sha.update(bytes, 0, length);
         crc.update(bytes, 0, length);
       });
-      return new Digest(crc.getValue(), HexFormat.of().formatHex(sha.digest()));
-    }
-  }
-
-  /** Receives the bytes of an array a chunk at a time; the buffer is reused. */
-  private interface ChunkSink {
-    void accept(byte[] bytes, int length) throws IOException;
-  }
-
-  private static void forEachChunk(float[] values, ChunkSink sink) throws IOException {
-    ByteBuffer buf = ByteBuffer.allocate(1 << 16).order(ByteOrder.LITTLE_ENDIAN);
-    for (int i = 0; i < values.length; ) {
-      int n = Math.min(values.length - i, buf.capacity() / Float.BYTES);
-      buf.clear();
-      buf.asFloatBuffer().put(values, i, n);
-      sink.accept(buf.array(), n * Float.BYTES);
-      i += n;
-    }
-  }
-
-  private static MessageDigest newSha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java runtime has SHA-256", e);
+      return new Digest(crc.getValue(), FloatBytes.hex(sha.digest()));
     }
   }
 
@@ -289,7 +264,7 @@ public final class ModelFile {
     e.setCompressedSize(4L * values.length);
     e.setCrc(digest.crc32());
     zip.putNextEntry(e);
-    forEachChunk(values, (bytes, length) -> zip.write(bytes, 0, length));
+    FloatBytes.forEachChunk(values, (bytes, length) -> zip.write(bytes, 0, length));
     zip.closeEntry();
   }
 
@@ -366,7 +341,7 @@ public final class ModelFile {
       }
       JsonNode recorded = checks.path(entry);
       if (recorded.isTextual()) {
-        String actual = HexFormat.of().formatHex(newSha256().digest(bytes));
+        String actual = FloatBytes.sha256(bytes);
         if (!actual.equalsIgnoreCase(recorded.asText())) {
           throw new ModelFormatException(name + " is damaged: " + entry
               + " does not match its SHA-256 in " + HEADER);
@@ -465,12 +440,6 @@ public final class ModelFile {
     }
     if (model == null || training == null) {
       throw new ModelFormatException(name + " has no model configuration");
-    }
-    // The configs check their numbers but not that every choice is named.
-    if (model.family() == null || model.posterior() == null || model.likelihood() == null
-        || model.activation() == null || model.klEstimator() == null
-        || training.optimizer() == null || training.binarization() == null) {
-      throw new ModelFormatException(name + " has an invalid configuration: a setting is missing");
     }
     long params = model.autoencoderParameterCount() + model.discriminatorParameterCount();
     OptimizerKind kind = training.optimizer();
