@@ -10,6 +10,8 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public final class Backend {
   private static volatile String description;
+  /** What {@link OpenBlas#loaded()} found once ND4J had loaded: the mapping does not change. */
+  private static volatile String blasDescription;
 
   private Backend() {}
 
@@ -31,8 +33,10 @@ public final class Backend {
           boolean gpu = backend.toLowerCase(java.util.Locale.ROOT).contains("cuda")
               || backend.toLowerCase(java.util.Locale.ROOT).contains("jcublas");
           int threads = Runtime.getRuntime().availableProcessors();
+          OpenBlas.Loaded blas = OpenBlas.loaded();
+          blasDescription = blas.describe();
           description = gpu ? "GPU (CUDA)"
-              : "CPU (OpenBLAS " + OpenBlas.loaded().version() + ", " + threads + " cores)";
+              : "CPU (OpenBLAS " + blas.version() + ", " + threads + " cores)";
         } catch (Throwable e) {
           throw new BackendUnavailableException(
               "The numerical library (ND4J) could not load its native code on this machine: "
@@ -52,7 +56,7 @@ public final class Backend {
    */
   public static String blas() throws BackendUnavailableException {
     load();
-    return OpenBlas.loaded().describe();
+    return blasDescription;
   }
 
   /** Whether the backend computes on a GPU. */
@@ -60,7 +64,8 @@ public final class Backend {
     return load().startsWith("GPU");
   }
 
-  private static String firstLine(Throwable e) {
+  /** The first line of the root cause's message: what a person is shown. */
+  static String firstLine(Throwable e) {
     Throwable t = e;
     while (t.getCause() != null && t.getCause() != t) {
       t = t.getCause();

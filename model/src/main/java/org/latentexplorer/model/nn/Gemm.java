@@ -18,7 +18,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * cannot get one: a 128x784x512 product measured here fell from about 60 to 3-19 GFLOP/s with
  * 0.3.31 while another process kept one core busy (0.3.19, which still yields, kept 50-110).
  * ParallelRange's helpers yield while they wait and park after a few milliseconds, and a caller
- * that finds them busy runs alone. Hence {@link #useOneBlasThread()} while these kernels run.
+ * that finds them busy runs alone. Hence one OpenBLAS thread while these kernels run (set when
+ * {@link JavaKernels} is first used).
  */
 final class Gemm {
   private static final int ROW_MAJOR = 101;
@@ -32,14 +33,6 @@ final class Gemm {
   private static final int MULTIPLY_ADDS_PER_ELEMENT = 64;
 
   private Gemm() {}
-
-  /**
-   * Sets OpenBLAS to one thread per call, for the whole process: the float kernels' products
-   * split across the cores themselves. Called once when those kernels are first used.
-   */
-  static void useOneBlasThread() {
-    OpenBlas.setThreads(1);
-  }
 
   /**
    * c = op(a) op(b), where op transposes when asked. All three are FLOAT, c-order, with

@@ -18,7 +18,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 final class JavaKernels implements Kernels {
   static {
-    Gemm.useOneBlasThread();
+    // For the whole process: these kernels' products are split across the cores by Gemm.
+    OpenBlas.setThreads(1);
   }
 
   @Override

@@ -109,7 +109,7 @@ public final class OpenBlas {
         System.load(current.toAbsolutePath().toString());
       } catch (UnsatisfiedLinkError | SecurityException e) {
         useBundled(bundled, libraryPath, "the current build in " + dir + " did not load ("
-            + firstLine(e) + "), so the build bundled with ND4J runs");
+            + Backend.firstLine(e) + "), so the build bundled with ND4J runs");
       }
       return;
     }
@@ -196,11 +196,5 @@ public final class OpenBlas {
       }
     }
     return true;
-  }
-
-  private static String firstLine(Throwable e) {
-    String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    int nl = m.indexOf('\n');
-    return nl < 0 ? m : m.substring(0, nl);
   }
 }
