@@ -168,13 +168,15 @@ public final class Benchmark {
     INDArray[] batches = dl4jBatches(train);
     int[] next = {0};
     // DL4J as it runs on its own: OpenBLAS threads its products.
-    Runnable dl4jStep = () -> withOpenBlasThreads(() -> {
-      dl4j.step(batches[next[0]++ % batches.length]);
+    java.util.function.IntConsumer dl4jSteps = n -> withOpenBlasThreads(() -> {
+      for (int s = 0; s < n; s++) {
+        dl4j.step(batches[next[0]++ % batches.length]);
+      }
       return null;
     });
     for (int i = 0; i < options.warmupSteps(); i++) {
       trainer.step();
-      dl4jStep.run();
+      dl4jSteps.accept(1);
     }
     Thread.sleep(OPENBLAS_WORKERS_IDLE_MILLIS);
     Samples ours = new Samples();
@@ -183,9 +185,7 @@ public final class Benchmark {
     for (int w = 0; w < options.windows(); w++) {
       double a = ourWindow(trainer);
       long t0 = System.nanoTime();
-      for (int s = 0; s < options.stepsPerWindow(); s++) {
-        dl4jStep.run();
-      }
+      dl4jSteps.accept(options.stepsPerWindow());
       double b = options.stepsPerWindow() * (double) BATCH * 1e9 / (System.nanoTime() - t0);
       Thread.sleep(OPENBLAS_WORKERS_IDLE_MILLIS);
       ours.add(a);
