@@ -221,11 +221,10 @@ public final class Workspace {
         && trainedOn.get().sameImagesAs(current.trainReference())) {
       return current;
     }
-    for (BundledDataset b : BundledDataset.values()) {
-      if (trainedOn.isPresent() && b.displayName().equals(trainedOn.get().name())) {
-        DatasetChoice choice = new DatasetChoice.Bundled(b);
-        return LoadedData.of(choice, b.load());
-      }
+    Optional<BundledDataset> bundled = trainedOn.map(DataReference::name)
+        .flatMap(BundledDataset::named);
+    if (bundled.isPresent()) {
+      return LoadedData.of(new DatasetChoice.Bundled(bundled.get()), bundled.get().load());
     }
     if (currentFits) {
       return current;

@@ -78,13 +78,9 @@ final class DataOptions {
 
   /** The bundled set, as a --data value, that a model's training data came from, if it did. */
   static Optional<String> bundledNameOf(TrainerState state) {
-    Optional<DataReference> trainedOn = state.provenance().data(DataReference.Role.TRAIN);
-    for (BundledDataset b : BundledDataset.values()) {
-      if (trainedOn.isPresent() && trainedOn.get().name().equals(b.displayName())) {
-        return Optional.of(b == BundledDataset.MNIST_DIGITS ? "mnist" : "fashion");
-      }
-    }
-    return Optional.empty();
+    return state.provenance().data(DataReference.Role.TRAIN).map(DataReference::name)
+        .flatMap(BundledDataset::named)
+        .map(b -> b == BundledDataset.MNIST_DIGITS ? "mnist" : "fashion");
   }
 
   /**

@@ -3,6 +3,7 @@ package org.latentexplorer.model.data;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The datasets shipped inside the application, so it works offline on first start; immutable
@@ -55,6 +56,16 @@ public enum BundledDataset {
 
   public String displayName() {
     return displayName;
+  }
+
+  /** The bundled set whose display name is {@code name}, as a model's data reference names it. */
+  public static Optional<BundledDataset> named(String name) {
+    for (BundledDataset b : values()) {
+      if (b.displayName.equals(name)) {
+        return Optional.of(b);
+      }
+    }
+    return Optional.empty();
   }
 
   public List<String> labelNames() {
