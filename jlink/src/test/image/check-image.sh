@@ -105,6 +105,38 @@ if [[ -n "$openblas" ]]; then
   fi
 fi
 
+# The command line inside the image, as on a server: no display, no network, one epoch of the
+# bundled digits to a model file, then a grid of samples from it.
+home=$(fresh_home)
+model="$scratch/cli/m.lex"
+mkdir -p "$scratch/cli"
+start=$(now_ns)
+out=$(cd "$scratch/cli" && as_user "$home" "" "${offline[@]}" "$launcher" train --epochs 1 --out m.lex 2>"$scratch/err")
+rc=$?
+took=$(ms_since "$start")
+if [[ $rc -eq 0 && -s "$model" ]]; then
+  ok "headless 'train --epochs 1 --out m.lex' wrote a model in $took ms: ${out##*$'\n'}"
+  note "headless train, 1 epoch of the bundled digits: $took ms"
+  out=$(cd "$scratch/cli" && as_user "$home" "" "$launcher" sample --model m.lex --out s.png 2>&1)
+  if [[ $? -eq 0 && -s "$scratch/cli/s.png" ]]; then
+    ok "headless 'sample' wrote a PNG"
+  else
+    bad "headless 'sample' failed: $out"
+  fi
+else
+  bad "headless 'train --epochs 1' exited $rc: $out $(head -c 2000 "$scratch/err")"
+fi
+# Without a display and without a command: one line that says so, and a failure exit code.
+# (The JVM's own note about JAVA_TOOL_OPTIONS, which only this check sets, is left out.)
+out=$(as_user "$home" "" "$launcher" 2>&1)
+rc=$?
+out=$(grep -v '^Picked up JAVA_TOOL_OPTIONS' <<<"$out")
+if [[ $rc -ne 0 && $(wc -l <<<"$out") -eq 1 && "$out" == "latent-explorer: no display"* ]]; then
+  ok "no display, no command: exit $rc and one line: $out"
+else
+  bad "no display, no command: exit $rc, expected one line about the display: $(head -c 2000 <<<"$out")"
+fi
+
 changed=$(find "$image" -newer "$marker" -print | head -20)
 if [[ -z "$changed" ]]; then
   ok "the image is unchanged after a start"
