@@ -35,6 +35,7 @@ import java.util.zip.ZipOutputStream;
 import org.latentexplorer.model.data.DataReference;
 import org.latentexplorer.model.data.FloatBytes;
 import org.latentexplorer.model.data.ImageShape;
+import org.latentexplorer.model.failure.FailureMessage;
 import org.latentexplorer.model.metrics.Metric;
 import org.latentexplorer.model.metrics.MetricHistory;
 import org.latentexplorer.model.metrics.MetricRecorder;
@@ -472,17 +473,9 @@ public final class ModelFile {
     }
   }
 
+  /** The first line of the innermost cause: Jackson and the zip library wrap the reason. */
   private static String rootMessage(Throwable e) {
-    Throwable t = e;
-    while (t.getCause() != null) {
-      t = t.getCause();
-    }
-    String m = t.getMessage();
-    if (m == null) {
-      return t.getClass().getSimpleName();
-    }
-    int newline = m.indexOf('\n');
-    return newline < 0 ? m : m.substring(0, newline);
+    return FailureMessage.firstLine(FailureMessage.rootCause(e));
   }
 
   /** All bytes of {@code in}, or null as soon as there are more than {@code limit}. */
