@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.latentexplorer.model.data.Binarization;
 import org.latentexplorer.model.data.Dataset;
+import org.latentexplorer.model.failure.FailureMessage;
 import org.latentexplorer.model.io.ModelFile;
 import org.latentexplorer.model.metrics.Metric;
 import org.latentexplorer.model.metrics.MetricHistory;
@@ -387,7 +388,7 @@ final class TrainCommand implements Callable<Integer> {
       String msg = trainer.message();
       if (!msg.isEmpty() && !msg.equals(lastMessage)) {
         bar.clear();
-        term.err().println("warning: " + Cli.oneLine(msg));
+        term.err().println("warning: " + FailureMessage.oneLine(msg));
       }
       lastMessage = msg;
     }
