@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import org.latentexplorer.model.io.ModelFile;
+import org.latentexplorer.model.io.PngFile;
 import org.latentexplorer.model.nn.Backend;
 import org.latentexplorer.model.train.TrainerState;
 import org.latentexplorer.model.vae.LatentModel;
@@ -113,14 +114,14 @@ final class SampleCommand implements Callable<Integer> {
       for (int i = 0; i < z.length; i++) {
         z[i] = (float) random.nextGaussian();
       }
-      ImageGrid.writePng(ImageGrid.tile(decoder.decodeMeans(z, n), n, h, w, grid), out);
+      PngFile.write(ImageGrid.tile(decoder.decodeMeans(z, n), n, h, w, grid), out);
       log.printf(Locale.ROOT, "wrote %s: %d prior samples, %dx%d pixels%n", out, n, grid * w,
           grid * h);
     }
     if (manifold != null) {
       int n = size * size;
       float[] z = ManifoldGrid.points(size, range, spacing);
-      ImageGrid.writePng(ImageGrid.tile(decoder.decodeMeans(z, n), n, h, w, size), manifold);
+      PngFile.write(ImageGrid.tile(decoder.decodeMeans(z, n), n, h, w, size), manifold);
       log.printf(Locale.ROOT, "wrote %s: %dx%d manifold (%s), %dx%d pixels%n", manifold, size,
           size, spacing == ManifoldGrid.Spacing.LINEAR
               ? String.format(Locale.ROOT, "z in [-%s, %s]", range, range)
