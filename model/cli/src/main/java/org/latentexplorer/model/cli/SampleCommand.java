@@ -13,6 +13,7 @@ import org.latentexplorer.model.vae.LatentModel;
 import org.latentexplorer.model.vae.ModelConfig;
 import org.nd4j.linalg.api.buffer.DataType;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -41,9 +42,7 @@ final class SampleCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--model", paramLabel = "FILE", required = true,
-      description = "The model file (.lex).")
-  Path model;
+  @Mixin ModelFileOption model;
 
   @Option(names = "--out", paramLabel = "PNG",
       description = "Where to write the prior samples, a GRID x GRID tiling.")
@@ -94,7 +93,7 @@ final class SampleCommand implements Callable<Integer> {
     if (!(range > 0 && range <= 100)) {
       throw usage("--range must be a number in (0, 100], got " + range);
     }
-    TrainerState state = ModelFile.load(model);
+    TrainerState state = ModelFile.load(model.path);
     ModelConfig config = state.model();
     if (manifold != null && config.latentDim() != 2) {
       throw new CliFailure("--manifold needs a model with a 2-D latent space; this one has "
