@@ -5,8 +5,8 @@ import org.latentexplorer.model.vae.ModelConfig;
 import picocli.CommandLine.Option;
 
 /**
- * The options shared by {@code train} and {@code compare} that shape a model: its hidden layers
- * and its latent size. Confined to the command's thread.
+ * The options of {@code train} and {@code compare} that shape a model, its hidden layers and its
+ * latent size, confined to the command's thread.
  */
 final class ModelShapeOptions {
   @Option(names = "--hidden", paramLabel = "W", split = ",", splitSynopsisLabel = ",",

@@ -3,8 +3,8 @@ package org.latentexplorer.model.cli;
 import picocli.CommandLine.Option;
 
 /**
- * The seed of a training run, shared by {@code train} and {@code compare}. Confined to the
- * command's thread.
+ * The seed of a training run for {@code train} and {@code compare}, confined to the command's
+ * thread.
  */
 final class SeedOption {
   @Option(names = "--seed", paramLabel = "N", defaultValue = "1",

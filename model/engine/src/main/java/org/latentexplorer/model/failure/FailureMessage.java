@@ -11,8 +11,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.regex.Pattern;
 
 /**
- * Puts a failure into one line for the person who has to act on it, never a stack trace.
- * Stateless.
+ * Puts a failure into one line for the person who has to act on it, never a stack trace; stateless
+ * and safe on any thread.
  *
  * <p>The text is the failure's own message: the engine writes its messages for the user. Where
  * that message says too little, this class completes it: a file-system failure whose message is

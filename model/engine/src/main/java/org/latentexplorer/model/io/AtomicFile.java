@@ -14,8 +14,8 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 
 /**
- * Writes a file whole or not at all: whoever reads it, even after a crash or a power cut, finds
- * the previous content or the new, never a part. Stateless and thread-safe.
+ * Writes a file whole or not at all, stateless and safe on any thread: whoever reads it, even
+ * after a crash or a power cut, finds the previous content or the new, never a part.
  *
  * <p>The content goes to a temporary file in the target's folder, is forced to the disk, and the
  * temporary file is then renamed over the target (atomically where the file system can). When
@@ -26,7 +26,7 @@ public final class AtomicFile {
 
   private AtomicFile() {}
 
-  /** Writes a file's content to a stream. */
+  /** Writes a file's content to a stream, once, on the thread that called {@link #write}. */
   @FunctionalInterface
   public interface Content {
     /**

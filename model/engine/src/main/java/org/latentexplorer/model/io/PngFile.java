@@ -5,7 +5,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
 
-/** Writes a picture as a PNG file, whole or not at all (see {@link AtomicFile}). Stateless. */
+/** Writes a picture as a PNG file whole or not at all ({@link AtomicFile}); stateless. */
 public final class PngFile {
   private PngFile() {}
 
