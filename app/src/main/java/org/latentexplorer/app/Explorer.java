@@ -36,6 +36,7 @@ import org.latentexplorer.app.workspace.Problem;
 import org.latentexplorer.app.workspace.Settings;
 import org.latentexplorer.app.workspace.Workspace;
 import org.latentexplorer.model.data.BundledDataset;
+import org.latentexplorer.model.io.PngFile;
 import org.latentexplorer.model.train.RunState;
 import org.latentexplorer.model.train.Snapshot;
 
@@ -169,11 +170,13 @@ public final class Explorer implements AutoCloseable {
       java.awt.image.BufferedImage picture =
           javafx.embed.swing.SwingFXUtils.fromFXImage(scene.snapshot(null), null);
       java.nio.file.Path target = settings.screenshot();
-      tasks.runInBackground(() -> javax.imageio.ImageIO.write(picture, "png", target.toFile()),
-          ok -> leave.run(), error -> {
-            System.err.println("Could not save the screenshot: " + Problem.describe(error));
-            leave.run();
-          });
+      tasks.runInBackground(() -> {
+        PngFile.write(picture, target);
+        return target;
+      }, ok -> leave.run(), error -> {
+        System.err.println("Could not save the screenshot: " + Problem.describe(error));
+        leave.run();
+      });
     });
     wait.play();
   }

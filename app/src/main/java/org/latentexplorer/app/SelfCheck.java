@@ -7,6 +7,7 @@ import org.latentexplorer.app.render.Mosaic;
 import org.latentexplorer.model.data.BundledDataset;
 import org.latentexplorer.model.data.Dataset;
 import org.latentexplorer.model.explore.LatentCodec;
+import org.latentexplorer.model.failure.FailureMessage;
 import org.latentexplorer.model.nn.Backend;
 import org.latentexplorer.model.train.RunState;
 import org.latentexplorer.model.train.Trainer;
@@ -66,12 +67,11 @@ final class SelfCheck {
       out.println("Matrix products: " + Backend.blas());
       return 0;
     } catch (Throwable e) {
-      String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+      String m = FailureMessage.firstLine(e);
       if (e instanceof NoClassDefFoundError || e instanceof ClassNotFoundException) {
         m = "part of the installation is missing (class " + m.replace('/', '.') + ")";
       }
-      int nl = m.indexOf('\n');
-      err.println("Self-check failed while " + stage + ": " + (nl < 0 ? m : m.substring(0, nl)));
+      err.println("Self-check failed while " + stage + ": " + m);
       return 1;
     }
   }

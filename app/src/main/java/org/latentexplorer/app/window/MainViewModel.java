@@ -2,21 +2,22 @@ package org.latentexplorer.app.window;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.function.Supplier;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.image.Image;
 import javafx.stage.Window;
-import javax.imageio.ImageIO;
 import org.latentexplorer.app.Version;
 import org.latentexplorer.app.curves.CurvesCsv;
 import org.latentexplorer.app.fx.Dialogs;
 import org.latentexplorer.app.workspace.DatasetChoice;
 import org.latentexplorer.app.workspace.Workspace;
+import org.latentexplorer.model.io.AtomicFile;
+import org.latentexplorer.model.io.PngFile;
 import org.latentexplorer.model.metrics.MetricHistory;
 import org.latentexplorer.model.train.Provenance;
 import org.latentexplorer.model.train.Snapshot;
@@ -131,7 +132,7 @@ public final class MainViewModel {
           BufferedImage copy = SwingFXUtils.fromFXImage(image, null);
           Path target = withSuffix(path, ".png");
           workspace.tasks().runInBackground(() -> {
-            writePng(copy, target);
+            PngFile.write(copy, target);
             return target;
           }, p -> workspace.setNotice("Exported " + p), e -> workspace.report(
               "Could not export the " + what, e));
@@ -155,18 +156,12 @@ public final class MainViewModel {
     });
   }
 
-  static void writePng(BufferedImage image, Path file) throws IOException {
-    Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
-    if (!ImageIO.write(image, "png", tmp.toFile())) {
-      throw new IOException("no PNG writer available");
-    }
-    Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-  }
-
   static void writeCsv(MetricHistory history, Path file) throws IOException {
-    try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+    AtomicFile.write(file, out -> {
+      Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
       CurvesCsv.write(history, w);
-    }
+      w.flush();
+    });
   }
 
   private static String fileName(String what) {

@@ -1,5 +1,9 @@
 package org.latentexplorer.app.workspace;
 
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
+import org.latentexplorer.model.failure.FailureMessage;
+
 /**
  * Something that went wrong, told to the user in a sentence or two. Immutable.
  *
@@ -15,29 +19,22 @@ public record Problem(String title, String message) {
 
   /** One line for the user: the deepest message that says something, never a stack trace. */
   public static String describe(Throwable error) {
-    Throwable t = error;
-    while ((t instanceof java.util.concurrent.CompletionException
-            || t instanceof java.util.concurrent.ExecutionException
-            || t instanceof java.lang.reflect.InvocationTargetException)
-        && t.getCause() != null) {
-      t = t.getCause();
-    }
+    Throwable t = FailureMessage.unwrap(error);
+    // The window speaks in sentences, and the user of a window cannot give Java more memory.
     if (t instanceof OutOfMemoryError) {
       return "Not enough memory. Try a smaller model or data set.";
     }
-    if (t instanceof java.nio.file.NoSuchFileException e) {
+    if (t instanceof NoSuchFileException e) {
       return e.getFile() + " does not exist.";
     }
-    if (t instanceof java.nio.file.AccessDeniedException e) {
+    if (t instanceof AccessDeniedException e) {
       return "No permission to use " + e.getFile() + ".";
     }
-    String m = t.getMessage();
-    if (m == null || m.isBlank()) {
+    if (!FailureMessage.hasMessage(t)) {
       return "An unexpected error occurred (" + t.getClass().getSimpleName() + ").";
     }
     // The engine's messages are written for the user already (and may start with a file name,
     // which must keep its case).
-    int nl = m.indexOf('\n');
-    return nl < 0 ? m : m.substring(0, nl);
+    return FailureMessage.firstLine(t);
   }
 }

@@ -34,7 +34,8 @@ public final class ArchitectureRules {
   public static final ArchRule ENGINE_LAYERS = layeredArchitecture()
       .consideringOnlyDependenciesInLayers()
       .withOptionalLayers(true)
-      .layer("foundation").definedBy(ENGINE + ".data..", ENGINE + ".nn..", ENGINE + ".metrics..")
+      .layer("foundation").definedBy(ENGINE + ".data..", ENGINE + ".nn..", ENGINE + ".metrics..",
+          ENGINE + ".failure..")
       .layer("models").definedBy(ENGINE + ".vae..")
       .layer("evaluation").definedBy(ENGINE + ".eval..")
       .layer("training").definedBy(ENGINE + ".train..")

@@ -2,11 +2,11 @@ package org.latentexplorer.model.bench;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.latentexplorer.model.cli.Cli;
 import org.latentexplorer.model.cli.CliFailure;
+import org.latentexplorer.model.io.AtomicFile;
 import org.latentexplorer.model.nn.OpenBlas;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -77,11 +77,8 @@ public final class BenchCommand implements Callable<Integer> {
     term.out().flush();
     if (json != null) {
       try {
-        Path dir = json.toAbsolutePath().getParent();
-        if (dir != null) {
-          Files.createDirectories(dir);
-        }
-        Files.writeString(json, report.json(), StandardCharsets.UTF_8);
+        byte[] bytes = report.json().getBytes(StandardCharsets.UTF_8);
+        AtomicFile.write(json, out -> out.write(bytes));
       } catch (IOException e) {
         throw new CliFailure("could not write " + json + ": " + Cli.describe(e), e);
       }

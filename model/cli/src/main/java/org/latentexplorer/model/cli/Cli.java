@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.latentexplorer.model.failure.FailureMessage;
 import org.latentexplorer.model.nn.Backend;
 import org.latentexplorer.model.train.DivergenceException;
 import picocli.CommandLine;
@@ -151,7 +152,7 @@ public final class Cli implements Callable<Integer> {
       if (debug(cmd.getParseResult())) {
         ex.printStackTrace(err);
       }
-      err.println(NAME + ": " + oneLine(ex.getMessage())
+      err.println(NAME + ": " + FailureMessage.oneLine(ex.getMessage())
           + " (see '" + cmd.getCommandSpec().qualifiedName() + " --help')");
       return EXIT_USAGE;
     };
@@ -185,32 +186,14 @@ public final class Cli implements Callable<Integer> {
         || ex instanceof Backend.BackendUnavailableException
         || ex instanceof IllegalArgumentException
         || ex instanceof IllegalStateException) {
-      return oneLine(message(ex));
+      return FailureMessage.oneLine(ex);
     }
     if (ex instanceof OutOfMemoryError) {
       return "out of memory (the Java heap is " + Runtime.getRuntime().maxMemory() / (1 << 20)
           + " MB): use less data or a smaller model, or give Java more with -Xmx";
     }
-    return "unexpected " + ex.getClass().getSimpleName() + ": " + oneLine(message(ex))
+    return "unexpected " + ex.getClass().getSimpleName() + ": " + FailureMessage.oneLine(ex)
         + " (run with --debug for details)";
-  }
-
-  private static String message(Throwable ex) {
-    String m = ex.getMessage();
-    if (ex instanceof java.nio.file.NoSuchFileException) {
-      return m + ": no such file or folder";
-    }
-    if (ex instanceof java.nio.file.AccessDeniedException) {
-      return m + ": permission denied";
-    }
-    if (m == null || m.isBlank()) {
-      return ex.getClass().getSimpleName();
-    }
-    return m;
-  }
-
-  static String oneLine(String s) {
-    return s == null ? "" : s.strip().replaceAll("\\s*[\\r\\n]+\\s*", "; ");
   }
 
   /**

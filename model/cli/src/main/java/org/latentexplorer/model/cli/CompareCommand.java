@@ -1,7 +1,6 @@
 package org.latentexplorer.model.cli;
 
 import java.io.PrintWriter;
-import java.util.List;
 import java.util.concurrent.Callable;
 import org.latentexplorer.model.data.Dataset;
 import org.latentexplorer.model.experiments.FamilyComparison;
@@ -29,7 +28,9 @@ import picocli.CommandLine.Spec;
     description = {
       "Train VAE (diagonal and full covariance), AAE and WAE-MMD on the same images and score"
           + " them on the same test set: squared reconstruction error for all, ELBO and"
-          + " importance-sampled log p(x) for the VAEs."
+          + " importance-sampled log p(x) for the VAEs.",
+      "Every model has the same --hidden and --latent, and trains for the same --epochs with the"
+          + " same --seed."
     })
 final class CompareCommand implements Callable<Integer> {
   @ParentCommand Cli cli;
@@ -38,21 +39,13 @@ final class CompareCommand implements Callable<Integer> {
 
   @Mixin DataOptions dataOptions;
 
-  @Option(names = "--hidden", paramLabel = "W", split = ",", defaultValue = "512",
-      description = "Hidden widths of every model. Default: ${DEFAULT-VALUE}.")
-  List<Integer> hidden;
-
-  @Option(names = "--latent", paramLabel = "D", defaultValue = "2",
-      description = "Latent size of every model. Default: ${DEFAULT-VALUE}.")
-  int latent;
+  @Mixin ModelShapeOptions shape;
 
   @Option(names = "--epochs", paramLabel = "N", defaultValue = "10",
       description = "Epochs per model. Default: ${DEFAULT-VALUE}.")
   int epochs;
 
-  @Option(names = "--seed", paramLabel = "N", defaultValue = "1",
-      description = "Seed of every run. Default: ${DEFAULT-VALUE}.")
-  long seed;
+  @Mixin SeedOption seed;
 
   @Option(names = "--samples", paramLabel = "L", defaultValue = "100",
       description = "Importance samples per image for the VAEs' log p(x). Default:"
@@ -71,8 +64,9 @@ final class CompareCommand implements Callable<Integer> {
     TrainingConfig training;
     ModelConfig base;
     try {
-      training = TrainingConfig.defaults().withEpochs(epochs).withSeed(seed);
-      base = ModelConfig.defaults(ModelFamily.VAE, 1, 1).withHidden(hidden).withLatentDim(latent);
+      training = TrainingConfig.defaults().withEpochs(epochs).withSeed(seed.value);
+      base = ModelConfig.defaults(ModelFamily.VAE, 1, 1).withHidden(shape.hidden)
+          .withLatentDim(shape.latent);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }

@@ -1,7 +1,6 @@
 package org.latentexplorer.model.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -47,9 +46,7 @@ final class EvalCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--model", paramLabel = "FILE", required = true,
-      description = "The model file (.lex).")
-  Path model;
+  @Mixin ModelFileOption model;
 
   @Mixin DataOptions dataOptions;
 
@@ -73,7 +70,7 @@ final class EvalCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "--images must be at least 1");
     }
     String backend = Backend.load();
-    TrainerState state = ModelFile.load(model);
+    TrainerState state = ModelFile.load(model.path);
     String fallback = DataOptions.bundledNameOf(state).orElse(null);
     if (dataOptions.data == null && fallback == null) {
       throw new ParameterException(spec.commandLine(), "this model was trained on "
@@ -85,7 +82,7 @@ final class EvalCommand implements Callable<Integer> {
     ModelConfig m = state.model();
     out.printf(Locale.ROOT, "model          %s: %s %s (%s posterior, %s pixels), %d epochs,"
             + " %,d samples seen%n",
-        model.getFileName(), m.family(), TrainCommand.architecture(m), m.posterior(),
+        model.path.getFileName(), m.family(), TrainCommand.architecture(m), m.posterior(),
         m.decoderLikelihood(), state.epoch(), state.samplesSeen());
     state.provenance().describe().forEach((label, text) ->
         out.printf(Locale.ROOT, "%-15s%s%n", label, text));

@@ -2,18 +2,9 @@ package org.latentexplorer.model.cli;
 
 import java.awt.image.BufferedImage;
 import java.awt.image.WritableRaster;
-import java.io.BufferedOutputStream;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import javax.imageio.ImageIO;
 
 /**
- * Tiles grayscale images into one PNG, row after row, without gaps (as in the AEVB paper's
+ * Tiles grayscale images into one picture, row after row, without gaps (as in the AEVB paper's
  * figures). Stateless; works without a display.
  */
 final class ImageGrid {
@@ -45,28 +36,5 @@ final class ImageGrid {
       }
     }
     return img;
-  }
-
-  /** Writes a PNG atomically: a temporary file beside the target, then a rename. */
-  static void writePng(BufferedImage image, Path file) throws IOException {
-    Path dir = file.toAbsolutePath().getParent();
-    Files.createDirectories(dir);
-    // Not Files.createTempFile: its owner-only permissions would stay on the picture.
-    Path tmp = dir.resolve("." + file.getFileName() + "." + System.nanoTime() + ".tmp");
-    try {
-      try (OutputStream out = new BufferedOutputStream(
-          Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW))) {
-        if (!ImageIO.write(image, "png", out)) {
-          throw new IOException("no PNG writer available");
-        }
-      }
-      try {
-        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
   }
 }

@@ -6,12 +6,14 @@ import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import org.latentexplorer.model.io.ModelFile;
+import org.latentexplorer.model.io.PngFile;
 import org.latentexplorer.model.nn.Backend;
 import org.latentexplorer.model.train.TrainerState;
 import org.latentexplorer.model.vae.LatentModel;
 import org.latentexplorer.model.vae.ModelConfig;
 import org.nd4j.linalg.api.buffer.DataType;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -40,9 +42,7 @@ final class SampleCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--model", paramLabel = "FILE", required = true,
-      description = "The model file (.lex).")
-  Path model;
+  @Mixin ModelFileOption model;
 
   @Option(names = "--out", paramLabel = "PNG",
       description = "Where to write the prior samples, a GRID x GRID tiling.")
@@ -93,7 +93,7 @@ final class SampleCommand implements Callable<Integer> {
     if (!(range > 0 && range <= 100)) {
       throw usage("--range must be a number in (0, 100], got " + range);
     }
-    TrainerState state = ModelFile.load(model);
+    TrainerState state = ModelFile.load(model.path);
     ModelConfig config = state.model();
     if (manifold != null && config.latentDim() != 2) {
       throw new CliFailure("--manifold needs a model with a 2-D latent space; this one has "
@@ -113,14 +113,14 @@ final class SampleCommand implements Callable<Integer> {
       for (int i = 0; i < z.length; i++) {
         z[i] = (float) random.nextGaussian();
       }
-      ImageGrid.writePng(ImageGrid.tile(decoder.decodeMeans(z, n), n, h, w, grid), out);
+      PngFile.write(ImageGrid.tile(decoder.decodeMeans(z, n), n, h, w, grid), out);
       log.printf(Locale.ROOT, "wrote %s: %d prior samples, %dx%d pixels%n", out, n, grid * w,
           grid * h);
     }
     if (manifold != null) {
       int n = size * size;
       float[] z = ManifoldGrid.points(size, range, spacing);
-      ImageGrid.writePng(ImageGrid.tile(decoder.decodeMeans(z, n), n, h, w, size), manifold);
+      PngFile.write(ImageGrid.tile(decoder.decodeMeans(z, n), n, h, w, size), manifold);
       log.printf(Locale.ROOT, "wrote %s: %dx%d manifold (%s), %dx%d pixels%n", manifold, size,
           size, spacing == ManifoldGrid.Spacing.LINEAR
               ? String.format(Locale.ROOT, "z in [-%s, %s]", range, range)

@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.latentexplorer.model.data.Binarization;
 import org.latentexplorer.model.data.Dataset;
+import org.latentexplorer.model.failure.FailureMessage;
 import org.latentexplorer.model.io.ModelFile;
 import org.latentexplorer.model.metrics.Metric;
 import org.latentexplorer.model.metrics.MetricHistory;
@@ -86,16 +87,7 @@ final class TrainCommand implements Callable<Integer> {
       description = "Pixel distribution p(x|z): ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
   Likelihood likelihood;
 
-  @Option(names = "--hidden", paramLabel = "W", split = ",", splitSynopsisLabel = ",",
-      defaultValue = "512",
-      description = "Hidden layer widths of the encoder, input side first; the decoder mirrors"
-          + " them. Default: ${DEFAULT-VALUE}.")
-  List<Integer> hidden;
-
-  @Option(names = "--latent", paramLabel = "D", defaultValue = "2",
-      description = "Latent dimensions (1 to " + ModelConfig.MAX_LATENT + ")."
-          + " Default: ${DEFAULT-VALUE}.")
-  int latent;
+  @Mixin ModelShapeOptions shape;
 
   @Option(names = "--activation", paramLabel = "F", defaultValue = "relu",
       converter = Choices.HiddenActivation.class,
@@ -146,10 +138,7 @@ final class TrainCommand implements Callable<Integer> {
       description = "Epochs to train (with --resume: epochs to add). Default: ${DEFAULT-VALUE}.")
   int epochs;
 
-  @Option(names = "--seed", paramLabel = "N", defaultValue = "1",
-      description = "Seed of initialisation, minibatch order and noise: the same seed and options"
-          + " give the same run. Default: ${DEFAULT-VALUE}.")
-  long seed;
+  @Mixin SeedOption seed;
 
   @Option(names = "--init", paramLabel = "HOW", defaultValue = "glorot",
       converter = Choices.Init.class, completionCandidates = Choices.Init.class,
@@ -250,9 +239,9 @@ final class TrainCommand implements Callable<Integer> {
       return ModelConfig.defaults(family, data.height(), data.width())
           .withPosterior(p)
           .withLikelihood(likelihood)
-          .withHidden(hidden)
+          .withHidden(shape.hidden)
           .withActivation(activation)
-          .withLatentDim(latent)
+          .withLatentDim(shape.latent)
           .withBeta(beta)
           .withKlEstimator(klEstimator)
           .withWaeLambda(lambda);
@@ -263,7 +252,7 @@ final class TrainCommand implements Callable<Integer> {
 
   TrainingConfig trainingConfig() {
     try {
-      return new TrainingConfig(optimizer, learningRate, batch, weightDecay, epochs, seed,
+      return new TrainingConfig(optimizer, learningRate, batch, weightDecay, epochs, seed.value,
           binarize, TrainingConfig.defaults().discriminatorLearningRate(), init);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
@@ -387,7 +376,7 @@ final class TrainCommand implements Callable<Integer> {
       String msg = trainer.message();
       if (!msg.isEmpty() && !msg.equals(lastMessage)) {
         bar.clear();
-        term.err().println("warning: " + Cli.oneLine(msg));
+        term.err().println("warning: " + FailureMessage.oneLine(msg));
       }
       lastMessage = msg;
     }

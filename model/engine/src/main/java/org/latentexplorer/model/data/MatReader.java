@@ -19,6 +19,7 @@ import java.util.Objects;
 import java.util.zip.Inflater;
 import java.util.zip.InflaterInputStream;
 import java.util.zip.ZipException;
+import org.latentexplorer.model.failure.FailureMessage;
 
 /**
  * Reads a numeric matrix of images from a MATLAB level 5 MAT-file (what MATLAB writes with {@code
@@ -172,7 +173,7 @@ public final class MatReader {
               throw new DataFormatException(
                   String.format(
                       "%s: compressed element at byte %,d is damaged (%s)",
-                      source, pos, oneLine(e.getMessage())),
+                      source, pos, FailureMessage.oneLine(e)),
                   e);
             } finally {
               // An inflater passed in is not ended by the stream; it holds native memory.
@@ -434,10 +435,6 @@ public final class MatReader {
 
   private static long pad8(long n) {
     return (n + 7) & ~7L;
-  }
-
-  private static String oneLine(String s) {
-    return s == null ? "invalid data" : s.replaceAll("\\s+", " ");
   }
 
   private static void readFully(SeekableByteChannel channel, ByteBuffer buffer) throws IOException {

@@ -9,16 +9,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,6 +30,7 @@ import java.util.zip.ZipOutputStream;
 import org.latentexplorer.model.data.DataReference;
 import org.latentexplorer.model.data.FloatBytes;
 import org.latentexplorer.model.data.ImageShape;
+import org.latentexplorer.model.failure.FailureMessage;
 import org.latentexplorer.model.metrics.Metric;
 import org.latentexplorer.model.metrics.MetricHistory;
 import org.latentexplorer.model.metrics.MetricRecorder;
@@ -54,8 +50,7 @@ import org.latentexplorer.model.vae.ModelConfig;
  * A damaged file is refused, never half-loaded: the zip's layout is checked ({@link ZipLayout}),
  * every entry is read to its end and checked against its CRC-32, and every array against the
  * SHA-256 in the header (files of format 1 have none; their CRCs are still checked).
- * Writing is atomic: a temporary file in the same folder, flushed to disk, then renamed over the
- * target, so a crash mid-save leaves the previous file intact.
+ * Writing is atomic ({@link AtomicFile}): a crash mid-save leaves the previous file intact.
  */
 public final class ModelFile {
   /** File-name extension of model files. */
@@ -90,8 +85,6 @@ public final class ModelFile {
 
   /** Writes {@code state} to {@code file} atomically. */
   public static void save(TrainerState state, Path file) throws IOException {
-    Path dir = file.toAbsolutePath().getParent();
-    Files.createDirectories(dir);
     Map<String, float[]> arrays = new LinkedHashMap<>();
     arrays.put(PARAMETERS, state.parameters());
     arrays.put(OPTIMIZER, state.optimizerState());
@@ -100,44 +93,18 @@ public final class ModelFile {
     for (Map.Entry<String, float[]> a : arrays.entrySet()) {
       digests.put(a.getKey(), Digest.of(a.getValue()));
     }
-    Path tmp = Files.createTempFile(dir, "." + file.getFileName() + ".", ".tmp");
-    try {
-      keepUsualPermissions(tmp, file);
-      try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE);
-          OutputStream raw = java.nio.channels.Channels.newOutputStream(channel);
-          ZipOutputStream zip = new ZipOutputStream(new java.io.BufferedOutputStream(raw, 1 << 16))) {
+    byte[] header = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(header(state, digests));
+    AtomicFile.write(file, out -> {
+      try (ZipOutputStream zip = new ZipOutputStream(out)) {
         zip.setLevel(1);
         zip.putNextEntry(new ZipEntry(HEADER));
-        zip.write(JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(header(state, digests)));
+        zip.write(header);
         zip.closeEntry();
         for (Map.Entry<String, float[]> a : arrays.entrySet()) {
           writeStored(zip, a.getKey(), a.getValue(), digests.get(a.getKey()));
         }
-        zip.finish();
-        zip.flush();
-        channel.force(true);
       }
-      try {
-        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
-  }
-
-  /**
-   * Temporary files are created owner-only; a model file is for sharing, so it gets the
-   * permissions of the file it replaces, or rw-r--r--.
-   */
-  private static void keepUsualPermissions(Path tmp, Path target) throws IOException {
-    if (!Files.getFileStore(tmp).supportsFileAttributeView("posix")) {
-      return;
-    }
-    Files.setPosixFilePermissions(tmp, Files.exists(target)
-        ? Files.getPosixFilePermissions(target)
-        : java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+    });
   }
 
   private static ObjectNode header(TrainerState s, Map<String, Digest> digests) {
@@ -472,17 +439,9 @@ public final class ModelFile {
     }
   }
 
+  /** The first line of the innermost cause: Jackson and the zip library wrap the reason. */
   private static String rootMessage(Throwable e) {
-    Throwable t = e;
-    while (t.getCause() != null) {
-      t = t.getCause();
-    }
-    String m = t.getMessage();
-    if (m == null) {
-      return t.getClass().getSimpleName();
-    }
-    int newline = m.indexOf('\n');
-    return newline < 0 ? m : m.substring(0, newline);
+    return FailureMessage.firstLine(FailureMessage.rootCause(e));
   }
 
   /** All bytes of {@code in}, or null as soon as there are more than {@code limit}. */

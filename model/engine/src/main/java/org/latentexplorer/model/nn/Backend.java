@@ -1,5 +1,6 @@
 package org.latentexplorer.model.nn;
 
+import org.latentexplorer.model.failure.FailureMessage;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -40,7 +41,7 @@ public final class Backend {
         } catch (Throwable e) {
           throw new BackendUnavailableException(
               "The numerical library (ND4J) could not load its native code on this machine: "
-                  + firstLine(e)
+                  + FailureMessage.firstLine(FailureMessage.rootCause(e))
                   + ". Latent Explorer needs a 64-bit CPU with AVX (or the CUDA build with a"
                   + " working GPU driver).",
               e);
@@ -62,17 +63,6 @@ public final class Backend {
   /** Whether the backend computes on a GPU. */
   public static boolean isGpu() throws BackendUnavailableException {
     return load().startsWith("GPU");
-  }
-
-  /** The first line of the root cause's message: what a person is shown. */
-  static String firstLine(Throwable e) {
-    Throwable t = e;
-    while (t.getCause() != null && t.getCause() != t) {
-      t = t.getCause();
-    }
-    String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
-    int nl = m.indexOf('\n');
-    return nl < 0 ? m : m.substring(0, nl);
   }
 
   /** ND4J could not start. Immutable. */

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.latentexplorer.model.failure.FailureMessage;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -109,7 +110,7 @@ public final class OpenBlas {
         System.load(current.toAbsolutePath().toString());
       } catch (UnsatisfiedLinkError | SecurityException e) {
         useBundled(bundled, libraryPath, "the current build in " + dir + " did not load ("
-            + Backend.firstLine(e) + "), so the build bundled with ND4J runs");
+            + FailureMessage.firstLine(e) + "), so the build bundled with ND4J runs");
       }
       return;
     }

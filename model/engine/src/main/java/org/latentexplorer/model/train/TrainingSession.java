@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.latentexplorer.model.data.Dataset;
+import org.latentexplorer.model.failure.FailureMessage;
 import org.latentexplorer.model.vae.ModelConfig;
 
 /**
@@ -189,7 +190,7 @@ public final class TrainingSession implements AutoCloseable {
       Snapshot s = new Snapshot(versions.incrementAndGet(), modelConfig, trainingConfig,
           datasetName, RunState.FAILED, Snapshot.Progress.START, new float[0],
           org.latentexplorer.model.metrics.MetricHistory.empty(), new double[0], 0,
-          "Could not build the model: " + describe(e));
+          "Could not build the model: " + FailureMessage.oneLine(e));
       latest.set(s);
       notifyListeners(s);
       // Keep serving commands: reset() may build it after all, calls fail instead of hanging.
@@ -215,7 +216,7 @@ public final class TrainingSession implements AutoCloseable {
         Thread.currentThread().interrupt();
         return;
       } catch (RuntimeException | OutOfMemoryError e) {
-        failed("Training stopped: " + describe(e));
+        failed("Training stopped: " + FailureMessage.oneLine(e));
       }
     }
   }
@@ -278,11 +279,6 @@ public final class TrainingSession implements AutoCloseable {
         // A faulty listener must not stop training.
       }
     }
-  }
-
-  private static String describe(Throwable e) {
-    String m = e.getMessage();
-    return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
   }
 
   /** Whether the trainer thread is still alive. */
