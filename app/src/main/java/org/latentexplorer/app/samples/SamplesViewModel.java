@@ -1,10 +1,12 @@
 package org.latentexplorer.app.samples;
 
+import java.time.Duration;
 import java.util.Random;
 import java.util.function.LongSupplier;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import org.latentexplorer.app.fx.Coalescer;
+import org.latentexplorer.app.fx.RedrawPolicy;
 import org.latentexplorer.app.render.Frame;
 import org.latentexplorer.app.render.FrameImage;
 import org.latentexplorer.app.render.FramePool;
@@ -34,12 +36,12 @@ public final class SamplesViewModel {
   public static final int PAIR_ROWS = 2;
 
   /** Shortest time between two automatic refreshes while training. */
-  public static final long TRAINING_INTERVAL_MILLIS = 2000;
+  public static final Duration TRAINING_INTERVAL = Duration.ofMillis(2000);
 
   private final Workspace workspace;
   private final RenderWorker render;
   private final RenderQueue.Slot slot;
-  private final LongSupplier clock;
+  private final RedrawPolicy redraws;
   private final FramePool samplePool = new FramePool();
   private final FramePool pairPool = new FramePool();
   private final FrameImage samples = new FrameImage();
@@ -53,17 +55,17 @@ public final class SamplesViewModel {
   private float[] priorDraws = new float[0];
   private int[] testPicks = new int[0];
   private Snapshot renderedFrom;
-  private long renderedAt = Long.MIN_VALUE / 2;
   private boolean stale;
 
   public SamplesViewModel(Workspace workspace, RenderWorker render) {
     this(workspace, render, System::nanoTime);
   }
 
-  SamplesViewModel(Workspace workspace, RenderWorker render, LongSupplier clock) {
+  /** @param nanoTime the clock of the redraw policy, as {@link System#nanoTime()} */
+  SamplesViewModel(Workspace workspace, RenderWorker render, LongSupplier nanoTime) {
     this.workspace = workspace;
     this.render = render;
-    this.clock = clock;
+    this.redraws = new RedrawPolicy(TRAINING_INTERVAL, nanoTime);
     this.slot = render.slot("samples");
     this.samplesToUi = new Coalescer<>(workspace.tasks(), samples::show, Frame::release);
     this.pairsToUi = new Coalescer<>(workspace.tasks(), pairs::show, Frame::release);
@@ -99,13 +101,10 @@ public final class SamplesViewModel {
     if (!first && !autoRefresh.get()) {
       return;
     }
-    long now = clock.getAsLong();
-    if (!first && s.state() == RunState.RUNNING
-        && now - renderedAt < TRAINING_INTERVAL_MILLIS * 1_000_000) {
+    if (!redraws.admit(!first && s.state() == RunState.RUNNING)) {
       return;
     }
     renderedFrom = s;
-    renderedAt = now;
     refresh();
   }
 

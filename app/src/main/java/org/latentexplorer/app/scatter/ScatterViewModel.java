@@ -1,5 +1,6 @@
 package org.latentexplorer.app.scatter;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.LongSupplier;
@@ -12,6 +13,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import org.latentexplorer.app.fx.Coalescer;
+import org.latentexplorer.app.fx.RedrawPolicy;
 import org.latentexplorer.app.render.RenderContext;
 import org.latentexplorer.app.render.RenderQueue;
 import org.latentexplorer.app.render.RenderWorker;
@@ -25,21 +27,21 @@ import org.latentexplorer.model.train.Snapshot;
 
 /**
  * The scatter's points, the hovered point and the selected one. Confined to the JavaFX thread;
- * the encoding runs on the render worker, at most every {@value #TRAINING_INTERVAL_MILLIS} ms
- * while training (encoding 2,000 images costs about as much as a few training steps).
+ * the encoding runs on the render worker, at most every 2.5 s while training ({@link
+ * #TRAINING_INTERVAL}: encoding 2,000 images costs about as much as a few training steps).
  */
 public final class ScatterViewModel {
   /** Test images plotted. */
   public static final int MAX_POINTS = 2000;
 
   /** Shortest time between two encodings of the test images while training runs. */
-  public static final long TRAINING_INTERVAL_MILLIS = 2500;
+  public static final Duration TRAINING_INTERVAL = Duration.ofMillis(2500);
 
   private final Workspace workspace;
   private final RenderWorker render;
   private final RenderQueue.Slot encodeSlot;
   private final RenderQueue.Slot selectSlot;
-  private final LongSupplier clock;
+  private final RedrawPolicy encodes;
   private final ReadOnlyObjectWrapper<ScatterPoints> points =
       new ReadOnlyObjectWrapper<>(this, "points");
   private final ReadOnlyIntegerWrapper hovered = new ReadOnlyIntegerWrapper(this, "hovered", -1);
@@ -52,17 +54,17 @@ public final class ScatterViewModel {
 
   private volatile Dataset images;
   private Snapshot encodedFrom;
-  private long encodedAt = Long.MIN_VALUE / 2;
   private boolean stale;
 
   public ScatterViewModel(Workspace workspace, RenderWorker render) {
     this(workspace, render, System::nanoTime);
   }
 
-  ScatterViewModel(Workspace workspace, RenderWorker render, LongSupplier clock) {
+  /** @param nanoTime the clock of the redraw policy, as {@link System#nanoTime()} */
+  ScatterViewModel(Workspace workspace, RenderWorker render, LongSupplier nanoTime) {
     this.workspace = workspace;
     this.render = render;
-    this.clock = clock;
+    this.encodes = new RedrawPolicy(TRAINING_INTERVAL, nanoTime);
     this.encodeSlot = render.slot("scatter encode");
     this.selectSlot = render.slot("scatter selection");
     this.toUi = new Coalescer<>(workspace.tasks(), this::onPoints);
@@ -101,14 +103,11 @@ public final class ScatterViewModel {
     if (!changed) {
       return;
     }
-    long now = clock.getAsLong();
-    if (s.state() == RunState.RUNNING && encodedFrom != null
-        && now - encodedAt < TRAINING_INTERVAL_MILLIS * 1_000_000) {
+    if (!encodes.admit(encodedFrom != null && s.state() == RunState.RUNNING)) {
       return;
     }
     stale = false;
     encodedFrom = s;
-    encodedAt = now;
     refresh();
   }
 
