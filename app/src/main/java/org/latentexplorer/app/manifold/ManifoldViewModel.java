@@ -26,10 +26,12 @@ import org.latentexplorer.app.fx.RedrawPolicy;
 import org.latentexplorer.app.render.Frame;
 import org.latentexplorer.app.render.FrameImage;
 import org.latentexplorer.app.render.FramePool;
+import org.latentexplorer.app.render.LiveFeed;
 import org.latentexplorer.app.render.Mosaic;
 import org.latentexplorer.app.render.RenderContext;
 import org.latentexplorer.app.render.RenderQueue;
 import org.latentexplorer.app.render.RenderWorker;
+import org.latentexplorer.app.render.Renderer;
 import org.latentexplorer.app.workspace.LoadedData;
 import org.latentexplorer.app.workspace.Workspace;
 import org.latentexplorer.model.data.Dataset;
@@ -59,8 +61,7 @@ public final class ManifoldViewModel {
   /** Shortest time between two recomputations of the principal plane while the weights change. */
   static final Duration PCA_INTERVAL = Duration.ofSeconds(1);
 
-  private final Workspace workspace;
-  private final RenderWorker render;
+  private final Renderer render;
   private final RenderQueue.Slot gridSlot;
   private final RenderQueue.Slot cursorSlot;
   private final FramePool gridPool = new FramePool();
@@ -100,19 +101,18 @@ public final class ManifoldViewModel {
   private Snapshot pcaFrom;
 
   public ManifoldViewModel(Workspace workspace, RenderWorker render) {
-    this(workspace, render, System::nanoTime);
+    this(LiveFeed.of(workspace), render, System::nanoTime);
   }
 
   /** @param nanoTime the clock of the redraw policies, as {@link System#nanoTime()} */
-  ManifoldViewModel(Workspace workspace, RenderWorker render, LongSupplier nanoTime) {
-    this.workspace = workspace;
+  ManifoldViewModel(LiveFeed feed, Renderer render, LongSupplier nanoTime) {
     this.render = render;
     this.redraws = new RedrawPolicy(TRAINING_INTERVAL, nanoTime);
     this.pcaRefreshes = new RedrawPolicy(PCA_INTERVAL, nanoTime);
     this.gridSlot = render.slot("manifold grid");
     this.cursorSlot = render.slot("manifold cursor");
-    this.gridFrames = new Coalescer<>(workspace.tasks(), gridImage::show, Frame::release);
-    this.cursorFrames = new Coalescer<>(workspace.tasks(), cursorImage::show, Frame::release);
+    this.gridFrames = new Coalescer<>(feed.tasks(), gridImage::show, Frame::release);
+    this.cursorFrames = new Coalescer<>(feed.tasks(), cursorImage::show, Frame::release);
 
     for (ObservableValue<?> v : List.of(lowA, highA, lowB, highB, gridSize, pcaPlane)) {
       v.addListener((o, a, b) -> requestGrid());
@@ -142,15 +142,15 @@ public final class ManifoldViewModel {
         sortExtras();
       }
     });
-    workspace.snapshotProperty().addListener((o, a, b) -> onSnapshot(b));
-    workspace.sessionProperty().addListener((o, a, b) -> {
+    feed.snapshot().addListener((o, a, b) -> onSnapshot(b));
+    feed.session().addListener((o, a, b) -> {
       rendered = null;
       gridImage.clear();
       cursorImage.clear();
     });
-    workspace.dataProperty().addListener((o, a, b) -> onData(b));
-    onData(workspace.data());
-    onSnapshot(workspace.snapshot());
+    feed.data().addListener((o, a, b) -> onData(b));
+    onData(feed.data().getValue());
+    onSnapshot(feed.snapshot().getValue());
   }
 
   private void onData(LoadedData d) {

@@ -10,10 +10,12 @@ import org.latentexplorer.app.fx.RedrawPolicy;
 import org.latentexplorer.app.render.Frame;
 import org.latentexplorer.app.render.FrameImage;
 import org.latentexplorer.app.render.FramePool;
+import org.latentexplorer.app.render.LiveFeed;
 import org.latentexplorer.app.render.Mosaic;
 import org.latentexplorer.app.render.RenderContext;
 import org.latentexplorer.app.render.RenderQueue;
 import org.latentexplorer.app.render.RenderWorker;
+import org.latentexplorer.app.render.Renderer;
 import org.latentexplorer.app.workspace.LoadedData;
 import org.latentexplorer.app.workspace.Workspace;
 import org.latentexplorer.model.data.Dataset;
@@ -38,8 +40,8 @@ public final class SamplesViewModel {
   /** Shortest time between two automatic refreshes while training. */
   public static final Duration TRAINING_INTERVAL = Duration.ofMillis(2000);
 
-  private final Workspace workspace;
-  private final RenderWorker render;
+  private final LiveFeed feed;
+  private final Renderer render;
   private final RenderQueue.Slot slot;
   private final RedrawPolicy redraws;
   private final FramePool samplePool = new FramePool();
@@ -58,20 +60,20 @@ public final class SamplesViewModel {
   private boolean stale;
 
   public SamplesViewModel(Workspace workspace, RenderWorker render) {
-    this(workspace, render, System::nanoTime);
+    this(LiveFeed.of(workspace), render, System::nanoTime);
   }
 
   /** @param nanoTime the clock of the redraw policy, as {@link System#nanoTime()} */
-  SamplesViewModel(Workspace workspace, RenderWorker render, LongSupplier nanoTime) {
-    this.workspace = workspace;
+  SamplesViewModel(LiveFeed feed, Renderer render, LongSupplier nanoTime) {
+    this.feed = feed;
     this.render = render;
     this.redraws = new RedrawPolicy(TRAINING_INTERVAL, nanoTime);
     this.slot = render.slot("samples");
-    this.samplesToUi = new Coalescer<>(workspace.tasks(), samples::show, Frame::release);
-    this.pairsToUi = new Coalescer<>(workspace.tasks(), pairs::show, Frame::release);
-    workspace.snapshotProperty().addListener((o, a, b) -> onSnapshot(b));
-    workspace.dataProperty().addListener((o, a, b) -> pickTestImages(b));
-    workspace.sessionProperty().addListener((o, a, b) -> {
+    this.samplesToUi = new Coalescer<>(feed.tasks(), samples::show, Frame::release);
+    this.pairsToUi = new Coalescer<>(feed.tasks(), pairs::show, Frame::release);
+    feed.snapshot().addListener((o, a, b) -> onSnapshot(b));
+    feed.data().addListener((o, a, b) -> pickTestImages(b));
+    feed.session().addListener((o, a, b) -> {
       renderedFrom = null;
       samples.clear();
       pairs.clear();
@@ -81,8 +83,8 @@ public final class SamplesViewModel {
         refresh();
       }
     });
-    pickTestImages(workspace.data());
-    onSnapshot(workspace.snapshot());
+    pickTestImages(feed.data().getValue());
+    onSnapshot(feed.snapshot().getValue());
   }
 
   private void onSnapshot(Snapshot s) {
@@ -128,17 +130,17 @@ public final class SamplesViewModel {
 
   /** New draws from the prior and other test images, then a refresh. */
   public void newSamples() {
-    Snapshot s = workspace.snapshot();
+    Snapshot s = feed.snapshot().getValue();
     if (s != null) {
       drawPrior(s.model().latentDim());
     }
-    pickTestImages(workspace.data());
+    pickTestImages(feed.data().getValue());
     refresh();
   }
 
   /** Renders both pictures with the newest weights. */
   public void refresh() {
-    LoadedData d = workspace.data();
+    LoadedData d = feed.data().getValue();
     if (d == null || priorDraws.length == 0) {
       return;
     }

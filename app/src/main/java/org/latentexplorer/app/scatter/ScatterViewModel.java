@@ -14,9 +14,11 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import org.latentexplorer.app.fx.Coalescer;
 import org.latentexplorer.app.fx.RedrawPolicy;
+import org.latentexplorer.app.render.LiveFeed;
 import org.latentexplorer.app.render.RenderContext;
 import org.latentexplorer.app.render.RenderQueue;
 import org.latentexplorer.app.render.RenderWorker;
+import org.latentexplorer.app.render.Renderer;
 import org.latentexplorer.app.workspace.LoadedData;
 import org.latentexplorer.app.workspace.Workspace;
 import org.latentexplorer.model.data.Dataset;
@@ -37,8 +39,7 @@ public final class ScatterViewModel {
   /** Shortest time between two encodings of the test images while training runs. */
   public static final Duration TRAINING_INTERVAL = Duration.ofMillis(2500);
 
-  private final Workspace workspace;
-  private final RenderWorker render;
+  private final Renderer render;
   private final RenderQueue.Slot encodeSlot;
   private final RenderQueue.Slot selectSlot;
   private final RedrawPolicy encodes;
@@ -57,21 +58,20 @@ public final class ScatterViewModel {
   private boolean stale;
 
   public ScatterViewModel(Workspace workspace, RenderWorker render) {
-    this(workspace, render, System::nanoTime);
+    this(LiveFeed.of(workspace), render, System::nanoTime);
   }
 
   /** @param nanoTime the clock of the redraw policy, as {@link System#nanoTime()} */
-  ScatterViewModel(Workspace workspace, RenderWorker render, LongSupplier nanoTime) {
-    this.workspace = workspace;
+  ScatterViewModel(LiveFeed feed, Renderer render, LongSupplier nanoTime) {
     this.render = render;
     this.encodes = new RedrawPolicy(TRAINING_INTERVAL, nanoTime);
     this.encodeSlot = render.slot("scatter encode");
     this.selectSlot = render.slot("scatter selection");
-    this.toUi = new Coalescer<>(workspace.tasks(), this::onPoints);
-    this.selectionToUi = new Coalescer<>(workspace.tasks(), selection::set);
-    workspace.dataProperty().addListener((o, a, b) -> onData(b));
-    workspace.snapshotProperty().addListener((o, a, b) -> onSnapshot(b));
-    workspace.sessionProperty().addListener((o, a, b) -> {
+    this.toUi = new Coalescer<>(feed.tasks(), this::onPoints);
+    this.selectionToUi = new Coalescer<>(feed.tasks(), selection::set);
+    feed.data().addListener((o, a, b) -> onData(b));
+    feed.snapshot().addListener((o, a, b) -> onSnapshot(b));
+    feed.session().addListener((o, a, b) -> {
       encodedFrom = null;
       points.set(null);
       selection.set(null);
@@ -79,11 +79,11 @@ public final class ScatterViewModel {
     });
     active.addListener((o, a, b) -> {
       if (b && stale) {
-        onSnapshot(workspace.snapshot());
+        onSnapshot(feed.snapshot().getValue());
       }
     });
-    onData(workspace.data());
-    onSnapshot(workspace.snapshot());
+    onData(feed.data().getValue());
+    onSnapshot(feed.snapshot().getValue());
   }
 
   private void onData(LoadedData d) {
