@@ -12,6 +12,7 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -21,6 +22,7 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.scene.image.Image;
 import org.latentexplorer.app.fx.Coalescer;
 import org.latentexplorer.app.fx.RedrawPolicy;
 import org.latentexplorer.app.render.Frame;
@@ -425,14 +427,19 @@ public final class ManifoldViewModel {
     return extras;
   }
 
-  /** The grid of decodings. */
+  /** The grid of decodings; null until the first frame. */
+  public ReadOnlyObjectProperty<Image> gridImageProperty() {
+    return gridImage.imageProperty();
+  }
+
+  /** The grid's frames, for export and for counting the frames shown. */
   public FrameImage gridImage() {
     return gridImage;
   }
 
-  /** The decoding at the cursor. */
-  public FrameImage cursorImage() {
-    return cursorImage;
+  /** The decoding at the cursor; null until the first frame. */
+  public ReadOnlyObjectProperty<Image> cursorImageProperty() {
+    return cursorImage.imageProperty();
   }
 
   public ReadOnlyStringProperty cursorTextProperty() {

@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.util.Random;
 import java.util.function.LongSupplier;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.scene.image.Image;
 import org.latentexplorer.app.fx.Coalescer;
 import org.latentexplorer.app.fx.RedrawPolicy;
 import org.latentexplorer.app.render.Frame;
@@ -191,14 +193,16 @@ public final class SamplesViewModel {
     pairsToUi.offer(Mosaic.grid(tiles, 2 * rows * columns, h, w, columns, 2, pairPool));
   }
 
-  /** Decodings of the prior draws. */
-  public FrameImage samples() {
-    return samples;
+  /** Decodings of the prior draws; null until the first frame. */
+  public ReadOnlyObjectProperty<Image> samplesImageProperty() {
+    return samples.imageProperty();
   }
 
-  /** Test images (odd rows) above their reconstructions (even rows). */
-  public FrameImage pairs() {
-    return pairs;
+  /**
+   * Test images (odd rows) above their reconstructions (even rows); null until the first frame.
+   */
+  public ReadOnlyObjectProperty<Image> pairsImageProperty() {
+    return pairs.imageProperty();
   }
 
   /** Whether the pictures follow the training. */

@@ -12,9 +12,12 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.scene.image.Image;
 import org.latentexplorer.app.fx.Coalescer;
 import org.latentexplorer.app.fx.RedrawPolicy;
+import org.latentexplorer.app.render.FrameImage;
 import org.latentexplorer.app.render.LiveFeed;
+import org.latentexplorer.app.render.Mosaic;
 import org.latentexplorer.app.render.RenderContext;
 import org.latentexplorer.app.render.RenderQueue;
 import org.latentexplorer.app.render.RenderWorker;
@@ -28,9 +31,10 @@ import org.latentexplorer.model.train.RunState;
 import org.latentexplorer.model.train.Snapshot;
 
 /**
- * The scatter's points, the hovered point and the selected one. Confined to the JavaFX thread;
- * the encoding runs on the render worker, at most every 2.5 s while training ({@link
- * #TRAINING_INTERVAL}: encoding 2,000 images costs about as much as a few training steps).
+ * The scatter's points, the hovered point and the selected one, with the pictures the view shows
+ * of them. Confined to the JavaFX thread; the encoding runs on the render worker, at most every
+ * 2.5 s while training ({@link #TRAINING_INTERVAL}: encoding 2,000 images costs about as much as
+ * a few training steps).
  */
 public final class ScatterViewModel {
   /** Test images plotted. */
@@ -48,6 +52,10 @@ public final class ScatterViewModel {
   private final ReadOnlyIntegerWrapper hovered = new ReadOnlyIntegerWrapper(this, "hovered", -1);
   private final ReadOnlyObjectWrapper<Selection> selection =
       new ReadOnlyObjectWrapper<>(this, "selection");
+  private final ReadOnlyObjectWrapper<Image> selectedOriginal =
+      new ReadOnlyObjectWrapper<>(this, "selectedOriginal");
+  private final ReadOnlyObjectWrapper<Image> selectedReconstruction =
+      new ReadOnlyObjectWrapper<>(this, "selectedReconstruction");
   private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "");
   private final BooleanProperty active = new SimpleBooleanProperty(this, "active", true);
   private final Coalescer<ScatterPoints> toUi;
@@ -69,6 +77,11 @@ public final class ScatterViewModel {
     this.selectSlot = render.slot("scatter selection");
     this.toUi = new Coalescer<>(feed.tasks(), this::onPoints);
     this.selectionToUi = new Coalescer<>(feed.tasks(), selection::set);
+    selection.addListener((o, a, b) -> {
+      selectedOriginal.set(b == null ? null : picture(b.original(), b.height(), b.width()));
+      selectedReconstruction.set(
+          b == null ? null : picture(b.reconstruction(), b.height(), b.width()));
+    });
     feed.data().addListener((o, a, b) -> onData(b));
     feed.snapshot().addListener((o, a, b) -> onSnapshot(b));
     feed.session().addListener((o, a, b) -> {
@@ -175,16 +188,14 @@ public final class ScatterViewModel {
     selection.set(null);
   }
 
-  /** A copy of test image {@code image}'s pixels, for the hover preview. */
-  public float[] testImage(int image) {
+  /** Test image {@code image}, for the hover preview; null before the data set is loaded. */
+  public Image testPicture(int image) {
     Dataset data = images;
-    return data == null ? null : data.copyImage(image);
+    return data == null ? null : picture(data.copyImage(image), data.height(), data.width());
   }
 
-  /** Height and width of the images, {h, w}. */
-  public int[] imageSize() {
-    Dataset data = images;
-    return data == null ? new int[] {28, 28} : new int[] {data.height(), data.width()};
+  private static Image picture(float[] pixels, int h, int w) {
+    return FrameImage.imageOf(Mosaic.grid(pixels, 1, h, w, 1, 0, null));
   }
 
   // ---- render thread
@@ -222,6 +233,16 @@ public final class ScatterViewModel {
 
   public ReadOnlyObjectProperty<Selection> selectionProperty() {
     return selection.getReadOnlyProperty();
+  }
+
+  /** The selected test image; null with no selection. */
+  public ReadOnlyObjectProperty<Image> selectedOriginalProperty() {
+    return selectedOriginal.getReadOnlyProperty();
+  }
+
+  /** The selected image's reconstruction; null with no selection. */
+  public ReadOnlyObjectProperty<Image> selectedReconstructionProperty() {
+    return selectedReconstruction.getReadOnlyProperty();
   }
 
   public ReadOnlyStringProperty titleProperty() {
