@@ -7,9 +7,9 @@ import org.latentexplorer.app.workspace.Workspace;
 import org.latentexplorer.model.train.Snapshot;
 
 /**
- * What the live pictures (manifold, scatter, samples) are drawn from: the newest snapshot of the
- * training session, the session itself, the loaded data and the executor that brings finished
- * pictures to the UI thread. Immutable; its values are read and listened to on the UI thread only.
+ * What the live pictures (manifold, scatter, samples) are drawn from, immutable, its values read
+ * and listened to on the UI thread only: the newest snapshot of the training session, the session
+ * itself, the loaded data and the executor that brings finished pictures to the UI thread.
  *
  * @param tasks hands finished pictures to the UI thread
  * @param snapshot the newest snapshot of the session; null while a model is being built

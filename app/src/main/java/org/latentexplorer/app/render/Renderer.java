@@ -1,8 +1,8 @@
 package org.latentexplorer.app.render;
 
 /**
- * Where view models send the work of drawing their pictures: one slot per picture, in which a
- * newer task replaces one still waiting (latest wins). Implementations are thread-safe. The
+ * Where view models send the work of drawing their pictures, thread-safe in every implementation:
+ * one slot per picture, in which a newer task replaces one still waiting (latest wins). The
  * application's is the {@link RenderWorker}; a test can record what was asked of it instead.
  */
 public interface Renderer {

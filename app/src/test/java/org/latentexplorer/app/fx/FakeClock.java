@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.function.LongSupplier;
 
 /**
- * A nanosecond clock that moves only when a test moves it, in place of {@link System#nanoTime()}.
- * Confined to the test's thread.
+ * A nanosecond clock confined to the test's thread, which moves only when the test moves it: in
+ * place of {@link System#nanoTime()}.
  */
 public final class FakeClock implements LongSupplier {
   private long now;

@@ -7,9 +7,9 @@ import java.util.Map;
 import org.latentexplorer.model.train.Snapshot;
 
 /**
- * A {@link Renderer} for view model tests: it counts the requests each slot gets, and runs the
- * waiting tasks only when the test says, as the worker would (the newest task of each slot, with
- * the weights of the newest snapshot). Confined to the test's thread.
+ * A {@link Renderer} for view model tests, confined to the test's thread: it counts the requests
+ * each slot gets, and runs the waiting tasks only when the test says, as the worker would (the
+ * newest task of each slot, with the weights of the newest snapshot).
  */
 public final class RecordingRenderer implements Renderer {
   private final RenderQueue queue = new RenderQueue();

@@ -17,9 +17,9 @@ import org.latentexplorer.model.vae.ModelConfig;
 import org.latentexplorer.model.vae.ModelFamily;
 
 /**
- * A training session that a test scripts: a small untrained VAE on forty 4x4 images, whose
- * snapshots reach the view models through a {@link LiveFeed} only when the test publishes them,
- * on the test's thread (which plays the UI thread). Confined to the test's thread.
+ * A training session that a test scripts, confined to the test's thread (which plays the UI
+ * thread): a small untrained VAE on forty 4x4 images, whose snapshots reach the view models
+ * through a {@link LiveFeed} only when the test publishes them.
  */
 public final class ScriptedSession {
   /** Images are this many pixels high and wide. */
