@@ -39,7 +39,7 @@ public final class ManifoldView extends HBox {
 
     ImageView cursorView = new ImageView();
     cursorView.setId("cursorImage");
-    cursorView.imageProperty().bind(vm.cursorImage().imageProperty());
+    cursorView.imageProperty().bind(vm.cursorImageProperty());
     cursorView.setFitWidth(96);
     cursorView.setFitHeight(96);
     cursorView.setPreserveRatio(true);
@@ -225,7 +225,7 @@ public final class ManifoldView extends HBox {
       this.vm = vm;
       getStyleClass().add("manifold-picture");
       image.setId("manifoldImage");
-      image.imageProperty().bind(vm.gridImage().imageProperty());
+      image.imageProperty().bind(vm.gridImageProperty());
       image.setPreserveRatio(false);
       image.setSmooth(true);
       cursor.getStyleClass().add("manifold-cursor");

@@ -1,15 +1,18 @@
 package org.latentexplorer.app.manifold;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.LongSupplier;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -19,14 +22,18 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.scene.image.Image;
 import org.latentexplorer.app.fx.Coalescer;
+import org.latentexplorer.app.fx.RedrawPolicy;
 import org.latentexplorer.app.render.Frame;
 import org.latentexplorer.app.render.FrameImage;
 import org.latentexplorer.app.render.FramePool;
+import org.latentexplorer.app.render.LiveFeed;
 import org.latentexplorer.app.render.Mosaic;
 import org.latentexplorer.app.render.RenderContext;
 import org.latentexplorer.app.render.RenderQueue;
 import org.latentexplorer.app.render.RenderWorker;
+import org.latentexplorer.app.render.Renderer;
 import org.latentexplorer.app.workspace.LoadedData;
 import org.latentexplorer.app.workspace.Workspace;
 import org.latentexplorer.model.data.Dataset;
@@ -51,13 +58,12 @@ public final class ManifoldViewModel {
   static final int PCA_IMAGES = 1000;
 
   /** Shortest time between two redraws for new weights while training. */
-  static final long TRAINING_INTERVAL_NANOS = 250_000_000L;
+  static final Duration TRAINING_INTERVAL = Duration.ofMillis(250);
 
-  /** Shortest time between two recomputations of the principal plane while training. */
-  static final long PCA_INTERVAL_NANOS = 1_000_000_000L;
+  /** Shortest time between two recomputations of the principal plane while the weights change. */
+  static final Duration PCA_INTERVAL = Duration.ofSeconds(1);
 
-  private final Workspace workspace;
-  private final RenderWorker render;
+  private final Renderer render;
   private final RenderQueue.Slot gridSlot;
   private final RenderQueue.Slot cursorSlot;
   private final FramePool gridPool = new FramePool();
@@ -86,23 +92,29 @@ public final class ManifoldViewModel {
   private final ObservableList<ExtraDimension> extras = FXCollections.observableArrayList();
   private final Map<Integer, ExtraDimension> extraByIndex = new HashMap<>();
 
+  private final RedrawPolicy redraws;
   private Snapshot rendered;
-  private long renderedAt;
   private boolean stale = true;
   private volatile Dataset pcaImages;
 
-  // Render-thread state: the principal plane and the snapshot it was computed from.
+  // Render-thread state: the principal plane, the snapshot it was computed from, and how often.
+  private final RedrawPolicy pcaRefreshes;
   private Projection pca;
   private Snapshot pcaFrom;
-  private long pcaAt;
 
   public ManifoldViewModel(Workspace workspace, RenderWorker render) {
-    this.workspace = workspace;
+    this(LiveFeed.of(workspace), render, System::nanoTime);
+  }
+
+  /** @param nanoTime the clock of the redraw policies, as {@link System#nanoTime()} */
+  ManifoldViewModel(LiveFeed feed, Renderer render, LongSupplier nanoTime) {
     this.render = render;
+    this.redraws = new RedrawPolicy(TRAINING_INTERVAL, nanoTime);
+    this.pcaRefreshes = new RedrawPolicy(PCA_INTERVAL, nanoTime);
     this.gridSlot = render.slot("manifold grid");
     this.cursorSlot = render.slot("manifold cursor");
-    this.gridFrames = new Coalescer<>(workspace.tasks(), gridImage::show, Frame::release);
-    this.cursorFrames = new Coalescer<>(workspace.tasks(), cursorImage::show, Frame::release);
+    this.gridFrames = new Coalescer<>(feed.tasks(), gridImage::show, Frame::release);
+    this.cursorFrames = new Coalescer<>(feed.tasks(), cursorImage::show, Frame::release);
 
     for (ObservableValue<?> v : List.of(lowA, highA, lowB, highB, gridSize, pcaPlane)) {
       v.addListener((o, a, b) -> requestGrid());
@@ -132,15 +144,15 @@ public final class ManifoldViewModel {
         sortExtras();
       }
     });
-    workspace.snapshotProperty().addListener((o, a, b) -> onSnapshot(b));
-    workspace.sessionProperty().addListener((o, a, b) -> {
+    feed.snapshot().addListener((o, a, b) -> onSnapshot(b));
+    feed.session().addListener((o, a, b) -> {
       rendered = null;
       gridImage.clear();
       cursorImage.clear();
     });
-    workspace.dataProperty().addListener((o, a, b) -> onData(b));
-    onData(workspace.data());
-    onSnapshot(workspace.snapshot());
+    feed.data().addListener((o, a, b) -> onData(b));
+    onData(feed.data().getValue());
+    onSnapshot(feed.snapshot().getValue());
   }
 
   private void onData(LoadedData d) {
@@ -166,15 +178,12 @@ public final class ManifoldViewModel {
     if (!newModel && s.sameParametersAs(rendered)) {
       return;
     }
-    long now = System.nanoTime();
-    if (!newModel && s.state() == RunState.RUNNING
-        && now - renderedAt < TRAINING_INTERVAL_NANOS) {
-      // While training, a few frames a second show the change and leave the cores to the
-      // trainer; a paused model or a moved slider is drawn at once.
+    // While training, a few frames a second show the change and leave the cores to the trainer;
+    // a paused model or a moved slider is drawn at once.
+    if (!redraws.admit(!newModel && s.state() == RunState.RUNNING)) {
       return;
     }
     rendered = s;
-    renderedAt = now;
     requestAll();
   }
 
@@ -327,10 +336,13 @@ public final class ManifoldViewModel {
   /** The plane of the top two principal directions of the encoded test images; cached. */
   private Projection principalPlane(RenderContext ctx) {
     Snapshot s = ctx.snapshot();
-    long now = System.nanoTime();
-    boolean sameModel = pcaFrom != null && pcaFrom.model().equals(s.model());
-    if (pca == null || !sameModel
-        || (!s.sameParametersAs(pcaFrom) && now - pcaAt > PCA_INTERVAL_NANOS)) {
+    boolean known = pca != null && pcaFrom.model().equals(s.model());
+    if (known && s.sameParametersAs(pcaFrom)) {
+      return pca;
+    }
+    // Encoding the test images costs a few frames: for new weights of the same model, once in a
+    // while is enough; a new model gets its plane at once.
+    if (pcaRefreshes.admit(known)) {
       Dataset images = pcaImages;
       int n = images == null ? 0 : images.size();
       int d = s.model().latentDim();
@@ -341,7 +353,6 @@ public final class ManifoldViewModel {
         pca = Projection.principal(codes, n, d);
       }
       pcaFrom = s;
-      pcaAt = now;
     }
     return pca;
   }
@@ -416,14 +427,19 @@ public final class ManifoldViewModel {
     return extras;
   }
 
-  /** The grid of decodings. */
+  /** The grid of decodings; null until the first frame. */
+  public ReadOnlyObjectProperty<Image> gridImageProperty() {
+    return gridImage.imageProperty();
+  }
+
+  /** The grid's frames, for export and for counting the frames shown. */
   public FrameImage gridImage() {
     return gridImage;
   }
 
-  /** The decoding at the cursor. */
-  public FrameImage cursorImage() {
-    return cursorImage;
+  /** The decoding at the cursor; null until the first frame. */
+  public ReadOnlyObjectProperty<Image> cursorImageProperty() {
+    return cursorImage.imageProperty();
   }
 
   public ReadOnlyStringProperty cursorTextProperty() {

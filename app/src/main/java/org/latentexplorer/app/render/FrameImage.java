@@ -12,14 +12,13 @@ import javafx.scene.image.WritableImage;
  * Confined to the JavaFX thread.
  */
 public final class FrameImage {
-  private final ReadOnlyObjectWrapper<WritableImage> image = new ReadOnlyObjectWrapper<>(this,
-      "image");
+  private final ReadOnlyObjectWrapper<Image> image = new ReadOnlyObjectWrapper<>(this, "image");
+  private WritableImage current;
   private long frames;
 
   /** Shows {@code frame} and releases it. */
   public void show(Frame frame) {
     try {
-      WritableImage current = image.get();
       if (current == null
           || (int) current.getWidth() != frame.width()
           || (int) current.getHeight() != frame.height()) {
@@ -49,11 +48,12 @@ public final class FrameImage {
 
   /** Removes the picture. */
   public void clear() {
+    current = null;
     image.set(null);
   }
 
-  /** The picture, or null before the first frame. */
-  public ReadOnlyObjectProperty<WritableImage> imageProperty() {
+  /** The picture, or null before the first frame; redrawn in place while the size stays. */
+  public ReadOnlyObjectProperty<Image> imageProperty() {
     return image.getReadOnlyProperty();
   }
 

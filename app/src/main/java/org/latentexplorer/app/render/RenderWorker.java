@@ -13,7 +13,7 @@ import org.latentexplorer.model.train.TrainingSession;
  * frame should show the model as it is now), and it holds the session's {@link ComputeGate} while
  * the task runs, so the trainer waits between steps and the frame gets the cores.
  */
-public final class RenderWorker implements AutoCloseable {
+public final class RenderWorker implements Renderer, AutoCloseable {
   private final RenderQueue queue = new RenderQueue();
   private final RenderContext context = new RenderContext();
   private final Consumer<Throwable> onError;
@@ -37,12 +37,12 @@ public final class RenderWorker implements AutoCloseable {
     source = session;
   }
 
-  /** A new slot for one view's requests. */
+  @Override
   public RenderQueue.Slot slot(String name) {
     return queue.slot(name);
   }
 
-  /** Queues {@code task} in {@code slot}, replacing a task still waiting there. */
+  @Override
   public void submit(RenderQueue.Slot slot, RenderTask task) {
     if (!closed) {
       queue.submit(slot, task);

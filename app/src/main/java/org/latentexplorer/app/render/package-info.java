@@ -10,5 +10,10 @@
  * is being made. Tasks write ARGB into pooled {@link org.latentexplorer.app.render.Frame}s, which
  * the JavaFX thread copies into a {@link javafx.scene.image.WritableImage} ({@link
  * org.latentexplorer.app.render.FrameImage}) and gives back to their pool.
+ *
+ * <p>The view models of the live pictures see the worker as a {@link
+ * org.latentexplorer.app.render.Renderer} and the session through a {@link
+ * org.latentexplorer.app.render.LiveFeed}, so that a test can feed them snapshots and count the
+ * frames they ask for.
  */
 package org.latentexplorer.app.render;

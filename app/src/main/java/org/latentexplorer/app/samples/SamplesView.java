@@ -1,10 +1,12 @@
 package org.latentexplorer.app.samples;
 
+import javafx.beans.value.ObservableValue;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
+import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -37,8 +39,8 @@ public final class SamplesView extends VBox {
         auto);
     bar.setAlignment(Pos.CENTER_LEFT);
 
-    ImageView samples = picture("samplesImage", vm.samples());
-    ImageView pairs = picture("pairsImage", vm.pairs());
+    ImageView samples = picture("samplesImage", vm.samplesImageProperty());
+    ImageView pairs = picture("pairsImage", vm.pairsImageProperty());
     VBox left = titled("Samples from the prior p(z)", samples);
     VBox right = titled("Test images (top) and reconstructions (below)", pairs);
     HBox.setHgrow(left, Priority.ALWAYS);
@@ -48,10 +50,10 @@ public final class SamplesView extends VBox {
     getChildren().addAll(bar, pictures);
   }
 
-  private static ImageView picture(String id, org.latentexplorer.app.render.FrameImage source) {
+  private static ImageView picture(String id, ObservableValue<Image> source) {
     ImageView v = new ImageView();
     v.setId(id);
-    v.imageProperty().bind(source.imageProperty());
+    v.imageProperty().bind(source);
     v.setPreserveRatio(true);
     v.setSmooth(true);
     return v;

@@ -1,17 +1,23 @@
 package org.latentexplorer.app.samples;
 
+import java.time.Duration;
 import java.util.Random;
 import java.util.function.LongSupplier;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.scene.image.Image;
 import org.latentexplorer.app.fx.Coalescer;
+import org.latentexplorer.app.fx.RedrawPolicy;
 import org.latentexplorer.app.render.Frame;
 import org.latentexplorer.app.render.FrameImage;
 import org.latentexplorer.app.render.FramePool;
+import org.latentexplorer.app.render.LiveFeed;
 import org.latentexplorer.app.render.Mosaic;
 import org.latentexplorer.app.render.RenderContext;
 import org.latentexplorer.app.render.RenderQueue;
 import org.latentexplorer.app.render.RenderWorker;
+import org.latentexplorer.app.render.Renderer;
 import org.latentexplorer.app.workspace.LoadedData;
 import org.latentexplorer.app.workspace.Workspace;
 import org.latentexplorer.model.data.Dataset;
@@ -34,12 +40,12 @@ public final class SamplesViewModel {
   public static final int PAIR_ROWS = 2;
 
   /** Shortest time between two automatic refreshes while training. */
-  public static final long TRAINING_INTERVAL_MILLIS = 2000;
+  public static final Duration TRAINING_INTERVAL = Duration.ofMillis(2000);
 
-  private final Workspace workspace;
-  private final RenderWorker render;
+  private final LiveFeed feed;
+  private final Renderer render;
   private final RenderQueue.Slot slot;
-  private final LongSupplier clock;
+  private final RedrawPolicy redraws;
   private final FramePool samplePool = new FramePool();
   private final FramePool pairPool = new FramePool();
   private final FrameImage samples = new FrameImage();
@@ -53,23 +59,23 @@ public final class SamplesViewModel {
   private float[] priorDraws = new float[0];
   private int[] testPicks = new int[0];
   private Snapshot renderedFrom;
-  private long renderedAt = Long.MIN_VALUE / 2;
   private boolean stale;
 
   public SamplesViewModel(Workspace workspace, RenderWorker render) {
-    this(workspace, render, System::nanoTime);
+    this(LiveFeed.of(workspace), render, System::nanoTime);
   }
 
-  SamplesViewModel(Workspace workspace, RenderWorker render, LongSupplier clock) {
-    this.workspace = workspace;
+  /** @param nanoTime the clock of the redraw policy, as {@link System#nanoTime()} */
+  SamplesViewModel(LiveFeed feed, Renderer render, LongSupplier nanoTime) {
+    this.feed = feed;
     this.render = render;
-    this.clock = clock;
+    this.redraws = new RedrawPolicy(TRAINING_INTERVAL, nanoTime);
     this.slot = render.slot("samples");
-    this.samplesToUi = new Coalescer<>(workspace.tasks(), samples::show, Frame::release);
-    this.pairsToUi = new Coalescer<>(workspace.tasks(), pairs::show, Frame::release);
-    workspace.snapshotProperty().addListener((o, a, b) -> onSnapshot(b));
-    workspace.dataProperty().addListener((o, a, b) -> pickTestImages(b));
-    workspace.sessionProperty().addListener((o, a, b) -> {
+    this.samplesToUi = new Coalescer<>(feed.tasks(), samples::show, Frame::release);
+    this.pairsToUi = new Coalescer<>(feed.tasks(), pairs::show, Frame::release);
+    feed.snapshot().addListener((o, a, b) -> onSnapshot(b));
+    feed.data().addListener((o, a, b) -> pickTestImages(b));
+    feed.session().addListener((o, a, b) -> {
       renderedFrom = null;
       samples.clear();
       pairs.clear();
@@ -79,8 +85,8 @@ public final class SamplesViewModel {
         refresh();
       }
     });
-    pickTestImages(workspace.data());
-    onSnapshot(workspace.snapshot());
+    pickTestImages(feed.data().getValue());
+    onSnapshot(feed.snapshot().getValue());
   }
 
   private void onSnapshot(Snapshot s) {
@@ -99,13 +105,10 @@ public final class SamplesViewModel {
     if (!first && !autoRefresh.get()) {
       return;
     }
-    long now = clock.getAsLong();
-    if (!first && s.state() == RunState.RUNNING
-        && now - renderedAt < TRAINING_INTERVAL_MILLIS * 1_000_000) {
+    if (!redraws.admit(!first && s.state() == RunState.RUNNING)) {
       return;
     }
     renderedFrom = s;
-    renderedAt = now;
     refresh();
   }
 
@@ -129,17 +132,17 @@ public final class SamplesViewModel {
 
   /** New draws from the prior and other test images, then a refresh. */
   public void newSamples() {
-    Snapshot s = workspace.snapshot();
+    Snapshot s = feed.snapshot().getValue();
     if (s != null) {
       drawPrior(s.model().latentDim());
     }
-    pickTestImages(workspace.data());
+    pickTestImages(feed.data().getValue());
     refresh();
   }
 
   /** Renders both pictures with the newest weights. */
   public void refresh() {
-    LoadedData d = workspace.data();
+    LoadedData d = feed.data().getValue();
     if (d == null || priorDraws.length == 0) {
       return;
     }
@@ -190,14 +193,16 @@ public final class SamplesViewModel {
     pairsToUi.offer(Mosaic.grid(tiles, 2 * rows * columns, h, w, columns, 2, pairPool));
   }
 
-  /** Decodings of the prior draws. */
-  public FrameImage samples() {
-    return samples;
+  /** Decodings of the prior draws; null until the first frame. */
+  public ReadOnlyObjectProperty<Image> samplesImageProperty() {
+    return samples.imageProperty();
   }
 
-  /** Test images (odd rows) above their reconstructions (even rows). */
-  public FrameImage pairs() {
-    return pairs;
+  /**
+   * Test images (odd rows) above their reconstructions (even rows); null until the first frame.
+   */
+  public ReadOnlyObjectProperty<Image> pairsImageProperty() {
+    return pairs.imageProperty();
   }
 
   /** Whether the pictures follow the training. */

@@ -7,8 +7,8 @@ import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
+import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
-import javafx.scene.image.WritableImage;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
@@ -18,8 +18,6 @@ import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Rectangle;
 import javafx.scene.text.Font;
-import org.latentexplorer.app.render.FrameImage;
-import org.latentexplorer.app.render.Mosaic;
 
 /**
  * The latent scatter plot: a canvas of coloured points with a legend, a preview of the image under
@@ -78,7 +76,9 @@ public final class ScatterView extends VBox {
     legend.getStyleClass().add("scatter-legend");
 
     originalView.setId("selectedOriginal");
+    originalView.imageProperty().bind(vm.selectedOriginalProperty());
     reconView.setId("selectedReconstruction");
+    reconView.imageProperty().bind(vm.selectedReconstructionProperty());
     for (ImageView v : List.of(originalView, reconView)) {
       v.setFitWidth(84);
       v.setFitHeight(84);
@@ -151,10 +151,9 @@ public final class ScatterView extends VBox {
       return;
     }
     int image = p.imageIndex()[i];
-    float[] pixels = vm.testImage(image);
-    int[] size = vm.imageSize();
-    if (pixels != null) {
-      previewImage.setImage(image(pixels, size[0], size[1]));
+    Image picture = vm.testPicture(image);
+    if (picture != null) {
+      previewImage.setImage(picture);
     }
     int label = p.labels()[i];
     previewLabel.setText(label >= 0 && label < p.labelNames().size()
@@ -186,13 +185,9 @@ public final class ScatterView extends VBox {
 
   private void showSelection(Selection s) {
     if (s == null) {
-      originalView.setImage(null);
-      reconView.setImage(null);
       detailText.setText(NOTHING_SELECTED);
       return;
     }
-    originalView.setImage(image(s.original(), s.height(), s.width()));
-    reconView.setImage(image(s.reconstruction(), s.height(), s.width()));
     SigmaEllipse el = s.ellipse();
     String shape = el.visible()
         ? String.format(Locale.ROOT, "1-sigma ellipse: %.2f \u00d7 %.2f, tilted %.0f\u00b0",
@@ -200,10 +195,6 @@ public final class ScatterView extends VBox {
         : "Deterministic encoder: no posterior spread to draw.";
     detailText.setText(String.format(Locale.ROOT, "%s (test image %d)%nmean (%.2f, %.2f)%n%s",
         s.labelName(), s.image(), s.meanXY()[0], s.meanXY()[1], shape));
-  }
-
-  static WritableImage image(float[] pixels, int h, int w) {
-    return FrameImage.imageOf(Mosaic.grid(pixels, 1, h, w, 1, 0, null));
   }
 
   private void draw() {

@@ -1,5 +1,6 @@
 package org.latentexplorer.app.scatter;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.LongSupplier;
@@ -11,10 +12,16 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.scene.image.Image;
 import org.latentexplorer.app.fx.Coalescer;
+import org.latentexplorer.app.fx.RedrawPolicy;
+import org.latentexplorer.app.render.FrameImage;
+import org.latentexplorer.app.render.LiveFeed;
+import org.latentexplorer.app.render.Mosaic;
 import org.latentexplorer.app.render.RenderContext;
 import org.latentexplorer.app.render.RenderQueue;
 import org.latentexplorer.app.render.RenderWorker;
+import org.latentexplorer.app.render.Renderer;
 import org.latentexplorer.app.workspace.LoadedData;
 import org.latentexplorer.app.workspace.Workspace;
 import org.latentexplorer.model.data.Dataset;
@@ -24,27 +31,31 @@ import org.latentexplorer.model.train.RunState;
 import org.latentexplorer.model.train.Snapshot;
 
 /**
- * The scatter's points, the hovered point and the selected one. Confined to the JavaFX thread;
- * the encoding runs on the render worker, at most every {@value #TRAINING_INTERVAL_MILLIS} ms
- * while training (encoding 2,000 images costs about as much as a few training steps).
+ * The scatter's points, the hovered point and the selected one, with the pictures the view shows
+ * of them. Confined to the JavaFX thread; the encoding runs on the render worker, at most every
+ * 2.5 s while training ({@link #TRAINING_INTERVAL}: encoding 2,000 images costs about as much as
+ * a few training steps).
  */
 public final class ScatterViewModel {
   /** Test images plotted. */
   public static final int MAX_POINTS = 2000;
 
   /** Shortest time between two encodings of the test images while training runs. */
-  public static final long TRAINING_INTERVAL_MILLIS = 2500;
+  public static final Duration TRAINING_INTERVAL = Duration.ofMillis(2500);
 
-  private final Workspace workspace;
-  private final RenderWorker render;
+  private final Renderer render;
   private final RenderQueue.Slot encodeSlot;
   private final RenderQueue.Slot selectSlot;
-  private final LongSupplier clock;
+  private final RedrawPolicy encodes;
   private final ReadOnlyObjectWrapper<ScatterPoints> points =
       new ReadOnlyObjectWrapper<>(this, "points");
   private final ReadOnlyIntegerWrapper hovered = new ReadOnlyIntegerWrapper(this, "hovered", -1);
   private final ReadOnlyObjectWrapper<Selection> selection =
       new ReadOnlyObjectWrapper<>(this, "selection");
+  private final ReadOnlyObjectWrapper<Image> selectedOriginal =
+      new ReadOnlyObjectWrapper<>(this, "selectedOriginal");
+  private final ReadOnlyObjectWrapper<Image> selectedReconstruction =
+      new ReadOnlyObjectWrapper<>(this, "selectedReconstruction");
   private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "");
   private final BooleanProperty active = new SimpleBooleanProperty(this, "active", true);
   private final Coalescer<ScatterPoints> toUi;
@@ -52,24 +63,28 @@ public final class ScatterViewModel {
 
   private volatile Dataset images;
   private Snapshot encodedFrom;
-  private long encodedAt = Long.MIN_VALUE / 2;
   private boolean stale;
 
   public ScatterViewModel(Workspace workspace, RenderWorker render) {
-    this(workspace, render, System::nanoTime);
+    this(LiveFeed.of(workspace), render, System::nanoTime);
   }
 
-  ScatterViewModel(Workspace workspace, RenderWorker render, LongSupplier clock) {
-    this.workspace = workspace;
+  /** @param nanoTime the clock of the redraw policy, as {@link System#nanoTime()} */
+  ScatterViewModel(LiveFeed feed, Renderer render, LongSupplier nanoTime) {
     this.render = render;
-    this.clock = clock;
+    this.encodes = new RedrawPolicy(TRAINING_INTERVAL, nanoTime);
     this.encodeSlot = render.slot("scatter encode");
     this.selectSlot = render.slot("scatter selection");
-    this.toUi = new Coalescer<>(workspace.tasks(), this::onPoints);
-    this.selectionToUi = new Coalescer<>(workspace.tasks(), selection::set);
-    workspace.dataProperty().addListener((o, a, b) -> onData(b));
-    workspace.snapshotProperty().addListener((o, a, b) -> onSnapshot(b));
-    workspace.sessionProperty().addListener((o, a, b) -> {
+    this.toUi = new Coalescer<>(feed.tasks(), this::onPoints);
+    this.selectionToUi = new Coalescer<>(feed.tasks(), selection::set);
+    selection.addListener((o, a, b) -> {
+      selectedOriginal.set(b == null ? null : picture(b.original(), b.height(), b.width()));
+      selectedReconstruction.set(
+          b == null ? null : picture(b.reconstruction(), b.height(), b.width()));
+    });
+    feed.data().addListener((o, a, b) -> onData(b));
+    feed.snapshot().addListener((o, a, b) -> onSnapshot(b));
+    feed.session().addListener((o, a, b) -> {
       encodedFrom = null;
       points.set(null);
       selection.set(null);
@@ -77,11 +92,11 @@ public final class ScatterViewModel {
     });
     active.addListener((o, a, b) -> {
       if (b && stale) {
-        onSnapshot(workspace.snapshot());
+        onSnapshot(feed.snapshot().getValue());
       }
     });
-    onData(workspace.data());
-    onSnapshot(workspace.snapshot());
+    onData(feed.data().getValue());
+    onSnapshot(feed.snapshot().getValue());
   }
 
   private void onData(LoadedData d) {
@@ -101,14 +116,11 @@ public final class ScatterViewModel {
     if (!changed) {
       return;
     }
-    long now = clock.getAsLong();
-    if (s.state() == RunState.RUNNING && encodedFrom != null
-        && now - encodedAt < TRAINING_INTERVAL_MILLIS * 1_000_000) {
+    if (!encodes.admit(encodedFrom != null && s.state() == RunState.RUNNING)) {
       return;
     }
     stale = false;
     encodedFrom = s;
-    encodedAt = now;
     refresh();
   }
 
@@ -176,16 +188,14 @@ public final class ScatterViewModel {
     selection.set(null);
   }
 
-  /** A copy of test image {@code image}'s pixels, for the hover preview. */
-  public float[] testImage(int image) {
+  /** Test image {@code image}, for the hover preview; null before the data set is loaded. */
+  public Image testPicture(int image) {
     Dataset data = images;
-    return data == null ? null : data.copyImage(image);
+    return data == null ? null : picture(data.copyImage(image), data.height(), data.width());
   }
 
-  /** Height and width of the images, {h, w}. */
-  public int[] imageSize() {
-    Dataset data = images;
-    return data == null ? new int[] {28, 28} : new int[] {data.height(), data.width()};
+  private static Image picture(float[] pixels, int h, int w) {
+    return FrameImage.imageOf(Mosaic.grid(pixels, 1, h, w, 1, 0, null));
   }
 
   // ---- render thread
@@ -223,6 +233,16 @@ public final class ScatterViewModel {
 
   public ReadOnlyObjectProperty<Selection> selectionProperty() {
     return selection.getReadOnlyProperty();
+  }
+
+  /** The selected test image; null with no selection. */
+  public ReadOnlyObjectProperty<Image> selectedOriginalProperty() {
+    return selectedOriginal.getReadOnlyProperty();
+  }
+
+  /** The selected image's reconstruction; null with no selection. */
+  public ReadOnlyObjectProperty<Image> selectedReconstructionProperty() {
+    return selectedReconstruction.getReadOnlyProperty();
   }
 
   public ReadOnlyStringProperty titleProperty() {

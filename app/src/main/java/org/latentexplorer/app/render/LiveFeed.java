@@ -1,0 +1,30 @@
+package org.latentexplorer.app.render;
+
+import javafx.beans.value.ObservableValue;
+import org.latentexplorer.app.fx.TaskExecutor;
+import org.latentexplorer.app.workspace.LoadedData;
+import org.latentexplorer.app.workspace.Workspace;
+import org.latentexplorer.model.train.Snapshot;
+
+/**
+ * What the live pictures (manifold, scatter, samples) are drawn from, immutable, its values read
+ * and listened to on the UI thread only: the newest snapshot of the training session, the session
+ * itself, the loaded data and the executor that brings finished pictures to the UI thread.
+ *
+ * @param tasks hands finished pictures to the UI thread
+ * @param snapshot the newest snapshot of the session; null while a model is being built
+ * @param session changes when the session is replaced (a new or opened model), whose pictures
+ *     start afresh
+ * @param data the loaded data set; null before the first
+ */
+public record LiveFeed(
+    TaskExecutor tasks,
+    ObservableValue<Snapshot> snapshot,
+    ObservableValue<?> session,
+    ObservableValue<LoadedData> data) {
+  /** The feed of the workspace's session and data. */
+  public static LiveFeed of(Workspace workspace) {
+    return new LiveFeed(workspace.tasks(), workspace.snapshotProperty(),
+        workspace.sessionProperty(), workspace.dataProperty());
+  }
+}
