@@ -30,9 +30,13 @@ import org.latentexplorer.app.training.TrainingView;
 import org.latentexplorer.app.training.TrainingViewModel;
 import org.latentexplorer.app.window.MainView;
 import org.latentexplorer.app.window.MainViewModel;
+import org.latentexplorer.app.workspace.Autosave;
 import org.latentexplorer.app.workspace.Autosaver;
 import org.latentexplorer.app.workspace.DatasetChoice;
+import org.latentexplorer.app.workspace.DatasetOpener;
+import org.latentexplorer.app.workspace.ModelFiles;
 import org.latentexplorer.app.workspace.Problem;
+import org.latentexplorer.app.workspace.Sessions;
 import org.latentexplorer.app.workspace.Settings;
 import org.latentexplorer.app.workspace.Workspace;
 import org.latentexplorer.model.data.BundledDataset;
@@ -51,6 +55,7 @@ public final class Explorer implements AutoCloseable {
 
   private final TaskExecutor tasks;
   private final Workspace workspace;
+  private final Sessions sessions;
   private final RenderWorker render;
   private final Autosaver autosaver;
   private final MainView view;
@@ -61,13 +66,17 @@ public final class Explorer implements AutoCloseable {
       Runnable exit) {
     this.tasks = tasks;
     this.workspace = new Workspace(tasks, settings);
+    Autosave autosave = new Autosave(workspace);
+    this.sessions = new Sessions(workspace, autosave);
+    ModelFiles files = new ModelFiles(workspace, sessions);
+    DatasetOpener opener = new DatasetOpener(workspace, sessions);
     this.render = new RenderWorker(workspace.reporter("Could not draw a picture"));
     workspace.sessionProperty().addListener((o, a, b) -> render.setSource(b));
     Supplier<Window> owner = () -> stage;
 
-    MainViewModel main = new MainViewModel(workspace, dialogs, owner);
+    MainViewModel main = new MainViewModel(workspace, files, opener, dialogs, owner);
     TrainingViewModel training = new TrainingViewModel(workspace);
-    SetupViewModel setup = new SetupViewModel(workspace);
+    SetupViewModel setup = new SetupViewModel(workspace, sessions, opener);
     CurvesViewModel curves = new CurvesViewModel(workspace);
     ManifoldViewModel manifold = new ManifoldViewModel(workspace, render);
     ScatterViewModel scatter = new ScatterViewModel(workspace, render);
@@ -78,12 +87,12 @@ public final class Explorer implements AutoCloseable {
         new SetupView(setup, workspace, dialogs, owner), curves, new CurvesView(curves),
         manifold, new ManifoldView(manifold), scatter, new ScatterView(scatter), samples,
         new SamplesView(samples), new CompareView(compare, dialogs, owner));
-    Runnable quit = () -> workspace.close(() -> {
+    Runnable quit = () -> sessions.close(() -> {
       close();
       exit.run();
     });
     this.view = new MainView(parts, workspace, quit);
-    this.autosaver = new Autosaver(workspace, settings.autosaveInterval());
+    this.autosaver = new Autosaver(autosave, tasks, settings.autosaveInterval());
 
     Rectangle2D screen = Screen.getPrimary().getVisualBounds();
     Scene scene = new Scene(view, Math.min(WIDTH, screen.getWidth()),
@@ -103,7 +112,7 @@ public final class Explorer implements AutoCloseable {
     });
     stage.show();
 
-    workspace.startUp(new DatasetChoice.Bundled(BundledDataset.defaultDataset()), () -> {
+    opener.startUp(new DatasetChoice.Bundled(BundledDataset.defaultDataset()), () -> {
       if (settings.autotrain()) {
         trainWhenBuilt();
       }
@@ -199,7 +208,7 @@ public final class Explorer implements AutoCloseable {
     closed = true;
     autosaver.close();
     render.close();
-    workspace.dispose();
+    sessions.dispose();
     if (tasks instanceof AutoCloseable c) {
       try {
         c.close();

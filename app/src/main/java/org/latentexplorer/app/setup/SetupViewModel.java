@@ -19,8 +19,10 @@ import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.latentexplorer.app.workspace.DatasetChoice;
+import org.latentexplorer.app.workspace.DatasetOpener;
 import org.latentexplorer.app.workspace.LoadedData;
 import org.latentexplorer.app.workspace.RunConfig;
+import org.latentexplorer.app.workspace.Sessions;
 import org.latentexplorer.app.workspace.Workspace;
 import org.latentexplorer.model.data.Binarization;
 import org.latentexplorer.model.data.BundledDataset;
@@ -52,6 +54,8 @@ public final class SetupViewModel {
   private static final double WEIGHT_COPIES = 10;
 
   private final Workspace workspace;
+  private final Sessions sessions;
+  private final DatasetOpener opener;
   private final ObservableList<DatasetChoice> datasets = FXCollections.observableArrayList();
   private final ObjectProperty<DatasetChoice> dataset = new SimpleObjectProperty<>(this, "dataset");
 
@@ -87,13 +91,15 @@ public final class SetupViewModel {
   private RunConfig built;
   private boolean loading;
 
-  public SetupViewModel(Workspace workspace) {
-    this(workspace, Runtime.getRuntime().maxMemory());
+  public SetupViewModel(Workspace workspace, Sessions sessions, DatasetOpener opener) {
+    this(workspace, sessions, opener, Runtime.getRuntime().maxMemory());
   }
 
   /** @param heapBytes the memory a model may be planned against (tests pass a small one) */
-  SetupViewModel(Workspace workspace, long heapBytes) {
+  SetupViewModel(Workspace workspace, Sessions sessions, DatasetOpener opener, long heapBytes) {
     this.workspace = workspace;
+    this.sessions = sessions;
+    this.opener = opener;
     this.heapBytes = heapBytes;
     for (BundledDataset b : BundledDataset.values()) {
       datasets.add(new DatasetChoice.Bundled(b));
@@ -121,7 +127,7 @@ public final class SetupViewModel {
     dataset.addListener((o, a, b) -> {
       if (!loading && b != null && (workspace.data() == null
           || !b.equals(workspace.data().choice()))) {
-        workspace.openDataset(b);
+        opener.open(b);
       }
     });
   }
@@ -286,9 +292,9 @@ public final class SetupViewModel {
       return;
     }
     if (keepsWeights.get()) {
-      workspace.continueWith(built.training());
+      sessions.continueWith(built.training());
     } else {
-      workspace.newModel(built);
+      sessions.newModel(built);
     }
   }
 
@@ -387,7 +393,7 @@ public final class SetupViewModel {
 
   /** Opens a data set file or folder the user picked. */
   public void openDataset(java.nio.file.Path path) {
-    workspace.openDataset(new DatasetChoice.File(path));
+    opener.open(new DatasetChoice.File(path));
   }
 
   public ObjectProperty<ModelFamily> familyProperty() {

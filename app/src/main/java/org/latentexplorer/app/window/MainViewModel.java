@@ -16,6 +16,8 @@ import org.latentexplorer.app.Version;
 import org.latentexplorer.app.curves.CurvesCsv;
 import org.latentexplorer.app.fx.Dialogs;
 import org.latentexplorer.app.workspace.DatasetChoice;
+import org.latentexplorer.app.workspace.DatasetOpener;
+import org.latentexplorer.app.workspace.ModelFiles;
 import org.latentexplorer.app.workspace.Workspace;
 import org.latentexplorer.model.metrics.MetricHistory;
 import org.latentexplorer.model.train.Provenance;
@@ -28,32 +30,37 @@ import org.latentexplorer.model.train.Snapshot;
  */
 public final class MainViewModel {
   private final Workspace workspace;
+  private final ModelFiles files;
+  private final DatasetOpener opener;
   private final Dialogs dialogs;
   private final Supplier<Window> owner;
 
-  public MainViewModel(Workspace workspace, Dialogs dialogs, Supplier<Window> owner) {
+  public MainViewModel(Workspace workspace, ModelFiles files, DatasetOpener opener,
+      Dialogs dialogs, Supplier<Window> owner) {
     this.workspace = workspace;
+    this.files = files;
+    this.opener = opener;
     this.dialogs = dialogs;
     this.owner = owner;
   }
 
   public void openDatasetFile() {
     dialogs.openDatasetFile(owner.get())
-        .ifPresent(p -> workspace.openDataset(new DatasetChoice.File(p)));
+        .ifPresent(p -> opener.open(new DatasetChoice.File(p)));
   }
 
   public void openDatasetFolder() {
     dialogs.openDatasetFolder(owner.get())
-        .ifPresent(p -> workspace.openDataset(new DatasetChoice.File(p)));
+        .ifPresent(p -> opener.open(new DatasetChoice.File(p)));
   }
 
   public void openModel() {
-    dialogs.openModel(owner.get()).ifPresent(workspace::openModel);
+    dialogs.openModel(owner.get()).ifPresent(files::open);
   }
 
   /** Saves to the current file, or asks for one. */
   public void save() {
-    if (!workspace.save()) {
+    if (!files.save()) {
       saveAs();
     }
   }
@@ -62,7 +69,7 @@ public final class MainViewModel {
     if (workspace.session() == null) {
       return;
     }
-    dialogs.saveModel(owner.get(), suggestedName()).ifPresent(workspace::saveAs);
+    dialogs.saveModel(owner.get(), suggestedName()).ifPresent(files::saveAs);
   }
 
   /** E.g. "vae-2d-mnist-digits.lex", or the current file's name. */
@@ -109,14 +116,14 @@ public final class MainViewModel {
 
   /** Asks whether to restore the autosaved run, if there is one and prompting is on. */
   public void offerRestore() {
-    if (!workspace.settings().restorePrompt() || !workspace.hasAutosave()) {
+    if (!workspace.settings().restorePrompt() || !files.hasAutosave()) {
       return;
     }
     boolean yes = dialogs.confirm(owner.get(), "Restore the last run?",
         "A run was saved automatically when Latent Explorer last closed (or while it trained)."
             + " Restore it and go on training?", "Restore", "Start fresh");
     if (yes) {
-      workspace.restoreAutosave();
+      files.restoreAutosave();
     }
   }
 

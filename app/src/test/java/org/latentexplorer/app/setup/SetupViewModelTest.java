@@ -11,6 +11,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.latentexplorer.app.fx.DirectTaskExecutor;
+import org.latentexplorer.app.workspace.Autosave;
+import org.latentexplorer.app.workspace.DatasetOpener;
+import org.latentexplorer.app.workspace.Sessions;
 import org.latentexplorer.app.workspace.Settings;
 import org.latentexplorer.app.workspace.Workspace;
 import org.latentexplorer.model.vae.ModelFamily;
@@ -23,7 +26,8 @@ class SetupViewModelTest {
   private SetupViewModel form(long heap) {
     Workspace w = new Workspace(new DirectTaskExecutor(),
         new Settings(home, false, false, Duration.ofMinutes(2)));
-    return new SetupViewModel(w, heap);
+    Sessions sessions = new Sessions(w, new Autosave(w));
+    return new SetupViewModel(w, sessions, new DatasetOpener(w, sessions), heap);
   }
 
   private SetupViewModel form() {

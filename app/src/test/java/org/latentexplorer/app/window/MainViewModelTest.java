@@ -12,7 +12,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.latentexplorer.app.fx.DirectTaskExecutor;
+import org.latentexplorer.app.workspace.Autosave;
+import org.latentexplorer.app.workspace.DatasetOpener;
+import org.latentexplorer.app.workspace.ModelFiles;
 import org.latentexplorer.app.workspace.Problem;
+import org.latentexplorer.app.workspace.Sessions;
 import org.latentexplorer.app.workspace.Settings;
 import org.latentexplorer.app.workspace.Workspace;
 import org.latentexplorer.model.data.Dataset;
@@ -46,10 +50,13 @@ class MainViewModelTest {
   void aModelOpenedWithOtherImagesSaysSoAndTheAboutBoxSaysWhereItCameFrom() throws Exception {
     Workspace w = new Workspace(new DirectTaskExecutor(),
         new Settings(dir.resolve("home"), false, false, Duration.ofMinutes(2)));
+    Sessions sessions = new Sessions(w, new Autosave(w));
+    ModelFiles files = new ModelFiles(w, sessions);
+    DatasetOpener opener = new DatasetOpener(w, sessions);
     try {
-      w.openDataset(new org.latentexplorer.app.workspace.DatasetChoice.File(csv(0.75f)));
+      opener.open(new org.latentexplorer.app.workspace.DatasetChoice.File(csv(0.75f)));
       assertNotNull(w.data(), () -> String.valueOf(w.problemProperty().get()));
-      MainViewModel vm = new MainViewModel(w, null, () -> null);
+      MainViewModel vm = new MainViewModel(w, files, opener, null, () -> null);
       assertTrue(vm.aboutText().contains("The model (not saved yet)\ntrained on: 'mine.csv'"
           + " (16 train images, 4x4, pixels "), vm.aboutText());
 
@@ -59,11 +66,11 @@ class MainViewModelTest {
       Path file = dir.resolve("theirs.lex");
       ModelFile.save(theirs.state(), file);
 
-      w.openModel(file);
+      files.open(file);
 
       Problem p = w.problemProperty().get();
       assertNotNull(p);
-      assertEquals(Workspace.OTHER_DATA, p.title());
+      assertEquals(ModelFiles.OTHER_DATA, p.title());
       assertTrue(p.message().matches("The model was trained on 'their squares' \\(16 train"
           + " images, 4x4, pixels [0-9a-f]{12}\u2026\\); opened with 'mine.csv' \\(16 train images,"
           + " 4x4, pixels [0-9a-f]{12}\u2026\\)"), p.message());
@@ -73,7 +80,7 @@ class MainViewModelTest {
           about);
       assertTrue(about.contains("\ncomputed by: ND4J "), about);
     } finally {
-      w.dispose();
+      sessions.dispose();
     }
   }
 }
