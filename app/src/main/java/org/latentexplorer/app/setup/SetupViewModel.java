@@ -1,10 +1,10 @@
 package org.latentexplorer.app.setup;
 
-import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -182,9 +182,9 @@ public final class SetupViewModel {
       binarization.set(t.binarization());
       set(Field.LATENT, Integer.toString(m.latentDim()));
       set(Field.HIDDEN, String.join(", ", m.hidden().stream().map(String::valueOf).toList()));
-      set(Field.BETA, number(m.beta()));
-      set(Field.LAMBDA, number(m.waeLambda()));
-      set(Field.LEARNING_RATE, number(t.learningRate()));
+      set(Field.BETA, FormParser.number(m.beta()));
+      set(Field.LAMBDA, FormParser.number(m.waeLambda()));
+      set(Field.LEARNING_RATE, FormParser.number(t.learningRate()));
       set(Field.BATCH, Integer.toString(t.batchSize()));
       set(Field.EPOCHS, Integer.toString(t.epochs()));
       set(Field.SEED, Long.toString(t.seed()));
@@ -198,36 +198,24 @@ public final class SetupViewModel {
     text.get(f).set(value);
   }
 
-  /** A number as a person would type it: 0.001, 10, 0.5. */
-  static String number(double v) {
-    return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
-  }
-
   /** Re-checks every field and rebuilds the configurations. */
   private void validate() {
     if (loading) {
       return;
     }
-    for (ReadOnlyStringWrapper e : errors.values()) {
-      e.set("");
+    FormParser.Result parsed = FormParser.parse(texts(), unusedFields());
+    for (Field f : Field.values()) {
+      errors.get(f).set(parsed.errors().getOrDefault(f, ""));
     }
     formError.set("");
     built = null;
-    Integer latent = integer(Field.LATENT, 1, ModelConfig.MAX_LATENT);
-    List<Integer> hidden = widths();
-    Double beta = usesBeta.get() ? decimal(Field.BETA, 0, 1000, true) : Double.valueOf(1);
-    Double lambda = usesLambda.get() ? decimal(Field.LAMBDA, 0, 1e6, true) : Double.valueOf(10);
-    Double lr = decimal(Field.LEARNING_RATE, 0, 10, false);
-    Integer batch = integer(Field.BATCH, 2, 4096);
-    Integer epochs = integer(Field.EPOCHS, 1, 100_000);
-    Long seed = seed();
-    boolean fieldsOk = errors.values().stream().allMatch(e -> e.get().isEmpty());
+    FormValues v = parsed.values();
     boolean chosen = family.get() != null && posterior.get() != null && likelihood.get() != null
         && activation.get() != null && klEstimator.get() != null && optimizer.get() != null
         && binarization.get() != null;
-    if (fieldsOk && !chosen) {
+    if (parsed.ok() && !chosen) {
       formError.set("Choose an option in every list.");
-    } else if (fieldsOk) {
+    } else if (parsed.ok()) {
       try {
         LoadedData d = workspace.data();
         int h = d == null ? 28 : d.all().height();
@@ -236,13 +224,13 @@ public final class SetupViewModel {
         ModelConfig base = current == null
             ? ModelConfig.defaults(family.get(), h, w) : current.model().withImageSize(h, w);
         ModelConfig m = new ModelConfig(family.get(), posterior.get(),
-            likelihood.get(), h, w, hidden,
-            activation.get(), latent, beta, klEstimator.get(), lambda,
+            likelihood.get(), h, w, v.hidden(),
+            activation.get(), v.latent(), v.beta(), klEstimator.get(), v.lambda(),
             base.adversarialWeight(), base.discriminatorHidden());
         TrainingConfig defaults = current == null ? TrainingConfig.defaults() : current.training();
         // The form has no field for the initialisation: a run keeps the one it was made with.
-        TrainingConfig t = new TrainingConfig(optimizer.get(), lr, batch,
-            defaults.weightDecay(), epochs, seed, binarization.get(),
+        TrainingConfig t = new TrainingConfig(optimizer.get(), v.learningRate(), v.batchSize(),
+            defaults.weightDecay(), v.epochs(), v.seed(), binarization.get(),
             defaults.discriminatorLearningRate(), defaults.initialization());
         checkMemory(m);
         built = new RunConfig(m, t);
@@ -306,72 +294,23 @@ public final class SetupViewModel {
     load(RunConfig.defaults(h, w));
   }
 
-  // ---- parsing
-
-  private Integer integer(Field f, int min, int max) {
-    String s = text.get(f).get().trim();
-    try {
-      int v = Integer.parseInt(s.replace("_", "").replace(",", ""));
-      if (v < min || v > max) {
-        return fail(f, "Must be between " + min + " and " + max + ".");
-      }
-      return v;
-    } catch (NumberFormatException e) {
-      return fail(f, s.isEmpty() ? "Enter a whole number." : "\"" + s + "\" is not a whole number.");
-    }
-  }
-
-  private Double decimal(Field f, double min, double max, boolean minAllowed) {
-    String s = text.get(f).get().trim();
-    double v;
-    try {
-      v = Double.parseDouble(s);
-    } catch (NumberFormatException e) {
-      return fail(f, s.isEmpty() ? "Enter a number." : "\"" + s + "\" is not a number.");
-    }
-    if (!Double.isFinite(v) || v > max || v < min || (!minAllowed && v == min)) {
-      return fail(f, "Must be " + (minAllowed ? "at least " : "above ") + number(min)
-          + " and at most " + number(max) + ".");
-    }
-    return v;
-  }
-
-  private Long seed() {
-    String s = text.get(Field.SEED).get().trim();
-    try {
-      return Long.parseLong(s);
-    } catch (NumberFormatException e) {
-      return fail(Field.SEED, "Enter a whole number (the same seed gives the same run).");
-    }
-  }
-
-  private List<Integer> widths() {
-    String s = text.get(Field.HIDDEN).get().trim();
-    List<Integer> out = new ArrayList<>();
-    if (s.isEmpty()) {
-      return out;
-    }
-    for (String part : s.split("[,;\\s]+")) {
-      try {
-        int w = Integer.parseInt(part);
-        if (w < 1 || w > ModelConfig.MAX_WIDTH) {
-          return fail(Field.HIDDEN, "Each width must be between 1 and " + ModelConfig.MAX_WIDTH
-              + ".");
-        }
-        out.add(w);
-      } catch (NumberFormatException e) {
-        return fail(Field.HIDDEN, "Widths separated by commas, e.g. 512 or 512, 256.");
-      }
-    }
-    if (out.size() > 8) {
-      return fail(Field.HIDDEN, "At most 8 hidden layers.");
-    }
+  /** The text of every field, as typed. */
+  private Map<Field, String> texts() {
+    Map<Field, String> out = new EnumMap<>(Field.class);
+    text.forEach((f, p) -> out.put(f, p.get()));
     return out;
   }
 
-  private <T> T fail(Field f, String reason) {
-    errors.get(f).set(reason);
-    return null;
+  /** The fields the chosen family does not use: they are not read. */
+  private Set<Field> unusedFields() {
+    Set<Field> out = EnumSet.noneOf(Field.class);
+    if (!usesBeta.get()) {
+      out.add(Field.BETA);
+    }
+    if (!usesLambda.get()) {
+      out.add(Field.LAMBDA);
+    }
+    return out;
   }
 
   private static String capitalise(String s) {
