@@ -84,7 +84,7 @@ public final class Explorer implements AutoCloseable {
     CompareViewModel compare = new CompareViewModel(workspace);
     this.parts = new MainView.Parts(main, training, new TrainingView(training),
         new StatusBarView(training, workspace), setup,
-        new SetupView(setup, workspace, dialogs, owner), curves, new CurvesView(curves),
+        new SetupView(setup, dialogs, owner), curves, new CurvesView(curves),
         manifold, new ManifoldView(manifold), scatter, new ScatterView(scatter), samples,
         new SamplesView(samples), new CompareView(compare, dialogs, owner));
     Runnable quit = () -> sessions.close(() -> {

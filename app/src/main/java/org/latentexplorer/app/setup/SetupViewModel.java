@@ -5,6 +5,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -18,6 +19,7 @@ import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.latentexplorer.app.fx.Choice;
 import org.latentexplorer.app.workspace.DatasetChoice;
 import org.latentexplorer.app.workspace.DatasetOpener;
 import org.latentexplorer.app.workspace.LoadedData;
@@ -74,6 +76,28 @@ public final class SetupViewModel {
       new SimpleObjectProperty<>(this, "optimizer", OptimizerKind.ADAM);
   private final ObjectProperty<Binarization> binarization =
       new SimpleObjectProperty<>(this, "binarization", Binarization.NONE);
+  private final Choice<DatasetChoice> datasetChoice =
+      new Choice<>(datasets, dataset, DatasetChoice::displayName);
+  private final Choice<ModelFamily> familyChoice = new Choice<>(
+      FXCollections.observableArrayList(ModelFamily.values()), family, ModelFamily::toString);
+  private final Choice<Posterior> posteriorChoice =
+      new Choice<>(posteriors, posterior, Posterior::toString);
+  private final Choice<Likelihood> likelihoodChoice = new Choice<>(
+      FXCollections.observableArrayList(Likelihood.values()), likelihood, Likelihood::toString);
+  private final Choice<Activation> activationChoice = new Choice<>(
+      FXCollections.observableArrayList(Activation.RELU, Activation.TANH, Activation.SOFTPLUS),
+      activation, Activation::toString);
+  private final Choice<KlEstimator> klEstimatorChoice = new Choice<>(
+      FXCollections.observableArrayList(KlEstimator.values()), klEstimator,
+      KlEstimator::toString);
+  private final Choice<OptimizerKind> optimizerChoice = new Choice<>(
+      FXCollections.observableArrayList(OptimizerKind.values()), optimizer,
+      OptimizerKind::toString);
+  private final Choice<Binarization> binarizationChoice = new Choice<>(
+      FXCollections.observableArrayList(Binarization.values()), binarization,
+      Binarization::toString);
+  private final ReadOnlyStringWrapper dataSummary =
+      new ReadOnlyStringWrapper(this, "dataSummary", "");
   private final Map<Field, StringProperty> text = new EnumMap<>(Field.class);
   private final Map<Field, ReadOnlyStringWrapper> errors = new EnumMap<>(Field.class);
   private final ReadOnlyStringWrapper formError = new ReadOnlyStringWrapper(this, "formError", "");
@@ -124,6 +148,9 @@ public final class SetupViewModel {
     });
     workspace.snapshotProperty().addListener((o, a, b) -> validate());
     workspace.dataProperty().addListener((o, a, b) -> onDataChanged(b));
+    dataSummary.bind(Bindings.createStringBinding(
+        () -> workspace.data() == null ? "" : workspace.data().summary(),
+        workspace.dataProperty()));
     dataset.addListener((o, a, b) -> {
       if (!loading && b != null && (workspace.data() == null
           || !b.equals(workspace.data().choice()))) {
@@ -330,6 +357,16 @@ public final class SetupViewModel {
     return dataset;
   }
 
+  /** The data sets to pick from: the bundled ones, then each one opened. */
+  public Choice<DatasetChoice> datasetChoice() {
+    return datasetChoice;
+  }
+
+  /** E.g. "MNIST digits: 8,000 train / 2,000 test, 28x28"; empty before one has loaded. */
+  public ReadOnlyStringProperty dataSummaryProperty() {
+    return dataSummary.getReadOnlyProperty();
+  }
+
   /** Opens a data set file or folder the user picked. */
   public void openDataset(java.nio.file.Path path) {
     opener.open(new DatasetChoice.File(path));
@@ -337,6 +374,10 @@ public final class SetupViewModel {
 
   public ObjectProperty<ModelFamily> familyProperty() {
     return family;
+  }
+
+  public Choice<ModelFamily> familyChoice() {
+    return familyChoice;
   }
 
   public ObservableList<Posterior> posteriors() {
@@ -347,24 +388,50 @@ public final class SetupViewModel {
     return posterior;
   }
 
+  /** The posteriors the family allows. */
+  public Choice<Posterior> posteriorChoice() {
+    return posteriorChoice;
+  }
+
   public ObjectProperty<Likelihood> likelihoodProperty() {
     return likelihood;
+  }
+
+  public Choice<Likelihood> likelihoodChoice() {
+    return likelihoodChoice;
   }
 
   public ObjectProperty<Activation> activationProperty() {
     return activation;
   }
 
+  /** The nonlinearities offered for hidden layers. */
+  public Choice<Activation> activationChoice() {
+    return activationChoice;
+  }
+
   public ObjectProperty<KlEstimator> klEstimatorProperty() {
     return klEstimator;
+  }
+
+  public Choice<KlEstimator> klEstimatorChoice() {
+    return klEstimatorChoice;
   }
 
   public ObjectProperty<OptimizerKind> optimizerProperty() {
     return optimizer;
   }
 
+  public Choice<OptimizerKind> optimizerChoice() {
+    return optimizerChoice;
+  }
+
   public ObjectProperty<Binarization> binarizationProperty() {
     return binarization;
+  }
+
+  public Choice<Binarization> binarizationChoice() {
+    return binarizationChoice;
   }
 
   /** The text typed into a field. */
