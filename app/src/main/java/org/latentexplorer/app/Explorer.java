@@ -83,7 +83,7 @@ public final class Explorer implements AutoCloseable {
     SamplesViewModel samples = new SamplesViewModel(workspace, render);
     CompareViewModel compare = new CompareViewModel(workspace);
     this.parts = new MainView.Parts(main, training, new TrainingView(training),
-        new StatusBarView(training, workspace), setup,
+        new StatusBarView(training), setup,
         new SetupView(setup, dialogs, owner), curves, new CurvesView(curves),
         manifold, new ManifoldView(manifold), scatter, new ScatterView(scatter), samples,
         new SamplesView(samples), new CompareView(compare, dialogs, owner));

@@ -57,10 +57,10 @@ public final class TrainingView extends VBox {
     state.getStyleClass().add("state-badge");
     state.textProperty().bind(vm.stateTextProperty());
     state.visibleProperty().bind(state.textProperty().isNotEmpty());
-    vm.stateProperty().addListener((o, a, b) -> {
+    vm.stateStyleProperty().addListener((o, a, b) -> {
       state.getStyleClass().removeIf(c -> c.startsWith("state-") && !c.equals("state-badge"));
-      if (b != null) {
-        state.getStyleClass().add("state-" + b.name().toLowerCase(java.util.Locale.ROOT));
+      if (!b.isEmpty()) {
+        state.getStyleClass().add(b);
       }
     });
     HBox barRow = new HBox(8, barText, state);

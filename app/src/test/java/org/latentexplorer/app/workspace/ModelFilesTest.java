@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.latentexplorer.app.fx.TestThreadTasks;
 import org.latentexplorer.model.io.ModelFile;
 
 /** Opening, saving and restoring model files, as the File menu does them. */

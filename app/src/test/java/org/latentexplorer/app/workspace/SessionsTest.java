@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.latentexplorer.app.fx.TestThreadTasks;
 import org.latentexplorer.model.io.ModelFile;
 
 /** Replacing the training session never loses a trained run, and Apply can keep the weights. */

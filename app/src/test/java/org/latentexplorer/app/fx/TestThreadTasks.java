@@ -1,4 +1,4 @@
-package org.latentexplorer.app.workspace;
+package org.latentexplorer.app.fx;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -8,14 +8,13 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
-import org.latentexplorer.app.fx.TaskExecutor;
 
 /**
  * A {@link TaskExecutor} whose UI thread is the test's thread: background work runs at once on
  * it, and what other threads (the trainer's) hand to the UI waits until the test runs it in {@link
  * #runUntil}. Confined to the thread that made it, as a UI thread is.
  */
-final class TestThreadTasks implements TaskExecutor {
+public final class TestThreadTasks implements TaskExecutor {
   private final Thread ui = Thread.currentThread();
   private final BlockingQueue<Runnable> pending = new LinkedBlockingQueue<>();
 
@@ -47,7 +46,7 @@ final class TestThreadTasks implements TaskExecutor {
   }
 
   /** Runs what was handed to the UI until {@code condition} holds; fails after a timeout. */
-  void runUntil(String what, BooleanSupplier condition) throws InterruptedException {
+  public void runUntil(String what, BooleanSupplier condition) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
     while (!condition.getAsBoolean()) {
       Runnable next = pending.poll(50, TimeUnit.MILLISECONDS);
