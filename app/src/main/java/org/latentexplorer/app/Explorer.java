@@ -1,8 +1,9 @@
 package org.latentexplorer.app;
 
+import java.util.List;
 import java.util.function.Supplier;
 import javafx.application.Platform;
-import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.value.ChangeListener;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
@@ -59,8 +60,32 @@ public final class Explorer implements AutoCloseable {
   private final RenderWorker render;
   private final Autosaver autosaver;
   private final MainView view;
-  private final MainView.Parts parts;
+  private final Parts parts;
   private boolean closed;
+
+  /** The view models and views of the window, for wiring and for tests. Immutable. */
+  public record Parts(
+      MainViewModel main,
+      TrainingViewModel training,
+      TrainingView trainingView,
+      StatusBarView statusBar,
+      SetupViewModel setup,
+      SetupView setupView,
+      CurvesViewModel curves,
+      CurvesView curvesView,
+      ManifoldViewModel manifold,
+      ManifoldView manifoldView,
+      ScatterViewModel scatter,
+      ScatterView scatterView,
+      SamplesViewModel samples,
+      SamplesView samplesView,
+      CompareView compareView) {
+    /** The views the window lays out. */
+    MainView.Views views() {
+      return new MainView.Views(trainingView, setupView, manifoldView, curvesView, scatterView,
+          samplesView, compareView, statusBar);
+    }
+  }
 
   private Explorer(Stage stage, Dialogs dialogs, Settings settings, TaskExecutor tasks,
       Runnable exit) {
@@ -74,7 +99,6 @@ public final class Explorer implements AutoCloseable {
     workspace.sessionProperty().addListener((o, a, b) -> render.setSource(b));
     Supplier<Window> owner = () -> stage;
 
-    MainViewModel main = new MainViewModel(workspace, files, opener, dialogs, owner);
     TrainingViewModel training = new TrainingViewModel(workspace);
     SetupViewModel setup = new SetupViewModel(workspace, sessions, opener);
     CurvesViewModel curves = new CurvesViewModel(workspace);
@@ -82,7 +106,9 @@ public final class Explorer implements AutoCloseable {
     ScatterViewModel scatter = new ScatterViewModel(workspace, render);
     SamplesViewModel samples = new SamplesViewModel(workspace, render);
     CompareViewModel compare = new CompareViewModel(workspace);
-    this.parts = new MainView.Parts(main, training, new TrainingView(training),
+    MainViewModel main = new MainViewModel(workspace, files, opener, dialogs, owner,
+        () -> manifold.gridImage().get(), Version.current());
+    this.parts = new Parts(main, training, new TrainingView(training),
         new StatusBarView(training), setup,
         new SetupView(setup, dialogs, owner), curves, new CurvesView(curves),
         manifold, new ManifoldView(manifold), scatter, new ScatterView(scatter), samples,
@@ -91,7 +117,12 @@ public final class Explorer implements AutoCloseable {
       close();
       exit.run();
     });
-    this.view = new MainView(parts, workspace, quit);
+    this.view = new MainView(main, parts.views(), quit);
+    // The pictures of the Explore tab are drawn only while it shows.
+    for (BooleanProperty active : List.of(manifold.activeProperty(), scatter.activeProperty(),
+        samples.activeProperty())) {
+      active.bind(main.exploreShownProperty());
+    }
     this.autosaver = new Autosaver(autosave, tasks, settings.autosaveInterval());
 
     Rectangle2D screen = Screen.getPrimary().getVisualBounds();
@@ -101,11 +132,7 @@ public final class Explorer implements AutoCloseable {
     stage.setScene(scene);
     stage.setMinWidth(Math.min(1000, screen.getWidth()));
     stage.setMinHeight(Math.min(660, screen.getHeight()));
-    stage.titleProperty().bind(Bindings.createStringBinding(() -> {
-      var file = workspace.modelFileProperty().get();
-      return file == null || file.getFileName() == null ? "Latent Explorer"
-          : "Latent Explorer \u2014 " + file.getFileName();
-    }, workspace.modelFileProperty()));
+    stage.titleProperty().bind(main.titleProperty());
     stage.setOnCloseRequest(e -> {
       e.consume();
       quit.run();
@@ -195,7 +222,7 @@ public final class Explorer implements AutoCloseable {
     return view;
   }
 
-  public MainView.Parts parts() {
+  public Parts parts() {
     return parts;
   }
 

@@ -1,5 +1,8 @@
 package org.latentexplorer.app.curves;
 
+import static org.latentexplorer.app.fx.MenuItems.item;
+import static org.latentexplorer.app.fx.MenuItems.shortcut;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -10,9 +13,12 @@ import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -25,8 +31,8 @@ import javafx.util.StringConverter;
 /**
  * Two line charts (the objective above, the regulariser below) sharing the x axis of samples seen,
  * a legend whose entries switch curves on and off, the log-scale switch and the log-likelihood
- * estimate. Confined to the JavaFX thread. Symbols and animation are off: with them a chart of
- * many points takes seconds to lay out.
+ * estimate (both also as menu items, for the window's menus). Confined to the JavaFX thread.
+ * Symbols and animation are off: with them a chart of many points takes seconds to lay out.
  */
 public final class CurvesView extends VBox {
   private final CurvesViewModel vm;
@@ -36,6 +42,8 @@ public final class CurvesView extends VBox {
   private final Map<String, XYChart.Series<Number, Number>> series = new HashMap<>();
   private final FlowPane legend = new FlowPane(10, 4);
   private List<LegendEntry> legendShown = List.of();
+  private final MenuItem estimateItem;
+  private final CheckMenuItem logScaleItem = new CheckMenuItem("Log scale for samples seen");
 
   public CurvesView(CurvesViewModel vm) {
     this.vm = vm;
@@ -87,6 +95,20 @@ public final class CurvesView extends VBox {
     result.visibleProperty().bind(result.textProperty().isNotEmpty());
     legend.getStyleClass().add("curve-legend");
     getChildren().addAll(controls, legend, mainChart, auxChart, result);
+
+    estimateItem = item("Estimate log p(x)", shortcut(KeyCode.L), vm::estimate);
+    estimateItem.disableProperty().bind(vm.canEstimateProperty().not());
+    logScaleItem.selectedProperty().bindBidirectional(vm.logScaleProperty());
+  }
+
+  /** Estimate log p(x), with its shortcut. */
+  public MenuItem estimateMenuItem() {
+    return estimateItem;
+  }
+
+  /** The log-scale switch. */
+  public CheckMenuItem logScaleMenuItem() {
+    return logScaleItem;
   }
 
   private static LineChart<Number, Number> chart(String id,

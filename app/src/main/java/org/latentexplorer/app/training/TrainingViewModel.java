@@ -38,7 +38,8 @@ public final class TrainingViewModel {
   private final ReadOnlyStringWrapper speedText = new ReadOnlyStringWrapper(this, "speedText", "");
   private final ReadOnlyStringWrapper rateText = new ReadOnlyStringWrapper(this, "rateText", "");
   private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
-  private final ReadOnlyStringWrapper stateStyle = new ReadOnlyStringWrapper(this, "stateStyle", "");
+  private final ReadOnlyStringWrapper stateStyle =
+      new ReadOnlyStringWrapper(this, "stateStyle", "");
   private final ReadOnlyStringWrapper backendText =
       new ReadOnlyStringWrapper(this, "backendText", "");
   private String reported = "";
