@@ -7,9 +7,9 @@ import javafx.scene.image.Image;
 import org.latentexplorer.app.render.Frame;
 
 /**
- * One model's row of the comparison as it is shown: name, description, its numbers as text, and
- * its four pictures with their titles. Immutable by convention (the images are made once, before
- * the row).
+ * One model's row of the comparison as it is shown, immutable by convention (the images are made
+ * once, before the row): name, description, its numbers as text, and its four pictures with their
+ * titles.
  */
 public record CompareRow(ComparedModel model, String name, String description,
     List<Entry> numbers, List<Picture> pictures) {

@@ -3,8 +3,8 @@ package org.latentexplorer.app.curves;
 import org.latentexplorer.model.metrics.Metric;
 
 /**
- * One curve as the chart draws it: decimated points, x already on the chart's scale (log10 of
- * samples seen on a log axis), and how it is named and coloured. Immutable by convention.
+ * One curve as the chart draws it, immutable by convention: decimated points, x already on the
+ * chart's scale (log10 of samples seen on a log axis), and how it is named and coloured.
  *
  * @param markers draw each point as a marker (for the sparse importance-sampled estimates)
  */

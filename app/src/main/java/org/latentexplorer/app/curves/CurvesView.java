@@ -29,10 +29,11 @@ import javafx.scene.shape.Line;
 import javafx.util.StringConverter;
 
 /**
- * Two line charts (the objective above, the regulariser below) sharing the x axis of samples seen,
- * a legend whose entries switch curves on and off, the log-scale switch and the log-likelihood
- * estimate (both also as menu items, for the window's menus). Confined to the JavaFX thread.
- * Symbols and animation are off: with them a chart of many points takes seconds to lay out.
+ * The learning curves, confined to the JavaFX thread: two line charts (the objective above, the
+ * regulariser below) sharing the x axis of samples seen, a legend whose entries switch curves on
+ * and off, the log-scale switch and the log-likelihood estimate (both also as menu items, for the
+ * window's menus). Symbols and animation are off: with them a chart of many points takes seconds
+ * to lay out.
  */
 public final class CurvesView extends VBox {
   private final CurvesViewModel vm;

@@ -3,7 +3,7 @@ package org.latentexplorer.app.curves;
 import org.latentexplorer.model.metrics.Metric;
 
 /**
- * One entry of the curves' legend, a switch that shows or hides its curve. Immutable.
+ * An immutable entry of the curves' legend, the switch that shows or hides its curve.
  *
  * @param id the node id of its check box, e.g. "legend-TEST_ELBO"
  * @param name the short name shown (the chart titles give the context)

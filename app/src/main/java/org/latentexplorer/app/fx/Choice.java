@@ -7,9 +7,9 @@ import javafx.collections.ObservableList;
 import javafx.util.StringConverter;
 
 /**
- * A value picked from a list of options, each shown by its label: what a drop-down list binds to,
- * so that a view can offer values whose type only its view model knows (the engine's settings,
- * say). Confined to the JavaFX thread.
+ * A value picked from a list of options, each shown by its label, confined to the JavaFX thread:
+ * what a drop-down list binds to, so that a view can offer values whose type only its view model
+ * knows (the engine's settings, say).
  *
  * @param <T> the type of the options
  */

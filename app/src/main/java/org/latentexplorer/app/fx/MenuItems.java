@@ -6,8 +6,8 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 
 /**
- * Menu items for the views' commands, with the platform's shortcut key (Ctrl, or Cmd on a Mac).
- * Stateless; the items it makes are confined to the JavaFX thread.
+ * Makes menu items for the views' commands, statelessly (the items it makes are confined to the
+ * JavaFX thread), with the platform's shortcut key: Ctrl, or Cmd on a Mac.
  */
 public final class MenuItems {
   private MenuItems() {}

@@ -10,8 +10,8 @@ import java.util.Set;
 import org.latentexplorer.model.vae.ModelConfig;
 
 /**
- * Reads the setup form's text fields as numbers, or says for each field why its text is refused.
- * Stateless and pure (no JavaFX, no workspace), so every rule is tested on plain strings.
+ * Reads the setup form's text fields as numbers, statelessly and purely (no JavaFX, no workspace,
+ * so every rule is tested on plain strings), or says for each field why its text is refused.
  *
  * <p>Whether the numbers make a model together is not its question: the engine's configurations
  * check that, and the form shows their answer for the whole form.

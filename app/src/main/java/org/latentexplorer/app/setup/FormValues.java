@@ -3,7 +3,7 @@ package org.latentexplorer.app.setup;
 import java.util.List;
 
 /**
- * The numbers the setup form's text fields hold, each within its field's range. Immutable.
+ * The immutable numbers the setup form's text fields hold, each within its field's range.
  *
  * @param hidden encoder layer widths, first to last; empty for none
  * @param beta weight of the KL term (1, the ELBO, when the family has none)

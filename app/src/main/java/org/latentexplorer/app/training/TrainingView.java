@@ -16,9 +16,9 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 /**
- * The training controls: a large Train / Pause / Resume button, Step, Stop and Reset, and the
- * epoch progress bar; and the same commands as menu items with their shortcuts, for the window's
- * Training menu. Confined to the JavaFX thread.
+ * The training controls, confined to the JavaFX thread: a large Train / Pause / Resume button,
+ * Step, Stop and Reset, and the epoch progress bar; and the same commands as menu items with their
+ * shortcuts, for the window's Training menu.
  */
 public final class TrainingView extends VBox {
   private final List<MenuItem> menuItems;

@@ -31,10 +31,10 @@ import org.latentexplorer.model.train.Provenance;
 import org.latentexplorer.model.train.Snapshot;
 
 /**
- * What the main window shows around the feature views, and the file actions of its menus: the
- * title, the problem bar, the loading overlay, the help texts; open and save models, export
- * pictures and curves, offer to restore the autosave. Confined to the JavaFX thread; reading and
- * writing happen in the background.
+ * What the main window shows around the feature views, and the file actions of its menus,
+ * confined to the JavaFX thread (reading and writing happen in the background): the title, the
+ * problem bar, the loading overlay, the help texts; open and save models, export pictures and
+ * curves, offer to restore the autosave.
  */
 public final class MainViewModel {
   /** The window's title without a model file. */

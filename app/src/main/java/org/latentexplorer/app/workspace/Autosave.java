@@ -5,9 +5,9 @@ import org.latentexplorer.model.train.Snapshot;
 import org.latentexplorer.model.train.TrainingSession;
 
 /**
- * Writes a trained run to the autosave file ({@link Settings#autosaveFile()}), quietly unless it
- * fails: before the run is replaced, when the app closes, and on the {@link Autosaver}'s timer
- * while it trains. Confined to the JavaFX thread; the writing happens in the background.
+ * Writes a trained run to the autosave file ({@link Settings#autosaveFile()}), confined to the
+ * JavaFX thread (the writing happens in the background): quietly unless it fails, before the run
+ * is replaced, when the app closes, and on the {@link Autosaver}'s timer while it trains.
  */
 public final class Autosave {
   private final Workspace workspace;

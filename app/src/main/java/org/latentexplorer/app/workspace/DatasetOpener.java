@@ -3,9 +3,9 @@ package org.latentexplorer.app.workspace;
 import org.latentexplorer.model.nn.Backend;
 
 /**
- * Loads data sets and builds a new model for each: at start-up the first one (after the numerical
- * library), then each one the user opens. Confined to the JavaFX thread; loading happens in the
- * background while the window shows what it is busy with.
+ * Loads data sets and builds a new model for each, confined to the JavaFX thread (loading happens
+ * in the background while the window shows what it is busy with): at start-up the first one,
+ * after the numerical library, then each one the user opens.
  */
 public final class DatasetOpener {
   private final Workspace workspace;

@@ -13,9 +13,9 @@ import org.latentexplorer.model.train.TrainerState;
 import org.latentexplorer.model.train.TrainingSession;
 
 /**
- * Opens and saves model files: a model opened goes on training with the data it was made with,
- * Save writes the current file and Save as another, and the autosaved run can be restored.
- * Confined to the JavaFX thread; reading and writing happen in the background.
+ * Opens and saves model files, confined to the JavaFX thread (reading and writing happen in the
+ * background): a model opened goes on training with the data it was made with, Save writes the
+ * current file and Save as another, and the autosaved run can be restored.
  */
 public final class ModelFiles {
   /** The title of the problem shown when a model is opened with images it was not made with. */

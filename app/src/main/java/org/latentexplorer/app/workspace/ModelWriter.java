@@ -8,8 +8,9 @@ import org.latentexplorer.model.train.TrainerState;
 import org.latentexplorer.model.train.TrainingSession;
 
 /**
- * Takes a run's state from its trainer and writes it to a model file, for saving and autosaving
- * alike. Thread-safe, and called on background threads: both wait, for the trainer or the disk.
+ * Takes a run's state from its trainer and writes it to a model file, thread-safe and called on
+ * background threads only (both wait, for the trainer or the disk): for saving and autosaving
+ * alike.
  */
 final class ModelWriter {
   /** Longest wait for the trainer to hand over its state for saving. */

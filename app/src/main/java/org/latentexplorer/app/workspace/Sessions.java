@@ -7,9 +7,9 @@ import org.latentexplorer.model.train.TrainingConfig;
 import org.latentexplorer.model.train.TrainingSession;
 
 /**
- * Replaces the workspace's training session: a new model from the setup form, the same weights
- * with other training settings, a saved run resumed; and ends it when the app closes. Confined to
- * the JavaFX thread; sessions are closed in the background.
+ * Replaces the workspace's training session, confined to the JavaFX thread (old sessions close in
+ * the background): a new model from the setup form, the same weights with other training
+ * settings, a saved run resumed; and ends it when the app closes.
  *
  * <p>A trained run is autosaved before it is replaced, so that a click on "New model" never loses
  * training. Snapshots reach {@link Workspace#snapshotProperty()} through a {@link Coalescer}: the

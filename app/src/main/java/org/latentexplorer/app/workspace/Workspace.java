@@ -12,11 +12,13 @@ import org.latentexplorer.model.train.Snapshot;
 import org.latentexplorer.model.train.TrainingSession;
 
 /**
- * The state all views share: data set, training session, its latest snapshot, the model file, and
- * the last problem. Confined to the JavaFX thread. It only holds the state: {@link DatasetOpener},
- * {@link Sessions}, {@link ModelFiles} and {@link Autosave} change it, doing their slow work
- * through its {@link TaskExecutor} and coming back to the JavaFX thread before they set anything
- * here; views and view models read it, and report problems and notices to it.
+ * The state all views share, confined to the JavaFX thread: data set, training session, its
+ * latest snapshot, the model file, and the last problem.
+ *
+ * <p>It only holds the state: {@link DatasetOpener}, {@link Sessions}, {@link ModelFiles} and
+ * {@link Autosave} change it, doing their slow work through its {@link TaskExecutor} and coming
+ * back to the JavaFX thread before they set anything here; views and view models read it, and
+ * report problems and notices to it.
  */
 public final class Workspace {
   private final TaskExecutor tasks;

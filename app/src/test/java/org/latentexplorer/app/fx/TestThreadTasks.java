@@ -10,9 +10,9 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
- * A {@link TaskExecutor} whose UI thread is the test's thread: background work runs at once on
- * it, and what other threads (the trainer's) hand to the UI waits until the test runs it in {@link
- * #runUntil}. Confined to the thread that made it, as a UI thread is.
+ * A {@link TaskExecutor} confined to the test's thread, which plays the UI thread: background work
+ * runs at once on it, and what other threads (the trainer's) hand to the UI waits until the test
+ * runs it in {@link #runUntil}.
  */
 public final class TestThreadTasks implements TaskExecutor {
   private final Thread ui = Thread.currentThread();
