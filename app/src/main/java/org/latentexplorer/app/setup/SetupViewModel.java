@@ -78,24 +78,17 @@ public final class SetupViewModel {
       new SimpleObjectProperty<>(this, "binarization", Binarization.NONE);
   private final Choice<DatasetChoice> datasetChoice =
       new Choice<>(datasets, dataset, DatasetChoice::displayName);
-  private final Choice<ModelFamily> familyChoice = new Choice<>(
-      FXCollections.observableArrayList(ModelFamily.values()), family, ModelFamily::toString);
+  private final Choice<ModelFamily> familyChoice = listed(family, ModelFamily.values());
   private final Choice<Posterior> posteriorChoice =
       new Choice<>(posteriors, posterior, Posterior::toString);
-  private final Choice<Likelihood> likelihoodChoice = new Choice<>(
-      FXCollections.observableArrayList(Likelihood.values()), likelihood, Likelihood::toString);
-  private final Choice<Activation> activationChoice = new Choice<>(
-      FXCollections.observableArrayList(Activation.RELU, Activation.TANH, Activation.SOFTPLUS),
-      activation, Activation::toString);
-  private final Choice<KlEstimator> klEstimatorChoice = new Choice<>(
-      FXCollections.observableArrayList(KlEstimator.values()), klEstimator,
-      KlEstimator::toString);
-  private final Choice<OptimizerKind> optimizerChoice = new Choice<>(
-      FXCollections.observableArrayList(OptimizerKind.values()), optimizer,
-      OptimizerKind::toString);
-  private final Choice<Binarization> binarizationChoice = new Choice<>(
-      FXCollections.observableArrayList(Binarization.values()), binarization,
-      Binarization::toString);
+  private final Choice<Likelihood> likelihoodChoice = listed(likelihood, Likelihood.values());
+  private final Choice<Activation> activationChoice = listed(activation,
+      new Activation[] {Activation.RELU, Activation.TANH, Activation.SOFTPLUS});
+  private final Choice<KlEstimator> klEstimatorChoice = listed(klEstimator, KlEstimator.values());
+  private final Choice<OptimizerKind> optimizerChoice =
+      listed(optimizer, OptimizerKind.values());
+  private final Choice<Binarization> binarizationChoice =
+      listed(binarization, Binarization.values());
   private final ReadOnlyStringWrapper dataSummary =
       new ReadOnlyStringWrapper(this, "dataSummary", "");
   private final Map<Field, StringProperty> text = new EnumMap<>(Field.class);
@@ -157,6 +150,11 @@ public final class SetupViewModel {
         opener.open(b);
       }
     });
+  }
+
+  /** A choice among fixed engine values, each shown by the engine's own name for it. */
+  private static <T> Choice<T> listed(ObjectProperty<T> value, T[] options) {
+    return new Choice<>(FXCollections.observableArrayList(options), value, Object::toString);
   }
 
   private void onDataChanged(LoadedData d) {
@@ -349,14 +347,6 @@ public final class SetupViewModel {
 
   // ---- properties
 
-  public ObservableList<DatasetChoice> datasets() {
-    return datasets;
-  }
-
-  public ObjectProperty<DatasetChoice> datasetProperty() {
-    return dataset;
-  }
-
   /** The data sets to pick from: the bundled ones, then each one opened. */
   public Choice<DatasetChoice> datasetChoice() {
     return datasetChoice;
@@ -393,16 +383,8 @@ public final class SetupViewModel {
     return posteriorChoice;
   }
 
-  public ObjectProperty<Likelihood> likelihoodProperty() {
-    return likelihood;
-  }
-
   public Choice<Likelihood> likelihoodChoice() {
     return likelihoodChoice;
-  }
-
-  public ObjectProperty<Activation> activationProperty() {
-    return activation;
   }
 
   /** The nonlinearities offered for hidden layers. */
@@ -410,24 +392,12 @@ public final class SetupViewModel {
     return activationChoice;
   }
 
-  public ObjectProperty<KlEstimator> klEstimatorProperty() {
-    return klEstimator;
-  }
-
   public Choice<KlEstimator> klEstimatorChoice() {
     return klEstimatorChoice;
   }
 
-  public ObjectProperty<OptimizerKind> optimizerProperty() {
-    return optimizer;
-  }
-
   public Choice<OptimizerKind> optimizerChoice() {
     return optimizerChoice;
-  }
-
-  public ObjectProperty<Binarization> binarizationProperty() {
-    return binarization;
   }
 
   public Choice<Binarization> binarizationChoice() {
