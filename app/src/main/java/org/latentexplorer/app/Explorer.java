@@ -1,8 +1,9 @@
 package org.latentexplorer.app;
 
+import java.util.List;
 import java.util.function.Supplier;
 import javafx.application.Platform;
-import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.value.ChangeListener;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
@@ -30,9 +31,13 @@ import org.latentexplorer.app.training.TrainingView;
 import org.latentexplorer.app.training.TrainingViewModel;
 import org.latentexplorer.app.window.MainView;
 import org.latentexplorer.app.window.MainViewModel;
+import org.latentexplorer.app.workspace.Autosave;
 import org.latentexplorer.app.workspace.Autosaver;
 import org.latentexplorer.app.workspace.DatasetChoice;
+import org.latentexplorer.app.workspace.DatasetOpener;
+import org.latentexplorer.app.workspace.ModelFiles;
 import org.latentexplorer.app.workspace.Problem;
+import org.latentexplorer.app.workspace.Sessions;
 import org.latentexplorer.app.workspace.Settings;
 import org.latentexplorer.app.workspace.Workspace;
 import org.latentexplorer.model.data.BundledDataset;
@@ -52,39 +57,74 @@ public final class Explorer implements AutoCloseable {
 
   private final TaskExecutor tasks;
   private final Workspace workspace;
+  private final Sessions sessions;
   private final RenderWorker render;
   private final Autosaver autosaver;
   private final MainView view;
-  private final MainView.Parts parts;
+  private final Parts parts;
   private boolean closed;
+
+  /** The view models and views of the window, for wiring and for tests. Immutable. */
+  public record Parts(
+      MainViewModel main,
+      TrainingViewModel training,
+      TrainingView trainingView,
+      StatusBarView statusBar,
+      SetupViewModel setup,
+      SetupView setupView,
+      CurvesViewModel curves,
+      CurvesView curvesView,
+      ManifoldViewModel manifold,
+      ManifoldView manifoldView,
+      ScatterViewModel scatter,
+      ScatterView scatterView,
+      SamplesViewModel samples,
+      SamplesView samplesView,
+      CompareView compareView) {
+    /** The views the window lays out. */
+    MainView.Views views() {
+      return new MainView.Views(trainingView, setupView, manifoldView, curvesView, scatterView,
+          samplesView, compareView, statusBar);
+    }
+  }
 
   private Explorer(Stage stage, Dialogs dialogs, Settings settings, TaskExecutor tasks,
       Runnable exit) {
     this.tasks = tasks;
     this.workspace = new Workspace(tasks, settings);
+    Autosave autosave = new Autosave(workspace);
+    this.sessions = new Sessions(workspace, autosave);
+    ModelFiles files = new ModelFiles(workspace, sessions);
+    DatasetOpener opener = new DatasetOpener(workspace, sessions);
     this.render = new RenderWorker(workspace.reporter("Could not draw a picture"));
     workspace.sessionProperty().addListener((o, a, b) -> render.setSource(b));
     Supplier<Window> owner = () -> stage;
 
-    MainViewModel main = new MainViewModel(workspace, dialogs, owner);
     TrainingViewModel training = new TrainingViewModel(workspace);
-    SetupViewModel setup = new SetupViewModel(workspace);
+    SetupViewModel setup = new SetupViewModel(workspace, sessions, opener);
     CurvesViewModel curves = new CurvesViewModel(workspace);
     ManifoldViewModel manifold = new ManifoldViewModel(workspace, render);
     ScatterViewModel scatter = new ScatterViewModel(workspace, render);
     SamplesViewModel samples = new SamplesViewModel(workspace, render);
     CompareViewModel compare = new CompareViewModel(workspace);
-    this.parts = new MainView.Parts(main, training, new TrainingView(training),
-        new StatusBarView(training, workspace), setup,
-        new SetupView(setup, workspace, dialogs, owner), curves, new CurvesView(curves),
+    MainViewModel main = new MainViewModel(workspace, files, opener, dialogs, owner,
+        () -> manifold.gridImage().get(), Version.current());
+    this.parts = new Parts(main, training, new TrainingView(training),
+        new StatusBarView(training), setup,
+        new SetupView(setup, dialogs, owner), curves, new CurvesView(curves),
         manifold, new ManifoldView(manifold), scatter, new ScatterView(scatter), samples,
         new SamplesView(samples), new CompareView(compare, dialogs, owner));
-    Runnable quit = () -> workspace.close(() -> {
+    Runnable quit = () -> sessions.close(() -> {
       close();
       exit.run();
     });
-    this.view = new MainView(parts, workspace, quit);
-    this.autosaver = new Autosaver(workspace, settings.autosaveInterval());
+    this.view = new MainView(main, parts.views(), quit);
+    // The pictures of the Explore tab are drawn only while it shows.
+    for (BooleanProperty active : List.of(manifold.activeProperty(), scatter.activeProperty(),
+        samples.activeProperty())) {
+      active.bind(main.exploreShownProperty());
+    }
+    this.autosaver = new Autosaver(autosave, tasks, settings.autosaveInterval());
 
     Rectangle2D screen = Screen.getPrimary().getVisualBounds();
     Scene scene = new Scene(view, Math.min(WIDTH, screen.getWidth()),
@@ -93,18 +133,14 @@ public final class Explorer implements AutoCloseable {
     stage.setScene(scene);
     stage.setMinWidth(Math.min(1000, screen.getWidth()));
     stage.setMinHeight(Math.min(660, screen.getHeight()));
-    stage.titleProperty().bind(Bindings.createStringBinding(() -> {
-      var file = workspace.modelFileProperty().get();
-      return file == null || file.getFileName() == null ? "Latent Explorer"
-          : "Latent Explorer \u2014 " + file.getFileName();
-    }, workspace.modelFileProperty()));
+    stage.titleProperty().bind(main.titleProperty());
     stage.setOnCloseRequest(e -> {
       e.consume();
       quit.run();
     });
     stage.show();
 
-    workspace.startUp(new DatasetChoice.Bundled(BundledDataset.defaultDataset()), () -> {
+    opener.startUp(new DatasetChoice.Bundled(BundledDataset.defaultDataset()), () -> {
       if (settings.autotrain()) {
         trainWhenBuilt();
       }
@@ -189,7 +225,7 @@ public final class Explorer implements AutoCloseable {
     return view;
   }
 
-  public MainView.Parts parts() {
+  public Parts parts() {
     return parts;
   }
 
@@ -202,7 +238,7 @@ public final class Explorer implements AutoCloseable {
     closed = true;
     autosaver.close();
     render.close();
-    workspace.dispose();
+    sessions.dispose();
     if (tasks instanceof AutoCloseable c) {
       try {
         c.close();

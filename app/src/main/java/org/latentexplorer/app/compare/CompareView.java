@@ -1,6 +1,5 @@
 package org.latentexplorer.app.compare;
 
-import java.util.Locale;
 import java.util.function.Supplier;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
@@ -9,6 +8,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tooltip;
+import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -16,8 +16,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.latentexplorer.app.fx.Dialogs;
-import org.latentexplorer.app.render.Frame;
-import org.latentexplorer.app.render.FrameImage;
 
 /**
  * Models side by side, one column each: name, numbers, scatter, manifold, samples and
@@ -57,52 +55,43 @@ public final class CompareView extends VBox {
     ScrollPane scroll = new ScrollPane(rows);
     scroll.getStyleClass().add("compare-scroll");
     VBox.setVgrow(scroll, Priority.ALWAYS);
-    vm.models().addListener((ListChangeListener<ComparedModel>) c -> rebuild());
+    vm.rows().addListener((ListChangeListener<CompareRow>) c -> rebuild());
     getChildren().addAll(bar, scroll);
   }
 
   private void rebuild() {
     rows.getChildren().clear();
-    for (ComparedModel m : vm.models()) {
-      rows.getChildren().add(row(m));
+    for (CompareRow r : vm.rows()) {
+      rows.getChildren().add(row(r));
     }
   }
 
   /** One model: its name and numbers, then its four pictures side by side. */
-  private HBox row(ComparedModel m) {
-    Label name = new Label(m.name());
+  private HBox row(CompareRow compared) {
+    Label name = new Label(compared.name());
     name.getStyleClass().add("compare-title");
     name.setWrapText(true);
-    Label description = new Label(m.description());
+    Label description = new Label(compared.description());
     description.getStyleClass().add("hint");
     description.setWrapText(true);
     GridPane numbers = new GridPane();
     numbers.setHgap(8);
     numbers.setVgap(2);
     int r = 0;
-    numbers.addRow(r++, hint("steps"), value(String.format("%,d", m.steps())));
-    numbers.addRow(r++, hint("test squared error"), value(number(m.squaredError())));
-    numbers.addRow(r++, hint("test ELBO"), value(number(m.elbo())));
-    numbers.addRow(r++, hint("log p(x), IS (L=" + ModelEvaluation.IS_SAMPLES + ")"),
-        value(number(m.logLikelihood())));
-    numbers.addRow(r, hint("active units"), value(m.activeUnits() + " of " + m.latentDim()));
+    for (CompareRow.Entry e : compared.numbers()) {
+      numbers.addRow(r++, hint(e.label()), value(e.value()));
+    }
     Button remove = new Button("Remove");
-    remove.setOnAction(e -> vm.remove(m));
+    remove.setOnAction(e -> vm.remove(compared));
     VBox info = new VBox(6, name, description, numbers, remove);
     info.setPrefWidth(250);
     info.setMinWidth(220);
-    HBox row = new HBox(14, info,
-        picture(m.latentDim() > 2 ? "Scatter (PCA plane)" : "Scatter", m.scatter()),
-        picture(m.latentDim() > 2 ? "Manifold (PCA plane)" : "Manifold over [-3, 3]\u00b2",
-            m.manifold()),
-        picture("Samples from the prior", m.samples()),
-        picture("Test images over reconstructions", m.pairs()));
+    HBox row = new HBox(14, info);
+    for (CompareRow.Picture p : compared.pictures()) {
+      row.getChildren().add(picture(p.title(), p.image()));
+    }
     row.getStyleClass().add("compare-row");
     return row;
-  }
-
-  private static String number(double v) {
-    return Double.isNaN(v) ? "\u2014" : String.format(Locale.ROOT, "%.2f", v);
   }
 
   private static Label hint(String s) {
@@ -117,8 +106,8 @@ public final class CompareView extends VBox {
     return l;
   }
 
-  private static VBox picture(String title, Frame frame) {
-    ImageView v = new ImageView(FrameImage.imageOf(frame));
+  private static VBox picture(String title, Image image) {
+    ImageView v = new ImageView(image);
     v.setPreserveRatio(true);
     v.setFitWidth(ModelEvaluation.PICTURE);
     v.setFitHeight(ModelEvaluation.PICTURE);

@@ -8,6 +8,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.latentexplorer.app.render.FrameImage;
 import org.latentexplorer.app.workspace.LoadedData;
 import org.latentexplorer.app.workspace.Problem;
 import org.latentexplorer.app.workspace.Workspace;
@@ -22,7 +23,7 @@ import org.latentexplorer.model.train.TrainingSession;
  */
 public final class CompareViewModel {
   private final Workspace workspace;
-  private final ObservableList<ComparedModel> models = FXCollections.observableArrayList();
+  private final ObservableList<CompareRow> rows = FXCollections.observableArrayList();
   private final ReadOnlyBooleanWrapper working = new ReadOnlyBooleanWrapper(this, "working");
   private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status",
       "Add the current run or model files to compare them on the same test images.");
@@ -31,8 +32,8 @@ public final class CompareViewModel {
   public CompareViewModel(Workspace workspace) {
     this.workspace = workspace;
     workspace.dataProperty().addListener((o, a, b) -> {
-      if (a != null && b != null && a.all() != b.all() && !models.isEmpty()) {
-        models.clear();
+      if (a != null && b != null && a.all() != b.all() && !rows.isEmpty()) {
+        rows.clear();
         status.set("The data set changed: add the models again to compare them on it.");
       }
     });
@@ -76,8 +77,8 @@ public final class CompareViewModel {
   private void done(ComparedModel m) {
     pending--;
     working.set(pending > 0);
-    models.add(m);
-    status.set(String.format("%d model%s on %s.", models.size(), models.size() == 1 ? "" : "s",
+    rows.add(CompareRow.of(m, FrameImage::imageOf));
+    status.set(String.format("%d model%s on %s.", rows.size(), rows.size() == 1 ? "" : "s",
         workspace.data() == null ? "the test set" : workspace.data().summary()));
   }
 
@@ -88,16 +89,17 @@ public final class CompareViewModel {
     workspace.report(new Problem("Could not compare " + name, Problem.describe(e)));
   }
 
-  public void remove(ComparedModel m) {
-    models.remove(m);
+  public void remove(CompareRow row) {
+    rows.remove(row);
   }
 
   public void clear() {
-    models.clear();
+    rows.clear();
   }
 
-  public ObservableList<ComparedModel> models() {
-    return models;
+  /** The models compared, one row each, in the order they were added. */
+  public ObservableList<CompareRow> rows() {
+    return rows;
   }
 
   public ReadOnlyBooleanProperty workingProperty() {

@@ -1,7 +1,10 @@
 package org.latentexplorer.app.curves;
 
+import static org.latentexplorer.app.fx.MenuItems.item;
+import static org.latentexplorer.app.fx.MenuItems.shortcut;
+
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javafx.geometry.Pos;
@@ -10,9 +13,12 @@ import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -21,21 +27,24 @@ import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
 import javafx.scene.shape.Line;
 import javafx.util.StringConverter;
-import org.latentexplorer.model.metrics.Metric;
 
 /**
- * Two line charts (the objective above, the regulariser below) sharing the x axis of samples seen,
- * a legend whose entries switch curves on and off, the log-scale switch and the log-likelihood
- * estimate. Confined to the JavaFX thread. Symbols and animation are off: with them a chart of
- * many points takes seconds to lay out.
+ * The learning curves, confined to the JavaFX thread: two line charts (the objective above, the
+ * regulariser below) sharing the x axis of samples seen, a legend whose entries switch curves on
+ * and off, the log-scale switch and the log-likelihood estimate (both also as menu items, for the
+ * window's menus). Symbols and animation are off: with them a chart of many points takes seconds
+ * to lay out.
  */
 public final class CurvesView extends VBox {
   private final CurvesViewModel vm;
   private final LineChart<Number, Number> mainChart;
   private final LineChart<Number, Number> auxChart;
-  private final Map<Metric, XYChart.Series<Number, Number>> series = new EnumMap<>(Metric.class);
+  /** Each curve's series by its key, kept across updates so that it keeps its style. */
+  private final Map<String, XYChart.Series<Number, Number>> series = new HashMap<>();
   private final FlowPane legend = new FlowPane(10, 4);
-  private List<Metric> legendShown = List.of();
+  private List<LegendEntry> legendShown = List.of();
+  private final MenuItem estimateItem;
+  private final CheckMenuItem logScaleItem = new CheckMenuItem("Log scale for samples seen");
 
   public CurvesView(CurvesViewModel vm) {
     this.vm = vm;
@@ -87,6 +96,20 @@ public final class CurvesView extends VBox {
     result.visibleProperty().bind(result.textProperty().isNotEmpty());
     legend.getStyleClass().add("curve-legend");
     getChildren().addAll(controls, legend, mainChart, auxChart, result);
+
+    estimateItem = item("Estimate log p(x)", shortcut(KeyCode.L), vm::estimate);
+    estimateItem.disableProperty().bind(vm.canEstimateProperty().not());
+    logScaleItem.selectedProperty().bindBidirectional(vm.logScaleProperty());
+  }
+
+  /** Estimate log p(x), with its shortcut. */
+  public MenuItem estimateMenuItem() {
+    return estimateItem;
+  }
+
+  /** The log-scale switch. */
+  public CheckMenuItem logScaleMenuItem() {
+    return logScaleItem;
   }
 
   private static LineChart<Number, Number> chart(String id,
@@ -112,11 +135,11 @@ public final class CurvesView extends VBox {
     boolean log = vm.logScaleProperty().get();
     for (LineChart<Number, Number> c : List.of(mainChart, auxChart)) {
       NumberAxis x = (NumberAxis) c.getXAxis();
-      x.setLabel(log ? "samples seen (log scale)" : "samples seen");
+      x.setLabel(vm.xLabelProperty().get());
       x.setTickLabelFormatter(new StringConverter<>() {
         @Override
         public String toString(Number n) {
-          return log ? AxisLabels.power(n.doubleValue()) : AxisLabels.count(n.doubleValue());
+          return vm.xTickLabel(n.doubleValue());
         }
 
         @Override
@@ -143,9 +166,9 @@ public final class CurvesView extends VBox {
   private void show(LineChart<Number, Number> chart, List<CurveLine> lines) {
     List<XYChart.Series<Number, Number>> wanted = new ArrayList<>();
     for (CurveLine line : lines) {
-      XYChart.Series<Number, Number> s = series.computeIfAbsent(line.metric(), m -> {
+      XYChart.Series<Number, Number> s = series.computeIfAbsent(line.key(), k -> {
         XYChart.Series<Number, Number> n = new XYChart.Series<>();
-        n.setName(m.label());
+        n.setName(line.name());
         return n;
       });
       List<XYChart.Data<Number, Number>> data = new ArrayList<>(line.points().size());
@@ -155,8 +178,8 @@ public final class CurvesView extends VBox {
         XYChart.Data<Number, Number> d = new XYChart.Data<>(xs[i], ys[i]);
         if (line.markers()) {
           Circle dot = new Circle(4);
-          dot.getStyleClass().addAll("estimate-marker", CurveStyle.styleClass(line.metric()));
-          Tooltip.install(dot, new Tooltip(String.format("log p(x) \u2248 %.2f", ys[i])));
+          dot.getStyleClass().addAll("estimate-marker", line.styleClass());
+          Tooltip.install(dot, new Tooltip(line.markerText(i)));
           d.setNode(dot);
         }
         data.add(d);
@@ -171,10 +194,10 @@ public final class CurvesView extends VBox {
       }
     }
     for (CurveLine line : lines) {
-      XYChart.Series<Number, Number> s = series.get(line.metric());
+      XYChart.Series<Number, Number> s = series.get(line.key());
       if (s.getNode() != null) {
         s.getNode().getStyleClass().removeIf(c -> c.startsWith("metric-"));
-        s.getNode().getStyleClass().add(CurveStyle.styleClass(line.metric()));
+        s.getNode().getStyleClass().add(line.styleClass());
         if (line.markers() && !s.getNode().getStyleClass().contains("markers-only")) {
           s.getNode().getStyleClass().add("markers-only");
         }
@@ -184,21 +207,21 @@ public final class CurvesView extends VBox {
   }
 
   private void updateLegend() {
-    List<Metric> metrics = vm.legend();
-    if (metrics.equals(legendShown)) {
+    List<LegendEntry> entries = vm.legend();
+    if (entries.equals(legendShown)) {
       return;
     }
-    legendShown = metrics;
+    legendShown = entries;
     legend.getChildren().clear();
-    for (Metric m : metrics) {
-      CheckBox box = new CheckBox(CurveStyle.legendName(m));
-      box.setTooltip(new Tooltip(CurveStyle.legendTooltip(m)));
-      box.setSelected(vm.isVisible(m));
-      box.setId("legend-" + m.name());
+    for (LegendEntry entry : entries) {
+      CheckBox box = new CheckBox(entry.name());
+      box.setTooltip(new Tooltip(entry.tooltip()));
+      box.setSelected(vm.isVisible(entry));
+      box.setId(entry.id());
       Line swatch = new Line(0, 0, 16, 0);
-      swatch.getStyleClass().addAll("legend-swatch", CurveStyle.styleClass(m));
+      swatch.getStyleClass().addAll("legend-swatch", entry.styleClass());
       box.setGraphic(swatch);
-      box.selectedProperty().addListener((o, a, b) -> vm.setVisible(m, b));
+      box.selectedProperty().addListener((o, a, b) -> vm.setVisible(entry, b));
       legend.getChildren().add(box);
     }
   }

@@ -5,6 +5,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -46,6 +47,7 @@ public final class CurvesViewModel {
   private final ReadOnlyStringWrapper mainTitle = new ReadOnlyStringWrapper(this, "mainTitle", "");
   private final ReadOnlyStringWrapper auxTitle = new ReadOnlyStringWrapper(this, "auxTitle", "");
   private final BooleanProperty logScale = new SimpleBooleanProperty(this, "logScale");
+  private final ReadOnlyStringWrapper xLabel = new ReadOnlyStringWrapper(this, "xLabel");
   private final IntegerProperty plotWidth = new SimpleIntegerProperty(this, "plotWidth", 600);
   private final ReadOnlyDoubleWrapper xLow = new ReadOnlyDoubleWrapper(this, "xLow", Double.NaN);
   private final ReadOnlyDoubleWrapper xHigh = new ReadOnlyDoubleWrapper(this, "xHigh", Double.NaN);
@@ -62,6 +64,8 @@ public final class CurvesViewModel {
 
   public CurvesViewModel(Workspace workspace) {
     this.workspace = workspace;
+    xLabel.bind(Bindings.when(logScale).then("samples seen (log scale)")
+        .otherwise("samples seen"));
     workspace.snapshotProperty().addListener((o, a, b) -> update(b, false));
     workspace.sessionProperty().addListener((o, a, b) -> {
       estimateText.set("");
@@ -195,28 +199,29 @@ public final class CurvesViewModel {
     return out;
   }
 
-  /** Shows or hides a metric's curve. */
-  public void setVisible(Metric m, boolean visible) {
+  /** Shows or hides an entry's curve. */
+  public void setVisible(LegendEntry entry, boolean visible) {
+    Metric m = entry.metric();
     if (visible ? hidden.remove(m) : hidden.add(m)) {
       update(workspace.snapshot(), true);
     }
   }
 
-  public boolean isVisible(Metric m) {
-    return !hidden.contains(m);
+  public boolean isVisible(LegendEntry entry) {
+    return !hidden.contains(entry.metric());
   }
 
-  /** Every metric the current family plots, for the legend. */
-  public List<Metric> legend() {
+  /** An entry for every curve of the current family that has points, in panel order. */
+  public List<LegendEntry> legend() {
     Snapshot s = workspace.snapshot();
     if (s == null) {
       return List.of();
     }
-    List<Metric> out = new ArrayList<>();
+    List<LegendEntry> out = new ArrayList<>();
     for (List<Metric> p : panels(s.model().family())) {
       for (Metric m : p) {
         if (!s.history().get(m).isEmpty()) {
-          out.add(m);
+          out.add(LegendEntry.of(m));
         }
       }
     }
@@ -282,6 +287,16 @@ public final class CurvesViewModel {
   /** Whether x is drawn as log10 of samples seen. */
   public BooleanProperty logScaleProperty() {
     return logScale;
+  }
+
+  /** The x axis's title, which says whether it is a log scale. */
+  public ReadOnlyStringProperty xLabelProperty() {
+    return xLabel.getReadOnlyProperty();
+  }
+
+  /** The label of the x tick at {@code x}: a count such as 20k (x is its log10 on a log axis). */
+  public String xTickLabel(double x) {
+    return logScale.get() ? AxisLabels.power(x) : AxisLabels.count(x);
   }
 
   /** Width of the plot in pixels: how many points are worth drawing. */

@@ -1,10 +1,7 @@
 package org.latentexplorer.app.setup;
 
 import java.util.function.Supplier;
-import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.ObjectProperty;
-import javafx.collections.ObservableList;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -20,15 +17,8 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
+import org.latentexplorer.app.fx.Choice;
 import org.latentexplorer.app.fx.Dialogs;
-import org.latentexplorer.app.workspace.DatasetChoice;
-import org.latentexplorer.app.workspace.Workspace;
-import org.latentexplorer.model.data.Binarization;
-import org.latentexplorer.model.nn.Activation;
-import org.latentexplorer.model.nn.OptimizerKind;
-import org.latentexplorer.model.vae.KlEstimator;
-import org.latentexplorer.model.vae.Likelihood;
-import org.latentexplorer.model.vae.ModelFamily;
 
 /**
  * The setup form: data set, model and training settings, each refused value with its reason next
@@ -37,16 +27,13 @@ import org.latentexplorer.model.vae.ModelFamily;
 public final class SetupView extends VBox {
   private final SetupViewModel vm;
 
-  public SetupView(SetupViewModel vm, Workspace workspace, Dialogs dialogs,
-      Supplier<Window> owner) {
+  public SetupView(SetupViewModel vm, Dialogs dialogs, Supplier<Window> owner) {
     this.vm = vm;
     getStyleClass().add("setup");
     setSpacing(6);
 
-    ComboBox<DatasetChoice> datasetBox = new ComboBox<>(vm.datasets());
+    ComboBox<?> datasetBox = comboBox(vm.datasetChoice());
     datasetBox.setId("datasetBox");
-    datasetBox.valueProperty().bindBidirectional(vm.datasetProperty());
-    datasetBox.setMaxWidth(Double.MAX_VALUE);
     datasetBox.setTooltip(new Tooltip("The images to train on; bundled sets work offline"));
     HBox.setHgrow(datasetBox, Priority.ALWAYS);
     MenuItem file = new MenuItem("File (IDX, CSV, MAT)\u2026");
@@ -62,33 +49,26 @@ public final class SetupView extends VBox {
     Label dataSummary = new Label();
     dataSummary.getStyleClass().add("hint");
     dataSummary.setWrapText(true);
-    dataSummary.textProperty().bind(Bindings.createStringBinding(
-        () -> workspace.data() == null ? "" : workspace.data().summary(),
-        workspace.dataProperty()));
+    dataSummary.textProperty().bind(vm.dataSummaryProperty());
 
     GridPane model = grid();
     int r = 0;
-    r = choice(model, r, "Family", "familyBox", vm.familyProperty(),
-        javafx.collections.FXCollections.observableArrayList(ModelFamily.values()),
+    r = choice(model, r, "Family", "familyBox", vm.familyChoice(),
         "VAE: maximise the ELBO. AAE: a discriminator shapes the codes."
             + " WAE-MMD: squared error plus an MMD penalty.", null);
-    r = choice(model, r, "Posterior", "posteriorBox", vm.posteriorProperty(), vm.posteriors(),
+    r = choice(model, r, "Posterior", "posteriorBox", vm.posteriorChoice(),
         "The encoder's distribution q(z|x); a full covariance can tilt its ellipse", null);
-    r = choice(model, r, "Likelihood", "likelihoodBox", vm.likelihoodProperty(),
-        javafx.collections.FXCollections.observableArrayList(Likelihood.values()),
+    r = choice(model, r, "Likelihood", "likelihoodBox", vm.likelihoodChoice(),
         "The decoder's distribution p(x|z) over pixels", vm.usesLikelihoodProperty());
     r = text(model, r, "Latent size", Field.LATENT, "latentField",
         "Dimensions of z; 2 gives the manifold of the paper's figure", null);
     r = text(model, r, "Hidden sizes", Field.HIDDEN, "hiddenField",
         "Encoder layer widths, e.g. 512 or 512, 256; the decoder mirrors them", null);
-    r = choice(model, r, "Activation", "activationBox", vm.activationProperty(),
-        javafx.collections.FXCollections.observableArrayList(
-            Activation.RELU, Activation.TANH, Activation.SOFTPLUS),
+    r = choice(model, r, "Activation", "activationBox", vm.activationChoice(),
         "Nonlinearity of the hidden layers", null);
     r = text(model, r, "Beta", Field.BETA, "betaField",
         "Weight of the KL term: 1 is the ELBO, other values a beta-VAE", vm.usesBetaProperty());
-    r = choice(model, r, "KL estimate", "klBox", vm.klEstimatorProperty(),
-        javafx.collections.FXCollections.observableArrayList(KlEstimator.values()),
+    r = choice(model, r, "KL estimate", "klBox", vm.klEstimatorChoice(),
         "Closed form, or the single-sample Monte-Carlo form of Algorithm 2",
         vm.usesBetaProperty());
     text(model, r, "Lambda", Field.LAMBDA, "lambdaField",
@@ -96,8 +76,7 @@ public final class SetupView extends VBox {
 
     GridPane training = grid();
     r = 0;
-    r = choice(training, r, "Optimizer", "optimizerBox", vm.optimizerProperty(),
-        javafx.collections.FXCollections.observableArrayList(OptimizerKind.values()),
+    r = choice(training, r, "Optimizer", "optimizerBox", vm.optimizerChoice(),
         "The update rule", null);
     r = text(training, r, "Learning rate", Field.LEARNING_RATE, "learningRateField",
         "Step size, e.g. 0.001 for Adam", null);
@@ -107,8 +86,7 @@ public final class SetupView extends VBox {
         "Passes over the training images", null);
     r = text(training, r, "Seed", Field.SEED, "seedField",
         "The same seed and settings give the same run; Reset goes back to its start", null);
-    choice(training, r, "Binarize", "binarizationBox", vm.binarizationProperty(),
-        javafx.collections.FXCollections.observableArrayList(Binarization.values()),
+    choice(training, r, "Binarize", "binarizationBox", vm.binarizationChoice(),
         "Turn gray pixels into 0/1 for a Bernoulli likelihood", null);
 
     Label formError = new Label();
@@ -173,12 +151,19 @@ public final class SetupView extends VBox {
     return g;
   }
 
-  private <T> int choice(GridPane g, int row, String label, String id, ObjectProperty<T> value,
-      ObservableList<T> items, String tip, BooleanProperty enabled) {
-    ComboBox<T> box = new ComboBox<>(items);
-    box.setId(id);
-    box.valueProperty().bindBidirectional(value);
+  /** A drop-down list of the choice's options, showing their labels. */
+  private static <T> ComboBox<T> comboBox(Choice<T> choice) {
+    ComboBox<T> box = new ComboBox<>(choice.options());
+    box.setConverter(choice.labels());
+    box.valueProperty().bindBidirectional(choice.valueProperty());
     box.setMaxWidth(Double.MAX_VALUE);
+    return box;
+  }
+
+  private int choice(GridPane g, int row, String label, String id, Choice<?> choice, String tip,
+      BooleanProperty enabled) {
+    ComboBox<?> box = comboBox(choice);
+    box.setId(id);
     box.setTooltip(new Tooltip(tip));
     Label l = new Label(label);
     l.setLabelFor(box);

@@ -1,10 +1,11 @@
 package org.latentexplorer.app.setup;
 
-import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -18,9 +19,12 @@ import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.latentexplorer.app.fx.Choice;
 import org.latentexplorer.app.workspace.DatasetChoice;
+import org.latentexplorer.app.workspace.DatasetOpener;
 import org.latentexplorer.app.workspace.LoadedData;
 import org.latentexplorer.app.workspace.RunConfig;
+import org.latentexplorer.app.workspace.Sessions;
 import org.latentexplorer.app.workspace.Workspace;
 import org.latentexplorer.model.data.Binarization;
 import org.latentexplorer.model.data.BundledDataset;
@@ -52,6 +56,8 @@ public final class SetupViewModel {
   private static final double WEIGHT_COPIES = 10;
 
   private final Workspace workspace;
+  private final Sessions sessions;
+  private final DatasetOpener opener;
   private final ObservableList<DatasetChoice> datasets = FXCollections.observableArrayList();
   private final ObjectProperty<DatasetChoice> dataset = new SimpleObjectProperty<>(this, "dataset");
 
@@ -70,6 +76,21 @@ public final class SetupViewModel {
       new SimpleObjectProperty<>(this, "optimizer", OptimizerKind.ADAM);
   private final ObjectProperty<Binarization> binarization =
       new SimpleObjectProperty<>(this, "binarization", Binarization.NONE);
+  private final Choice<DatasetChoice> datasetChoice =
+      new Choice<>(datasets, dataset, DatasetChoice::displayName);
+  private final Choice<ModelFamily> familyChoice = listed(family, ModelFamily.values());
+  private final Choice<Posterior> posteriorChoice =
+      new Choice<>(posteriors, posterior, Posterior::toString);
+  private final Choice<Likelihood> likelihoodChoice = listed(likelihood, Likelihood.values());
+  private final Choice<Activation> activationChoice = listed(activation,
+      new Activation[] {Activation.RELU, Activation.TANH, Activation.SOFTPLUS});
+  private final Choice<KlEstimator> klEstimatorChoice = listed(klEstimator, KlEstimator.values());
+  private final Choice<OptimizerKind> optimizerChoice =
+      listed(optimizer, OptimizerKind.values());
+  private final Choice<Binarization> binarizationChoice =
+      listed(binarization, Binarization.values());
+  private final ReadOnlyStringWrapper dataSummary =
+      new ReadOnlyStringWrapper(this, "dataSummary", "");
   private final Map<Field, StringProperty> text = new EnumMap<>(Field.class);
   private final Map<Field, ReadOnlyStringWrapper> errors = new EnumMap<>(Field.class);
   private final ReadOnlyStringWrapper formError = new ReadOnlyStringWrapper(this, "formError", "");
@@ -87,13 +108,15 @@ public final class SetupViewModel {
   private RunConfig built;
   private boolean loading;
 
-  public SetupViewModel(Workspace workspace) {
-    this(workspace, Runtime.getRuntime().maxMemory());
+  public SetupViewModel(Workspace workspace, Sessions sessions, DatasetOpener opener) {
+    this(workspace, sessions, opener, Runtime.getRuntime().maxMemory());
   }
 
   /** @param heapBytes the memory a model may be planned against (tests pass a small one) */
-  SetupViewModel(Workspace workspace, long heapBytes) {
+  SetupViewModel(Workspace workspace, Sessions sessions, DatasetOpener opener, long heapBytes) {
     this.workspace = workspace;
+    this.sessions = sessions;
+    this.opener = opener;
     this.heapBytes = heapBytes;
     for (BundledDataset b : BundledDataset.values()) {
       datasets.add(new DatasetChoice.Bundled(b));
@@ -118,12 +141,20 @@ public final class SetupViewModel {
     });
     workspace.snapshotProperty().addListener((o, a, b) -> validate());
     workspace.dataProperty().addListener((o, a, b) -> onDataChanged(b));
+    dataSummary.bind(Bindings.createStringBinding(
+        () -> workspace.data() == null ? "" : workspace.data().summary(),
+        workspace.dataProperty()));
     dataset.addListener((o, a, b) -> {
       if (!loading && b != null && (workspace.data() == null
           || !b.equals(workspace.data().choice()))) {
-        workspace.openDataset(b);
+        opener.open(b);
       }
     });
+  }
+
+  /** A choice among fixed engine values, each shown by the engine's own name for it. */
+  private static <T> Choice<T> listed(ObjectProperty<T> value, T[] options) {
+    return new Choice<>(FXCollections.observableArrayList(options), value, Object::toString);
   }
 
   private void onDataChanged(LoadedData d) {
@@ -176,9 +207,9 @@ public final class SetupViewModel {
       binarization.set(t.binarization());
       set(Field.LATENT, Integer.toString(m.latentDim()));
       set(Field.HIDDEN, String.join(", ", m.hidden().stream().map(String::valueOf).toList()));
-      set(Field.BETA, number(m.beta()));
-      set(Field.LAMBDA, number(m.waeLambda()));
-      set(Field.LEARNING_RATE, number(t.learningRate()));
+      set(Field.BETA, FormParser.number(m.beta()));
+      set(Field.LAMBDA, FormParser.number(m.waeLambda()));
+      set(Field.LEARNING_RATE, FormParser.number(t.learningRate()));
       set(Field.BATCH, Integer.toString(t.batchSize()));
       set(Field.EPOCHS, Integer.toString(t.epochs()));
       set(Field.SEED, Long.toString(t.seed()));
@@ -192,36 +223,24 @@ public final class SetupViewModel {
     text.get(f).set(value);
   }
 
-  /** A number as a person would type it: 0.001, 10, 0.5. */
-  static String number(double v) {
-    return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
-  }
-
   /** Re-checks every field and rebuilds the configurations. */
   private void validate() {
     if (loading) {
       return;
     }
-    for (ReadOnlyStringWrapper e : errors.values()) {
-      e.set("");
+    FormParser.Result parsed = FormParser.parse(texts(), unusedFields());
+    for (Field f : Field.values()) {
+      errors.get(f).set(parsed.errors().getOrDefault(f, ""));
     }
     formError.set("");
     built = null;
-    Integer latent = integer(Field.LATENT, 1, ModelConfig.MAX_LATENT);
-    List<Integer> hidden = widths();
-    Double beta = usesBeta.get() ? decimal(Field.BETA, 0, 1000, true) : Double.valueOf(1);
-    Double lambda = usesLambda.get() ? decimal(Field.LAMBDA, 0, 1e6, true) : Double.valueOf(10);
-    Double lr = decimal(Field.LEARNING_RATE, 0, 10, false);
-    Integer batch = integer(Field.BATCH, 2, 4096);
-    Integer epochs = integer(Field.EPOCHS, 1, 100_000);
-    Long seed = seed();
-    boolean fieldsOk = errors.values().stream().allMatch(e -> e.get().isEmpty());
+    FormValues v = parsed.values();
     boolean chosen = family.get() != null && posterior.get() != null && likelihood.get() != null
         && activation.get() != null && klEstimator.get() != null && optimizer.get() != null
         && binarization.get() != null;
-    if (fieldsOk && !chosen) {
+    if (parsed.ok() && !chosen) {
       formError.set("Choose an option in every list.");
-    } else if (fieldsOk) {
+    } else if (parsed.ok()) {
       try {
         LoadedData d = workspace.data();
         int h = d == null ? 28 : d.all().height();
@@ -230,13 +249,13 @@ public final class SetupViewModel {
         ModelConfig base = current == null
             ? ModelConfig.defaults(family.get(), h, w) : current.model().withImageSize(h, w);
         ModelConfig m = new ModelConfig(family.get(), posterior.get(),
-            likelihood.get(), h, w, hidden,
-            activation.get(), latent, beta, klEstimator.get(), lambda,
+            likelihood.get(), h, w, v.hidden(),
+            activation.get(), v.latent(), v.beta(), klEstimator.get(), v.lambda(),
             base.adversarialWeight(), base.discriminatorHidden());
         TrainingConfig defaults = current == null ? TrainingConfig.defaults() : current.training();
         // The form has no field for the initialisation: a run keeps the one it was made with.
-        TrainingConfig t = new TrainingConfig(optimizer.get(), lr, batch,
-            defaults.weightDecay(), epochs, seed, binarization.get(),
+        TrainingConfig t = new TrainingConfig(optimizer.get(), v.learningRate(), v.batchSize(),
+            defaults.weightDecay(), v.epochs(), v.seed(), binarization.get(),
             defaults.discriminatorLearningRate(), defaults.initialization());
         checkMemory(m);
         built = new RunConfig(m, t);
@@ -286,9 +305,9 @@ public final class SetupViewModel {
       return;
     }
     if (keepsWeights.get()) {
-      workspace.continueWith(built.training());
+      sessions.continueWith(built.training());
     } else {
-      workspace.newModel(built);
+      sessions.newModel(built);
     }
   }
 
@@ -300,72 +319,23 @@ public final class SetupViewModel {
     load(RunConfig.defaults(h, w));
   }
 
-  // ---- parsing
-
-  private Integer integer(Field f, int min, int max) {
-    String s = text.get(f).get().trim();
-    try {
-      int v = Integer.parseInt(s.replace("_", "").replace(",", ""));
-      if (v < min || v > max) {
-        return fail(f, "Must be between " + min + " and " + max + ".");
-      }
-      return v;
-    } catch (NumberFormatException e) {
-      return fail(f, s.isEmpty() ? "Enter a whole number." : "\"" + s + "\" is not a whole number.");
-    }
-  }
-
-  private Double decimal(Field f, double min, double max, boolean minAllowed) {
-    String s = text.get(f).get().trim();
-    double v;
-    try {
-      v = Double.parseDouble(s);
-    } catch (NumberFormatException e) {
-      return fail(f, s.isEmpty() ? "Enter a number." : "\"" + s + "\" is not a number.");
-    }
-    if (!Double.isFinite(v) || v > max || v < min || (!minAllowed && v == min)) {
-      return fail(f, "Must be " + (minAllowed ? "at least " : "above ") + number(min)
-          + " and at most " + number(max) + ".");
-    }
-    return v;
-  }
-
-  private Long seed() {
-    String s = text.get(Field.SEED).get().trim();
-    try {
-      return Long.parseLong(s);
-    } catch (NumberFormatException e) {
-      return fail(Field.SEED, "Enter a whole number (the same seed gives the same run).");
-    }
-  }
-
-  private List<Integer> widths() {
-    String s = text.get(Field.HIDDEN).get().trim();
-    List<Integer> out = new ArrayList<>();
-    if (s.isEmpty()) {
-      return out;
-    }
-    for (String part : s.split("[,;\\s]+")) {
-      try {
-        int w = Integer.parseInt(part);
-        if (w < 1 || w > ModelConfig.MAX_WIDTH) {
-          return fail(Field.HIDDEN, "Each width must be between 1 and " + ModelConfig.MAX_WIDTH
-              + ".");
-        }
-        out.add(w);
-      } catch (NumberFormatException e) {
-        return fail(Field.HIDDEN, "Widths separated by commas, e.g. 512 or 512, 256.");
-      }
-    }
-    if (out.size() > 8) {
-      return fail(Field.HIDDEN, "At most 8 hidden layers.");
-    }
+  /** The text of every field, as typed. */
+  private Map<Field, String> texts() {
+    Map<Field, String> out = new EnumMap<>(Field.class);
+    text.forEach((f, p) -> out.put(f, p.get()));
     return out;
   }
 
-  private <T> T fail(Field f, String reason) {
-    errors.get(f).set(reason);
-    return null;
+  /** The fields the chosen family does not use: they are not read. */
+  private Set<Field> unusedFields() {
+    Set<Field> out = EnumSet.noneOf(Field.class);
+    if (!usesBeta.get()) {
+      out.add(Field.BETA);
+    }
+    if (!usesLambda.get()) {
+      out.add(Field.LAMBDA);
+    }
+    return out;
   }
 
   private static String capitalise(String s) {
@@ -377,21 +347,27 @@ public final class SetupViewModel {
 
   // ---- properties
 
-  public ObservableList<DatasetChoice> datasets() {
-    return datasets;
+  /** The data sets to pick from: the bundled ones, then each one opened. */
+  public Choice<DatasetChoice> datasetChoice() {
+    return datasetChoice;
   }
 
-  public ObjectProperty<DatasetChoice> datasetProperty() {
-    return dataset;
+  /** E.g. "MNIST digits: 8,000 train / 2,000 test, 28x28"; empty before one has loaded. */
+  public ReadOnlyStringProperty dataSummaryProperty() {
+    return dataSummary.getReadOnlyProperty();
   }
 
   /** Opens a data set file or folder the user picked. */
   public void openDataset(java.nio.file.Path path) {
-    workspace.openDataset(new DatasetChoice.File(path));
+    opener.open(new DatasetChoice.File(path));
   }
 
   public ObjectProperty<ModelFamily> familyProperty() {
     return family;
+  }
+
+  public Choice<ModelFamily> familyChoice() {
+    return familyChoice;
   }
 
   public ObservableList<Posterior> posteriors() {
@@ -402,24 +378,30 @@ public final class SetupViewModel {
     return posterior;
   }
 
-  public ObjectProperty<Likelihood> likelihoodProperty() {
-    return likelihood;
+  /** The posteriors the family allows. */
+  public Choice<Posterior> posteriorChoice() {
+    return posteriorChoice;
   }
 
-  public ObjectProperty<Activation> activationProperty() {
-    return activation;
+  public Choice<Likelihood> likelihoodChoice() {
+    return likelihoodChoice;
   }
 
-  public ObjectProperty<KlEstimator> klEstimatorProperty() {
-    return klEstimator;
+  /** The nonlinearities offered for hidden layers. */
+  public Choice<Activation> activationChoice() {
+    return activationChoice;
   }
 
-  public ObjectProperty<OptimizerKind> optimizerProperty() {
-    return optimizer;
+  public Choice<KlEstimator> klEstimatorChoice() {
+    return klEstimatorChoice;
   }
 
-  public ObjectProperty<Binarization> binarizationProperty() {
-    return binarization;
+  public Choice<OptimizerKind> optimizerChoice() {
+    return optimizerChoice;
+  }
+
+  public Choice<Binarization> binarizationChoice() {
+    return binarizationChoice;
   }
 
   /** The text typed into a field. */

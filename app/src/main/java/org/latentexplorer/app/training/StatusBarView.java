@@ -1,20 +1,18 @@
 package org.latentexplorer.app.training;
 
-import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.Separator;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import org.latentexplorer.app.workspace.Workspace;
 
 /**
  * The status bar: run state, step, epoch, samples per second, learning rate, the trainer's last
  * message, the last notice, and the numerical backend. Confined to the JavaFX thread.
  */
 public final class StatusBarView extends HBox {
-  public StatusBarView(TrainingViewModel vm, Workspace workspace) {
+  public StatusBarView(TrainingViewModel vm) {
     getStyleClass().add("status-bar");
     setAlignment(Pos.CENTER_LEFT);
     setSpacing(10);
@@ -26,7 +24,7 @@ public final class StatusBarView extends HBox {
     Label rate = label("statusRate", vm.rateTextProperty());
     Label message = label("statusMessage", vm.messageProperty());
     message.getStyleClass().add("status-warning");
-    Label notice = label("statusNotice", workspace.noticeProperty());
+    Label notice = label("statusNotice", vm.noticeProperty());
     notice.getStyleClass().add("status-notice");
     // Long messages shrink to an ellipsis; the whole text is in the tooltip.
     for (Label l : new Label[] {message, notice}) {
@@ -41,10 +39,7 @@ public final class StatusBarView extends HBox {
     HBox.setHgrow(spring, Priority.ALWAYS);
     Label backend = new Label();
     backend.setId("statusBackend");
-    backend.textProperty().bind(Bindings.createStringBinding(
-        () -> workspace.backendProperty().get().isEmpty() ? "loading ND4J\u2026"
-            : "ND4J " + workspace.backendProperty().get(),
-        workspace.backendProperty()));
+    backend.textProperty().bind(vm.backendTextProperty());
     getChildren().addAll(state, new Separator(javafx.geometry.Orientation.VERTICAL), step,
         epoch, speed, rate, message, notice, spring, backend);
   }

@@ -1,19 +1,28 @@
 package org.latentexplorer.app.training;
 
+import static org.latentexplorer.app.fx.MenuItems.item;
+import static org.latentexplorer.app.fx.MenuItems.shortcut;
+
+import java.util.List;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 /**
- * The training controls: a large Train / Pause / Resume button, Step, Stop and Reset, and the
- * epoch progress bar. Confined to the JavaFX thread.
+ * The training controls, confined to the JavaFX thread: a large Train / Pause / Resume button,
+ * Step, Stop and Reset, and the epoch progress bar; and the same commands as menu items with their
+ * shortcuts, for the window's Training menu.
  */
 public final class TrainingView extends VBox {
+  private final List<MenuItem> menuItems;
+
   public TrainingView(TrainingViewModel vm) {
     getStyleClass().add("training");
     setSpacing(8);
@@ -57,16 +66,36 @@ public final class TrainingView extends VBox {
     state.getStyleClass().add("state-badge");
     state.textProperty().bind(vm.stateTextProperty());
     state.visibleProperty().bind(state.textProperty().isNotEmpty());
-    vm.stateProperty().addListener((o, a, b) -> {
+    vm.stateStyleProperty().addListener((o, a, b) -> {
       state.getStyleClass().removeIf(c -> c.startsWith("state-") && !c.equals("state-badge"));
-      if (b != null) {
-        state.getStyleClass().add("state-" + b.name().toLowerCase(java.util.Locale.ROOT));
+      if (!b.isEmpty()) {
+        state.getStyleClass().add(b);
       }
     });
     HBox barRow = new HBox(8, barText, state);
     barRow.setAlignment(Pos.CENTER_LEFT);
 
     getChildren().addAll(primary, small, bar, barRow);
+    menuItems = menuItems(vm);
+  }
+
+  private static List<MenuItem> menuItems(TrainingViewModel vm) {
+    MenuItem primary = item("Train / Pause", shortcut(KeyCode.T), vm::primary);
+    primary.setId("trainItem");
+    primary.textProperty().bind(vm.primaryTextProperty());
+    primary.disableProperty().bind(vm.canPrimaryProperty().not());
+    MenuItem step = item("Step", shortcut(KeyCode.RIGHT), vm::step);
+    step.disableProperty().bind(vm.canStepProperty().not());
+    MenuItem stop = item("Stop", shortcut(KeyCode.PERIOD), vm::stop);
+    stop.disableProperty().bind(vm.canStopProperty().not());
+    MenuItem reset = item("Reset", shortcut(KeyCode.R), vm::reset);
+    reset.disableProperty().bind(vm.canResetProperty().not());
+    return List.of(primary, step, stop, reset);
+  }
+
+  /** Train / Pause, Step, Stop and Reset, with their shortcuts. */
+  public List<MenuItem> menuItems() {
+    return menuItems;
   }
 
   private static Button button(String text, String id, String tip) {

@@ -1,6 +1,7 @@
 package org.latentexplorer.app.training;
 
 import java.util.Locale;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -37,10 +38,20 @@ public final class TrainingViewModel {
   private final ReadOnlyStringWrapper speedText = new ReadOnlyStringWrapper(this, "speedText", "");
   private final ReadOnlyStringWrapper rateText = new ReadOnlyStringWrapper(this, "rateText", "");
   private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+  private final ReadOnlyStringWrapper stateStyle =
+      new ReadOnlyStringWrapper(this, "stateStyle", "");
+  private final ReadOnlyStringWrapper backendText =
+      new ReadOnlyStringWrapper(this, "backendText", "");
   private String reported = "";
 
   public TrainingViewModel(Workspace workspace) {
     this.workspace = workspace;
+    backendText.bind(Bindings.createStringBinding(
+        () -> workspace.backendProperty().get().isEmpty() ? "loading ND4J\u2026"
+            : "ND4J " + workspace.backendProperty().get(),
+        workspace.backendProperty()));
+    stateStyle.bind(Bindings.createStringBinding(() -> state.get() == null ? ""
+        : "state-" + state.get().name().toLowerCase(Locale.ROOT), state));
     workspace.snapshotProperty().addListener((o, a, b) -> update(b));
     workspace.sessionProperty().addListener((o, a, b) -> update(workspace.snapshot()));
     update(workspace.snapshot());
@@ -189,6 +200,21 @@ public final class TrainingViewModel {
 
   public ReadOnlyStringProperty rateTextProperty() {
     return rateText.getReadOnlyProperty();
+  }
+
+  /** The CSS class that colours the state badge, e.g. "state-running"; empty without a run. */
+  public ReadOnlyStringProperty stateStyleProperty() {
+    return stateStyle.getReadOnlyProperty();
+  }
+
+  /** Which numerical library computes, e.g. "ND4J CPU (OpenBLAS, 2 cores)", once it has loaded. */
+  public ReadOnlyStringProperty backendTextProperty() {
+    return backendText.getReadOnlyProperty();
+  }
+
+  /** A short message about the last thing done, e.g. "Saved ...". */
+  public ReadOnlyStringProperty noticeProperty() {
+    return workspace.noticeProperty();
   }
 
   /** The trainer's last message (a divergence and what was done about it), or empty. */

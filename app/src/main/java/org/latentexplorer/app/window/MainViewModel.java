@@ -8,13 +8,22 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.function.Supplier;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.image.Image;
 import javafx.stage.Window;
-import org.latentexplorer.app.Version;
 import org.latentexplorer.app.curves.CurvesCsv;
 import org.latentexplorer.app.fx.Dialogs;
 import org.latentexplorer.app.workspace.DatasetChoice;
+import org.latentexplorer.app.workspace.DatasetOpener;
+import org.latentexplorer.app.workspace.ModelFiles;
+import org.latentexplorer.app.workspace.Problem;
 import org.latentexplorer.app.workspace.Workspace;
 import org.latentexplorer.model.io.AtomicFile;
 import org.latentexplorer.model.io.PngFile;
@@ -23,38 +32,151 @@ import org.latentexplorer.model.train.Provenance;
 import org.latentexplorer.model.train.Snapshot;
 
 /**
- * The file actions of the menus: open and save models, export pictures and curves, offer to
- * restore the autosave. Confined to the JavaFX thread; reading and writing happen in the
- * background.
+ * What the main window shows around the feature views, and the file actions of its menus,
+ * confined to the JavaFX thread (reading and writing happen in the background): the title, the
+ * problem bar, the loading overlay, the help texts; open and save models, export pictures and
+ * curves, offer to restore the autosave.
  */
 public final class MainViewModel {
+  /** The window's title without a model file. */
+  static final String TITLE = "Latent Explorer";
+
+  private static final String SHORTCUTS = "Ctrl+T\ttrain, pause, resume\n"
+      + "Ctrl+\u2192\tstep (one minibatch)\nCtrl+.\tstop\n"
+      + "Ctrl+R\treset to the seed\nCtrl+L\testimate log p(x)\nCtrl+O\topen a model\n"
+      + "Ctrl+S\tsave the model\nCtrl+Shift+S\tsave as\nCtrl+1, Ctrl+2\tExplore,"
+      + " Compare\nCtrl+Q\tquit";
+
   private final Workspace workspace;
+  private final ModelFiles files;
+  private final DatasetOpener opener;
   private final Dialogs dialogs;
   private final Supplier<Window> owner;
+  private final Supplier<Image> manifoldPicture;
+  private final String version;
+  private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title");
+  private final ReadOnlyStringWrapper problemTitle = new ReadOnlyStringWrapper(this, "problem");
+  private final ReadOnlyStringWrapper problemText = new ReadOnlyStringWrapper(this, "problemText");
+  private final ReadOnlyBooleanWrapper problemShown =
+      new ReadOnlyBooleanWrapper(this, "problemShown");
+  private final ReadOnlyBooleanWrapper startupFailed =
+      new ReadOnlyBooleanWrapper(this, "startupFailed");
+  private final ReadOnlyBooleanWrapper blocked = new ReadOnlyBooleanWrapper(this, "blocked");
+  private final ReadOnlyBooleanWrapper canSave = new ReadOnlyBooleanWrapper(this, "canSave");
+  private final BooleanProperty exploreShown =
+      new SimpleBooleanProperty(this, "exploreShown", true);
 
-  public MainViewModel(Workspace workspace, Dialogs dialogs, Supplier<Window> owner) {
+  /**
+   * @param owner the window dialogs belong to
+   * @param manifoldPicture what the manifold shows now, for export; null before its first frame
+   * @param version this program's version, for the About box
+   */
+  public MainViewModel(Workspace workspace, ModelFiles files, DatasetOpener opener,
+      Dialogs dialogs, Supplier<Window> owner, Supplier<Image> manifoldPicture, String version) {
     this.workspace = workspace;
+    this.files = files;
+    this.opener = opener;
     this.dialogs = dialogs;
     this.owner = owner;
+    this.manifoldPicture = manifoldPicture;
+    this.version = version;
+    title.bind(Bindings.createStringBinding(() -> {
+      Path file = workspace.modelFileProperty().get();
+      return file == null || file.getFileName() == null ? TITLE
+          : TITLE + " \u2014 " + file.getFileName();
+    }, workspace.modelFileProperty()));
+    problemTitle.bind(Bindings.createStringBinding(() -> problem() == null ? ""
+        : problem().title(), workspace.problemProperty()));
+    problemText.bind(Bindings.createStringBinding(() -> problem() == null ? ""
+        : problem().message(), workspace.problemProperty()));
+    problemShown.bind(workspace.problemProperty().isNotNull());
+    startupFailed.bind(workspace.startupErrorProperty().isNotEmpty());
+    // Nothing to set up or train while loading, or when loading failed.
+    blocked.bind(workspace.busyProperty().isNotEmpty().or(startupFailed));
+    canSave.bind(workspace.snapshotProperty().isNotNull());
+  }
+
+  private Problem problem() {
+    return workspace.problemProperty().get();
+  }
+
+  /** "Latent Explorer", and the name of the model file once there is one. */
+  public ReadOnlyStringProperty titleProperty() {
+    return title.getReadOnlyProperty();
+  }
+
+  /** What the user was doing when the problem shown happened; empty without one. */
+  public ReadOnlyStringProperty problemTitleProperty() {
+    return problemTitle.getReadOnlyProperty();
+  }
+
+  /** Why it went wrong; empty without a problem. */
+  public ReadOnlyStringProperty problemTextProperty() {
+    return problemText.getReadOnlyProperty();
+  }
+
+  /** Whether a problem is shown (until it is dismissed). */
+  public ReadOnlyBooleanProperty problemShownProperty() {
+    return problemShown.getReadOnlyProperty();
+  }
+
+  /** Dismisses the problem shown. */
+  public void dismissProblem() {
+    workspace.clearProblem();
+  }
+
+  /** What the app is loading while the user waits; empty when idle. */
+  public ReadOnlyStringProperty busyTextProperty() {
+    return workspace.busyProperty();
+  }
+
+  /** Why the app could not start (no numerical library, no data); empty if it did. */
+  public ReadOnlyStringProperty startupErrorProperty() {
+    return workspace.startupErrorProperty();
+  }
+
+  /** Whether start-up failed: the window can only be quit. */
+  public ReadOnlyBooleanProperty startupFailedProperty() {
+    return startupFailed.getReadOnlyProperty();
+  }
+
+  /** Whether the window waits for loading or has failed to start: the controls are off. */
+  public ReadOnlyBooleanProperty blockedProperty() {
+    return blocked.getReadOnlyProperty();
+  }
+
+  /** Whether there is a model to save. */
+  public ReadOnlyBooleanProperty canSaveProperty() {
+    return canSave.getReadOnlyProperty();
+  }
+
+  /** Whether the Explore tab is shown; its views draw only then. */
+  public BooleanProperty exploreShownProperty() {
+    return exploreShown;
+  }
+
+  /** The keyboard shortcuts, one per line, the keys and what they do separated by a tab. */
+  public String shortcutsText() {
+    return SHORTCUTS;
   }
 
   public void openDatasetFile() {
     dialogs.openDatasetFile(owner.get())
-        .ifPresent(p -> workspace.openDataset(new DatasetChoice.File(p)));
+        .ifPresent(p -> opener.open(new DatasetChoice.File(p)));
   }
 
   public void openDatasetFolder() {
     dialogs.openDatasetFolder(owner.get())
-        .ifPresent(p -> workspace.openDataset(new DatasetChoice.File(p)));
+        .ifPresent(p -> opener.open(new DatasetChoice.File(p)));
   }
 
   public void openModel() {
-    dialogs.openModel(owner.get()).ifPresent(workspace::openModel);
+    dialogs.openModel(owner.get()).ifPresent(files::open);
   }
 
   /** Saves to the current file, or asks for one. */
   public void save() {
-    if (!workspace.save()) {
+    if (!files.save()) {
       saveAs();
     }
   }
@@ -63,7 +185,7 @@ public final class MainViewModel {
     if (workspace.session() == null) {
       return;
     }
-    dialogs.saveModel(owner.get(), suggestedName()).ifPresent(workspace::saveAs);
+    dialogs.saveModel(owner.get(), suggestedName()).ifPresent(files::saveAs);
   }
 
   /** E.g. "vae-2d-mnist-digits.lex", or the current file's name. */
@@ -86,7 +208,7 @@ public final class MainViewModel {
    */
   public String aboutText() {
     StringBuilder b = new StringBuilder();
-    b.append("Latent Explorer ").append(Version.current()).append('\n')
+    b.append("Latent Explorer ").append(version).append('\n')
         .append("Train variational autoencoders and explore their latent space, live.\n\n")
         .append("Numerical library: ND4J ").append(workspace.backendProperty().get().isEmpty()
             ? "(not loaded yet)" : workspace.backendProperty().get()).append('\n');
@@ -110,15 +232,20 @@ public final class MainViewModel {
 
   /** Asks whether to restore the autosaved run, if there is one and prompting is on. */
   public void offerRestore() {
-    if (!workspace.settings().restorePrompt() || !workspace.hasAutosave()) {
+    if (!workspace.settings().restorePrompt() || !files.hasAutosave()) {
       return;
     }
     boolean yes = dialogs.confirm(owner.get(), "Restore the last run?",
         "A run was saved automatically when Latent Explorer last closed (or while it trained)."
             + " Restore it and go on training?", "Restore", "Start fresh");
     if (yes) {
-      workspace.restoreAutosave();
+      files.restoreAutosave();
     }
+  }
+
+  /** Exports what the manifold shows now as PNG. */
+  public void exportManifoldPng() {
+    exportPng("manifold", manifoldPicture.get());
   }
 
   /** Exports a picture as PNG; the image is copied now, written in the background. */

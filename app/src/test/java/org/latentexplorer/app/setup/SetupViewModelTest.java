@@ -8,9 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.latentexplorer.app.fx.DirectTaskExecutor;
+import org.latentexplorer.app.fx.Choice;
+import org.latentexplorer.app.workspace.Autosave;
+import org.latentexplorer.app.workspace.DatasetChoice;
+import org.latentexplorer.app.workspace.DatasetOpener;
+import org.latentexplorer.app.workspace.Sessions;
 import org.latentexplorer.app.workspace.Settings;
 import org.latentexplorer.app.workspace.Workspace;
 import org.latentexplorer.model.vae.ModelFamily;
@@ -20,10 +26,22 @@ class SetupViewModelTest {
   @TempDir
   Path home;
 
+  private Sessions sessions;
+  private DatasetOpener opener;
+
   private SetupViewModel form(long heap) {
     Workspace w = new Workspace(new DirectTaskExecutor(),
         new Settings(home, false, false, Duration.ofMinutes(2)));
-    return new SetupViewModel(w, heap);
+    sessions = new Sessions(w, new Autosave(w));
+    opener = new DatasetOpener(w, sessions);
+    return new SetupViewModel(w, sessions, opener, heap);
+  }
+
+  @AfterEach
+  void close() {
+    if (sessions != null) {
+      sessions.dispose();
+    }
   }
 
   private SetupViewModel form() {
@@ -122,5 +140,54 @@ class SetupViewModelTest {
 
     assertTrue(f.dirtyProperty().get());
     assertTrue(f.applyHintProperty().get().startsWith("Apply builds a new model"));
+  }
+
+  /** What a drop-down list of the choice shows, in order. */
+  private static <T> List<String> shown(Choice<T> c) {
+    return c.options().stream().map(c::label).toList();
+  }
+
+  @Test
+  void theListsOfferTheEngineSettingsByTheirNames() {
+    SetupViewModel f = form();
+
+    assertEquals(List.of("VAE", "AAE", "WAE-MMD"), shown(f.familyChoice()));
+    assertEquals(List.of("ReLU", "tanh", "softplus"), shown(f.activationChoice()));
+    assertEquals(List.of("Bernoulli", "Gaussian"), shown(f.likelihoodChoice()));
+    assertEquals(List.of("Adam", "Adagrad", "SGD"), shown(f.optimizerChoice()));
+    assertEquals(List.of("analytic", "Monte Carlo"), shown(f.klEstimatorChoice()));
+    assertEquals(4, f.binarizationChoice().options().size());
+    assertEquals("VAE", f.familyChoice().label(f.familyChoice().valueProperty().get()));
+    assertEquals("MNIST digits", f.datasetChoice().label(f.datasetChoice().options().get(0)));
+  }
+
+  @Test
+  void pickingAFamilyInItsListChangesThePosteriorsOffered() {
+    SetupViewModel f = form();
+    assertEquals(List.of("diagonal Gaussian", "full-covariance Gaussian"),
+        shown(f.posteriorChoice()));
+
+    f.familyChoice().valueProperty().set(f.familyChoice().labels().fromString("WAE-MMD"));
+
+    assertEquals(ModelFamily.WAE, f.built().model().family());
+    assertEquals(List.of("deterministic"), shown(f.posteriorChoice()));
+    assertEquals("deterministic", f.posteriorChoice().label(
+        f.posteriorChoice().valueProperty().get()));
+  }
+
+  @Test
+  void theDataSummaryNamesTheOpenedImagesAndTheirSplit() throws java.io.IOException {
+    SetupViewModel f = form();
+    assertEquals("", f.dataSummaryProperty().get(), "nothing loaded yet");
+    StringBuilder csv = new StringBuilder();
+    for (int i = 0; i < 20; i++) {
+      csv.append(String.join(",", java.util.Collections.nCopies(16, "0.5"))).append('\n');
+    }
+    Path file = java.nio.file.Files.writeString(home.resolve("squares.csv"), csv);
+
+    opener.open(new DatasetChoice.File(file));
+
+    assertEquals("squares.csv: 16 train / 4 test, 4x4", f.dataSummaryProperty().get());
+    assertEquals("squares.csv", f.datasetChoice().label(f.datasetChoice().valueProperty().get()));
   }
 }

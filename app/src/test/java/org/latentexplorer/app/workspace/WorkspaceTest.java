@@ -37,12 +37,20 @@ class WorkspaceTest {
         new Settings(dir.resolve("home"), false, false, Duration.ofMinutes(2)));
   }
 
+  private static ModelFiles files(Workspace w) {
+    return new ModelFiles(w, new Sessions(w, new Autosave(w)));
+  }
+
+  private static DatasetOpener opener(Workspace w) {
+    return new DatasetOpener(w, new Sessions(w, new Autosave(w)));
+  }
+
   @Test
   void anEmptyModelFileIsRefusedWithItsReasonAndNothingElseChanges() throws IOException {
     Workspace w = workspace();
     Path empty = Files.createFile(dir.resolve("empty.lex"));
 
-    w.openModel(empty);
+    files(w).open(empty);
 
     Problem p = w.problemProperty().get();
     assertNotNull(p);
@@ -66,7 +74,7 @@ class WorkspaceTest {
     String expected = assertThrows(DataFormatException.class,
         () -> DatasetReaders.read(garbage)).getMessage();
 
-    w.openDataset(new DatasetChoice.File(garbage));
+    opener(w).open(new DatasetChoice.File(garbage));
 
     assertEquals("Could not open the data set", w.problemProperty().get().title());
     assertEquals(expected, w.problemProperty().get().message());
@@ -89,7 +97,7 @@ class WorkspaceTest {
   void aModelIsReopenedWithTheBundledDataItWasTrainedOn() throws IOException {
     TrainerState state = state(named("MNIST digits", 28, 28), 28, 28);
 
-    LoadedData d = Workspace.dataFor(state, null, "m.lex");
+    LoadedData d = ModelFiles.dataFor(state, null, "m.lex");
 
     assertEquals("MNIST digits", d.all().name());
     assertEquals(LoadedData.TEST_FRACTION * d.all().size(), d.test().size(), 1);
@@ -104,8 +112,8 @@ class WorkspaceTest {
         sameImages.imageCount(), sameImages.shape(), sameImages.pixelSha256());
     TrainerState state = state(renamed, 28, 28);
 
-    assertSame(current, Workspace.dataFor(state, current, "m.lex"));
-    assertEquals(Optional.empty(), Workspace.otherData(state,
+    assertSame(current, ModelFiles.dataFor(state, current, "m.lex"));
+    assertEquals(Optional.empty(), ModelFiles.otherData(state,
         new LoadedData(current.choice(), current.all(), current.split())));
   }
 
@@ -115,8 +123,8 @@ class WorkspaceTest {
     LoadedData mine = loaded("my digits", 0.75f);
     TrainerState state = state(theirs.trainReference(), 28, 28);
 
-    assertSame(mine, Workspace.dataFor(state, mine, "m.lex"));
-    String note = Workspace.otherData(state, mine).orElseThrow();
+    assertSame(mine, ModelFiles.dataFor(state, mine, "m.lex"));
+    String note = ModelFiles.otherData(state, mine).orElseThrow();
     assertTrue(note.matches("the model was trained on 'their digits' \\(16 train images, 28x28,"
         + " pixels [0-9a-f]{12}\u2026\\); opened with 'my digits' \\(16 train images, 28x28,"
         + " pixels [0-9a-f]{12}\u2026\\)"), note);
@@ -128,7 +136,7 @@ class WorkspaceTest {
     LoadedData current = LoadedData.of(new DatasetChoice.File(dir.resolve("f.mat")), mine);
 
     DataFormatException e = assertThrows(DataFormatException.class,
-        () -> Workspace.dataFor(state(named("someone's scans", 32, 32), 32, 32), current,
+        () -> ModelFiles.dataFor(state(named("someone's scans", 32, 32), 32, 32), current,
             "m.lex"));
 
     assertEquals("m.lex is a model of 32x32 images (trained on 'someone's scans' (train images,"
@@ -143,8 +151,8 @@ class WorkspaceTest {
         TrainingConfig.defaults(), Provenance.unknown(List.of()), new float[0], new float[0], 0,
         new float[0], 0, 1e-3, 0, 0, 0, MetricHistory.empty());
 
-    assertSame(current, Workspace.dataFor(state, current, "m.lex"));
-    assertEquals(Optional.empty(), Workspace.otherData(state, current));
+    assertSame(current, ModelFiles.dataFor(state, current, "m.lex"));
+    assertEquals(Optional.empty(), ModelFiles.otherData(state, current));
   }
 
   /** 20 images of 28x28, every pixel {@code gray}: 16 to train on, 4 to test. */
@@ -162,8 +170,8 @@ class WorkspaceTest {
 
   @Test
   void savedFilesGetTheModelExtension() {
-    assertEquals(dir.resolve("run.lex"), Workspace.withExtension(dir.resolve("run")));
-    assertEquals(dir.resolve("run.LEX"), Workspace.withExtension(dir.resolve("run.LEX")));
+    assertEquals(dir.resolve("run.lex"), ModelFiles.withExtension(dir.resolve("run")));
+    assertEquals(dir.resolve("run.LEX"), ModelFiles.withExtension(dir.resolve("run.LEX")));
   }
 
   @Test
