@@ -288,12 +288,10 @@ final class JavaKernels implements Kernels {
   public boolean allFinite(INDArray a) {
     NativeFloats.Bits b = NativeFloats.bitsOf(a);
     AtomicInteger bad = new AtomicInteger();
-    ParallelRange.run((int) a.length(), (from, to) -> {
-      int acc = 0;
-      for (int i = from; i < to; i++) {
-        acc |= FloatBits.nonFinite(b.get(i));
-      }
-      bad.accumulateAndGet(acc, (x, y) -> x | y);
+    HeapSlices.forEachSlice((int) a.length(), (at, n, heap) -> {
+      int[] bits = heap.bits(HeapSlices.LENGTH);
+      b.get(at, bits, n);
+      bad.accumulateAndGet(FloatBits.nonFinite(bits, n), (x, y) -> x | y);
     });
     return bad.get() >= 0;
   }

@@ -59,10 +59,6 @@ record NativeFloats(FloatBuffer floats, int base) {
     void get(int i, int[] dest, int n) {
       ints.get(base + i, dest, 0, n);
     }
-
-    int get(int i) {
-      return ints.get(base + i);
-    }
   }
 
   static Bits bitsOf(INDArray a) {
