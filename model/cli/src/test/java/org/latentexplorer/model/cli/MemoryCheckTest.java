@@ -96,8 +96,8 @@ class MemoryCheckTest {
 
   /** One command in a JVM of its own with a heap of {@value #HEAP_MB} MB. */
   private Run run(String... args) throws Exception {
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + HEAP_MB + "m"));
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    List<String> command = new ArrayList<>(List.of(java, "-Xmx" + HEAP_MB + "m"));
     // The natives the build laid out for this JVM, where it has them.
     for (String p : List.of("java.library.path", "org.bytedeco.javacpp.pathsFirst",
         "org.bytedeco.javacpp.cacheDir")) {
