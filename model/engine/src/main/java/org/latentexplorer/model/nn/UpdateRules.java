@@ -4,17 +4,17 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * The optimisers' update rules on a flat parameter vector, each checking in the same pass that
- * every gradient is finite. Implementations are stateless and safe to share between threads;
- * every array and {@link RuleState} passed in belongs to the calling thread. Arguments
- * documented "Modified" are written; all others are not modified.
+ * The optimisers' update rules on a flat parameter vector, stateless and safe to share between
+ * threads; every array and {@link RuleState} passed in belongs to the calling thread. Each rule
+ * checks in the same pass that every gradient is finite. Arguments documented "Modified" are
+ * written; all others are not modified.
  */
 public interface UpdateRules {
 
   /**
-   * The per-parameter state of an update rule (Adam's two moments, Adagrad's sums): {@code slots}
-   * vectors of {@code length} values, zero at first. Kept where its rules work fastest: heap
-   * arrays for the Java kernels, an ND4J array otherwise. Confined to one thread.
+   * The per-parameter state of an update rule, confined to one thread: Adam's two moments,
+   * Adagrad's sums, {@code slots} vectors of {@code length} values, zero at first. Kept where its
+   * rules work fastest: heap arrays for the Java kernels, an ND4J array otherwise.
    */
   abstract class RuleState {
     private final int slots;

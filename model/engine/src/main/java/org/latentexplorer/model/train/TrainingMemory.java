@@ -5,8 +5,8 @@ import org.latentexplorer.model.data.Dataset;
 import org.latentexplorer.model.vae.ModelConfig;
 
 /**
- * The Java heap a training run needs, estimated from its configurations and its number of images
- * before anything is allocated, and whether that fits a heap. Immutable.
+ * An immutable estimate of the Java heap a training run needs, made from its configurations and
+ * its number of images before anything is allocated, and whether that fits a heap.
  *
  * <p>With P the weights (autoencoder and discriminator) and S = slots x P the optimiser's state
  * (2 slots for Adam, 1 for Adagrad, 0 for SGD), 4 bytes a value:
