@@ -32,6 +32,7 @@ import org.latentexplorer.model.nn.Activation;
 import org.latentexplorer.model.nn.OptimizerKind;
 import org.latentexplorer.model.train.Snapshot;
 import org.latentexplorer.model.train.TrainingConfig;
+import org.latentexplorer.model.train.TrainingMemory;
 import org.latentexplorer.model.vae.KlEstimator;
 import org.latentexplorer.model.vae.Likelihood;
 import org.latentexplorer.model.vae.ModelConfig;
@@ -49,12 +50,6 @@ import org.latentexplorer.model.vae.Posterior;
  * both are empty and the form differs from the running model.
  */
 public final class SetupViewModel {
-  /**
-   * Share of the heap a model may plan to use: weights, gradients, optimiser moments, the
-   * divergence guard's copies and the snapshots' copies are about ten copies of the weights.
-   */
-  private static final double WEIGHT_COPIES = 10;
-
   private final Workspace workspace;
   private final Sessions sessions;
   private final DatasetOpener opener;
@@ -257,7 +252,7 @@ public final class SetupViewModel {
         TrainingConfig t = new TrainingConfig(optimizer.get(), v.learningRate(), v.batchSize(),
             defaults.weightDecay(), v.epochs(), v.seed(), binarization.get(),
             defaults.discriminatorLearningRate(), defaults.initialization());
-        checkMemory(m);
+        checkMemory(m, t);
         built = new RunConfig(m, t);
       } catch (IllegalArgumentException e) {
         formError.set(capitalise(e.getMessage()));
@@ -267,15 +262,15 @@ public final class SetupViewModel {
     updateDirty();
   }
 
-  private void checkMemory(ModelConfig m) {
-    long weights = m.autoencoderParameterCount() + m.discriminatorParameterCount();
-    double needed = weights * 4.0 * WEIGHT_COPIES;
-    modelSummary.set(String.format("%,d weights", weights));
-    if (needed > heapBytes * 0.8) {
-      throw new IllegalArgumentException(String.format(
-          "this model has %,d weights and needs about %.1f GB; the app may use %.1f GB."
-              + " Use fewer or narrower hidden layers", weights, needed / 1e9, heapBytes / 1e9));
-    }
+  /** The engine's estimate, the one the command line's train checks too. */
+  private void checkMemory(ModelConfig m, TrainingConfig t) {
+    LoadedData d = workspace.data();
+    TrainingMemory need =
+        d == null ? TrainingMemory.of(m, t, 0, 0) : TrainingMemory.of(m, t, d.split());
+    modelSummary.set(String.format("%,d weights", need.weights()));
+    need.refusal(heapBytes).ifPresent(reason -> {
+      throw new IllegalArgumentException(reason);
+    });
   }
 
   private void updateDirty() {

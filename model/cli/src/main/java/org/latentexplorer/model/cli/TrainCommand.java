@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.latentexplorer.model.data.Binarization;
@@ -24,6 +25,7 @@ import org.latentexplorer.model.train.Snapshot;
 import org.latentexplorer.model.train.Trainer;
 import org.latentexplorer.model.train.TrainerState;
 import org.latentexplorer.model.train.TrainingConfig;
+import org.latentexplorer.model.train.TrainingMemory;
 import org.latentexplorer.model.vae.KlEstimator;
 import org.latentexplorer.model.vae.Likelihood;
 import org.latentexplorer.model.vae.ModelConfig;
@@ -185,13 +187,16 @@ final class TrainCommand implements Callable<Integer> {
     TrainingConfig training;
     if (saved == null) {
       training = trainingConfig();
-      trainer = new Trainer(modelConfig(split.train()), training, split);
+      ModelConfig model = modelConfig(split.train());
+      refuseIfTooLarge(TrainingMemory.of(model, training, split));
+      trainer = new Trainer(model, training, split);
     } else {
       if (saved.epoch() + (long) epochs > 100_000) {
         throw new ParameterException(spec.commandLine(), "--epochs: too many epochs in total");
       }
       TrainerState more = withTotalEpochs(saved, saved.epoch() + epochs);
       training = more.training();
+      refuseIfTooLarge(TrainingMemory.of(more.model(), training, split));
       trainer = Trainer.resume(more, split);
       for (String note : DataOptions.mismatches(saved, split)) {
         term.err().println("note: " + note);
@@ -202,6 +207,14 @@ final class TrainCommand implements Callable<Integer> {
       term.err().println("note: no --out given, the trained model will not be saved");
     }
     return new Run(trainer, training.epochs(), target, term).train();
+  }
+
+  /** The same check as the app's setup form, before the model is allocated. */
+  private static void refuseIfTooLarge(TrainingMemory need) throws CliFailure {
+    Optional<String> reason = need.refusal(Runtime.getRuntime().maxMemory());
+    if (reason.isPresent()) {
+      throw new CliFailure(reason.get());
+    }
   }
 
   private void refuseOptionsFixedByModelFile() {

@@ -7,7 +7,8 @@ package org.latentexplorer.model.data;
  * <p>A dataset may take a third of the maximum heap: splitting it into training and test sets
  * copies every pixel once more, and training needs room for the model and its buffers. Refusing
  * early with a message beats an OutOfMemoryError in the middle of a read, which can leave the whole
- * application unstable.
+ * application unstable. Whether a run fits, model and copies included, is estimated later, once the
+ * model is chosen (TrainingMemory, in the training package).
  */
 final class MemoryBudget {
   // Java arrays cannot be longer than this on common JVMs.

@@ -38,6 +38,7 @@ import org.latentexplorer.model.nn.OptimizerKind;
 import org.latentexplorer.model.train.Provenance;
 import org.latentexplorer.model.train.TrainerState;
 import org.latentexplorer.model.train.TrainingConfig;
+import org.latentexplorer.model.train.TrainingMemory;
 import org.latentexplorer.model.vae.ModelConfig;
 
 /**
@@ -416,10 +417,12 @@ public final class ModelFile {
       throw new ModelFormatException(name + " describes a model too large to open ("
           + params + " parameters)");
     }
-    long bytes = 4 * (params + state + discState);
-    if (bytes > Runtime.getRuntime().maxMemory() / 2) {
-      throw new ModelFormatException(name + " needs " + (bytes >> 20)
-          + " MB for its weights, more than this program may use; start it with a larger -Xmx");
+    // Whoever opens a model file trains or scores it through a Trainer: refuse one whose model
+    // cannot train in this heap even before any data is added.
+    Optional<String> tooLarge =
+        TrainingMemory.of(model, training, 0, 0).refusal(Runtime.getRuntime().maxMemory());
+    if (tooLarge.isPresent()) {
+      throw new ModelFormatException(name + ": " + tooLarge.get());
     }
     check(name, h, "parameterCount", params);
     check(name, h, "optimizerStateCount", state);

@@ -2,7 +2,6 @@ package org.latentexplorer.model.nn;
 
 import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.openblas.global.openblas_nolapack;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -56,9 +55,9 @@ final class Gemm {
     }
     int lda = columns(a);
     int ldb = columns(b);
-    FloatPointer pa = first(a);
-    FloatPointer pb = first(b);
-    FloatPointer pc = first(c);
+    FloatPointer pa = NativeFloats.pointer(a);
+    FloatPointer pb = NativeFloats.pointer(b);
+    FloatPointer pc = NativeFloats.pointer(c);
     long aStart = pa.position();
     long cStart = pc.position();
     int weight = (int) Math.min(Integer.MAX_VALUE, (long) n * k / MULTIPLY_ADDS_PER_ELEMENT);
@@ -70,17 +69,6 @@ final class Gemm {
       openblas_nolapack.cblas_sgemm(ROW_MAJOR, transA ? TRANS : NO_TRANS,
           transB ? TRANS : NO_TRANS, to - from, n, k, 1f, blockA, lda, pb, ldb, 0f, blockC, n);
     });
-  }
-
-  /**
-   * A pointer at the array's first element. A view's buffer already points at its own offset
-   * into the buffer it views, and the array's offset counts from the start of that one.
-   */
-  private static FloatPointer first(INDArray x) {
-    if (x.dataType() != DataType.FLOAT) {
-      throw new IllegalArgumentException("Gemm needs FLOAT arrays, got " + x.dataType());
-    }
-    return new FloatPointer(x.data().addressPointer()).position(x.offset() - x.data().offset());
   }
 
   /** c-order with each row contiguous and rows one after another: what BLAS gets as is. */

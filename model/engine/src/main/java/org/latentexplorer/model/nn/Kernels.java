@@ -85,59 +85,8 @@ public interface Kernels {
   /** out = sigmoid(l), for display: may be approximate to 1e-6. Modifies out. */
   void sigmoid(INDArray logits, INDArray out);
 
-  /**
-   * The per-parameter state of an update rule (Adam's two moments, Adagrad's sums): {@code slots}
-   * vectors of {@code length} values, zero at first. Kept where its kernels work fastest: heap
-   * arrays for the Java kernels, an ND4J array otherwise. Confined to one thread.
-   */
-  interface RuleState {
-    int slots();
-
-    long length();
-
-    /** Copies the state into dest, slot after slot: slots() x length() values. */
-    void read(float[] dest);
-
-    /** Replaces the state with src, laid out as {@link #read} writes it. */
-    void write(float[] src);
-  }
-
-  /** A zero state of {@code slots} vectors of {@code length} values, for this kernel set. */
-  RuleState newRuleState(int slots, long length, DataType type);
-
-  /**
-   * One Adam step on a flat parameter vector (Kingma and Ba): m = b1 m + (1 - b1) g; v = b2 v + (1
-   * - b2) g^2; p -= lr * sqrt(1 - b2^t) / (1 - b1^t) * m / (sqrt(v) + eps), with g = grads +
-   * weightDecay * p. Modifies params and moments (slot 0 is m, slot 1 is v).
-   *
-   * @return whether every gradient was finite; if not, params and moments hold garbage and the
-   *     caller must restore them (checking in the same pass saves reading 3 MB of gradients)
-   */
-  boolean adam(
-      INDArray params,
-      INDArray grads,
-      RuleState moments,
-      double lr,
-      double beta1,
-      double beta2,
-      double eps,
-      long t,
-      double weightDecay);
-
-  /**
-   * One Adagrad step: h += g^2; p -= lr * g / (sqrt(h) + eps). Modifies params and sums (h).
-   *
-   * @return whether every gradient was finite (see {@link #adam})
-   */
-  boolean adagrad(
-      INDArray params, INDArray grads, RuleState sums, double lr, double eps, double weightDecay);
-
-  /**
-   * One plain gradient step: p -= lr * g. Modifies params.
-   *
-   * @return whether every gradient was finite (see {@link #adam})
-   */
-  boolean sgd(INDArray params, INDArray grads, double lr, double weightDecay);
+  /** The optimisers' update rules for the arrays these kernels work on. */
+  UpdateRules updateRules();
 
   /** Whether every element is finite (no NaN or infinity). */
   boolean allFinite(INDArray a);

@@ -18,6 +18,7 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * JavaKernels} is tested against.
  */
 final class Nd4jKernels implements Kernels {
+  private static final UpdateRules RULES = new Nd4jUpdateRules();
 
   @Override
   public String name() {
@@ -111,98 +112,18 @@ final class Nd4jKernels implements Kernels {
     Nd4j.getExecutioner().exec(new Sigmoid(logits, out));
   }
 
-  /** The state as one ND4J array, with a view per slot. */
-  private static final class ArrayRuleState implements RuleState {
-    private final INDArray all;
-    private final INDArray[] slots;
-    private final long length;
-
-    ArrayRuleState(int slots, long length, DataType type) {
-      this.length = length;
-      this.all = Nd4j.zeros(type, Math.max(1, slots * length));
-      this.slots = new INDArray[slots];
-      for (int s = 0; s < slots; s++) {
-        this.slots[s] = all.get(NDArrayIndex.interval(s * length, (s + 1) * length));
-      }
-    }
-
-    @Override
-    public int slots() {
-      return slots.length;
-    }
-
-    @Override
-    public long length() {
-      return length;
-    }
-
-    @Override
-    public void read(float[] dest) {
-      if (slots.length > 0) {
-        float[] values = all.castTo(DataType.FLOAT).data().asFloat();
-        System.arraycopy(values, 0, dest, 0, (int) (slots.length * length));
-      }
-    }
-
-    @Override
-    public void write(float[] src) {
-      if (slots.length > 0) {
-        all.assign(Nd4j.createFromArray(src).castTo(all.dataType()));
-      }
-    }
-  }
-
   @Override
-  public RuleState newRuleState(int slots, long length, DataType type) {
-    return new ArrayRuleState(slots, length, type);
-  }
-
-  private static INDArray slot(RuleState state, int s) {
-    return ((ArrayRuleState) state).slots[s];
-  }
-
-  @Override
-  public boolean adam(
-      INDArray params,
-      INDArray grads,
-      RuleState moments,
-      double lr,
-      double beta1,
-      double beta2,
-      double eps,
-      long t,
-      double weightDecay) {
-    boolean finite = allFinite(grads);
-    INDArray m = slot(moments, 0);
-    INDArray v = slot(moments, 1);
-    INDArray g = grads.add(params.mul(weightDecay));
-    m.muli(beta1).addi(g.mul(1 - beta1));
-    v.muli(beta2).addi(g.mul(g).muli(1 - beta2));
-    double step = lr * Math.sqrt(1 - Math.pow(beta2, t)) / (1 - Math.pow(beta1, t));
-    params.subi(m.div(Transforms.sqrt(v, true).addi(eps)).muli(step));
-    return finite;
-  }
-
-  @Override
-  public boolean adagrad(
-      INDArray params, INDArray grads, RuleState sums, double lr, double eps, double weightDecay) {
-    boolean finite = allFinite(grads);
-    INDArray h = slot(sums, 0);
-    INDArray g = grads.add(params.mul(weightDecay));
-    h.addi(g.mul(g));
-    params.subi(g.div(Transforms.sqrt(h, true).addi(eps)).muli(lr));
-    return finite;
-  }
-
-  @Override
-  public boolean sgd(INDArray params, INDArray grads, double lr, double weightDecay) {
-    boolean finite = allFinite(grads);
-    params.subi(grads.add(params.mul(weightDecay)).muli(lr));
-    return finite;
+  public UpdateRules updateRules() {
+    return RULES;
   }
 
   @Override
   public boolean allFinite(INDArray a) {
+    return isFinite(a);
+  }
+
+  /** Whether every element is finite, through ND4J's ops. */
+  static boolean isFinite(INDArray a) {
     return !a.isNaN().any() && !a.isInfinite().any();
   }
 
@@ -230,7 +151,7 @@ final class Nd4jKernels implements Kernels {
   }
 
   private static void copyInto(INDArray rows, double[] dest) {
-    double[] v = rows.castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE).dup('c').data().asDouble();
+    double[] v = rows.castTo(DataType.DOUBLE).dup('c').data().asDouble();
     System.arraycopy(v, 0, dest, 0, Math.min(dest.length, v.length));
   }
 }

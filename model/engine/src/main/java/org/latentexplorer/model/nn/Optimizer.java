@@ -12,8 +12,8 @@ public final class Optimizer {
   private static final double EPS = 1e-8;
 
   private final OptimizerKind kind;
-  private final Kernels kernels;
-  private final Kernels.RuleState state;
+  private final UpdateRules rules;
+  private final UpdateRules.RuleState state;
   private double learningRate;
   private final double weightDecay;
   private long steps;
@@ -29,10 +29,10 @@ public final class Optimizer {
       org.nd4j.linalg.api.buffer.DataType type,
       Kernels kernels) {
     this.kind = kind;
-    this.kernels = kernels;
+    this.rules = kernels.updateRules();
     this.learningRate = learningRate;
     this.weightDecay = weightDecay;
-    this.state = kernels.newRuleState(kind.stateSlots(), parameterCount, type);
+    this.state = rules.newRuleState(kind.stateSlots(), parameterCount, type);
   }
 
   /**
@@ -45,9 +45,9 @@ public final class Optimizer {
     steps++;
     return switch (kind) {
       case ADAM ->
-          kernels.adam(params, grads, state, learningRate, BETA1, BETA2, EPS, steps, weightDecay);
-      case ADAGRAD -> kernels.adagrad(params, grads, state, learningRate, EPS, weightDecay);
-      case SGD -> kernels.sgd(params, grads, learningRate, weightDecay);
+          rules.adam(params, grads, state, learningRate, BETA1, BETA2, EPS, steps, weightDecay);
+      case ADAGRAD -> rules.adagrad(params, grads, state, learningRate, EPS, weightDecay);
+      case SGD -> rules.sgd(params, grads, learningRate, weightDecay);
     };
   }
 

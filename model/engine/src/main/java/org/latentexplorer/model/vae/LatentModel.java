@@ -14,9 +14,10 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * An autoencoder of any {@link ModelFamily}: encoder and decoder MLPs over one flat parameter
- * vector (plus the discriminator's own vector for an AAE), the posterior's reparameterisation,
- * and the gradients of each family's objective. Confined to one thread: it owns its INDArrays and
- * work buffers. The trainer has one; each render worker builds its own from a snapshot.
+ * vector, the posterior's reparameterisation, encoding and decoding, and the family's {@link
+ * Objective} (which, for an AAE, holds the discriminator and its own vector). Confined to one
+ * thread: it owns its INDArrays and work buffers. The trainer has one; each render worker builds
+ * its own from a snapshot.
  */
 public final class LatentModel {
   private static final int CHUNK = 256;
@@ -29,42 +30,12 @@ public final class LatentModel {
   private final Kernels kernels;
   private final INDArray params;
   private final INDArray grads;
-  private final INDArray discParams;
-  private final INDArray discGrads;
   private final Mlp encoder;
   private final Mlp decoder;
-  private final Mlp discriminator;
   private final PosteriorHead head;
+  private final Objective objective;
   private final int latent;
-  private final Map<Integer, Work> work = new HashMap<>();
-
-  /** Per-batch-size buffers of the latent side. */
-  private final class Work {
-    final int batch;
-    final double[] enc;
-    final double[] z;
-    final double[] dz;
-    final double[] dEnc;
-    final double[] rows;
-    final INDArray x;
-    final INDArray zArray;
-    final INDArray dEncArray;
-    final INDArray dOut;
-
-    Work(int batch) {
-      this.batch = batch;
-      int w = head.encoderOutputSize();
-      enc = new double[batch * w];
-      z = new double[batch * latent];
-      dz = new double[batch * latent];
-      dEnc = new double[batch * w];
-      rows = new double[2 * batch];
-      x = Nd4j.create(type, batch, config.inputDim());
-      zArray = Nd4j.create(type, batch, latent);
-      dEncArray = Nd4j.create(type, batch, w);
-      dOut = Nd4j.create(type, batch, decoder.outputSize());
-    }
-  }
+  private final Map<Integer, BatchBuffers> buffers = new HashMap<>();
 
   /**
    * A freshly initialised model with Glorot-uniform weights and zero biases: the same config and
@@ -101,26 +72,35 @@ public final class LatentModel {
     Random random = new Random(seed);
     encoder.initialize(init, random);
     decoder.initialize(init, random);
-    if (config.family() == ModelFamily.AAE) {
-      long nd = config.discriminatorParameterCount();
-      discParams = Nd4j.zeros(type, nd);
-      discGrads = Nd4j.zeros(type, nd);
-      discriminator =
-          new Mlp(config.discriminatorSizes(), config.activation(), discParams, discGrads, kernels);
-      discriminator.initialize(init, random);
-    } else {
-      discParams = null;
-      discGrads = null;
-      discriminator = null;
-    }
+    // The discriminator draws its weights from the same stream, after the autoencoder's.
+    objective = switch (config.family()) {
+      case VAE -> new ElboObjective(config);
+      case WAE -> new WaeObjective(config);
+      case AAE -> new AaeObjective(config, type, kernels, init, random);
+    };
   }
 
   private static INDArray range(INDArray flat, long from, long to) {
     return flat.get(NDArrayIndex.interval(from, to));
   }
 
-  private Work work(int batch) {
-    return work.computeIfAbsent(batch, Work::new);
+  /** The work buffers for batches of this size, made at the first use. */
+  BatchBuffers buffers(int batch) {
+    return buffers.computeIfAbsent(batch, b -> new BatchBuffers(b, head.encoderOutputSize(),
+        latent, config.inputDim(), decoder.outputSize(), type));
+  }
+
+  Mlp encoder() {
+    return encoder;
+  }
+
+  Mlp decoder() {
+    return decoder;
+  }
+
+  /** The AAE's objective, which holds the discriminator; null for other families. */
+  private AaeObjective adversarial() {
+    return objective instanceof AaeObjective a ? a : null;
   }
 
   public ModelConfig config() {
@@ -156,12 +136,14 @@ public final class LatentModel {
 
   /** The AAE discriminator's weights, or null for other families. */
   public INDArray discriminatorParameters() {
-    return discParams;
+    AaeObjective a = adversarial();
+    return a == null ? null : a.discriminatorParameters();
   }
 
   /** Gradients laid out like {@link #discriminatorParameters()}, or null. */
   public INDArray discriminatorGradients() {
-    return discGrads;
+    AaeObjective a = adversarial();
+    return a == null ? null : a.discriminatorGradients();
   }
 
   /** All weights, autoencoder then discriminator, as a new array. */
@@ -174,6 +156,7 @@ public final class LatentModel {
    * (the trainer's checkpoints: 3 MB every 50 steps need not be garbage), else a new array.
    */
   public float[] exportParameters(float[] reuse) {
+    INDArray discParams = discriminatorParameters();
     int na = (int) params.length();
     int nd = discParams == null ? 0 : (int) discParams.length();
     float[] out = reuse != null && reuse.length == na + nd ? reuse : new float[na + nd];
@@ -190,6 +173,7 @@ public final class LatentModel {
    * @throws IllegalArgumentException when the length does not match
    */
   public void importParameters(float[] values) {
+    INDArray discParams = discriminatorParameters();
     long na = params.length();
     long nd = discParams == null ? 0 : discParams.length();
     if (values.length != na + nd) {
@@ -213,7 +197,7 @@ public final class LatentModel {
    * buffer. The returned array is a work buffer, valid until the next call with the same n.
    */
   public INDArray batch(float[] pixels, int first, int n) {
-    Work w = work(n);
+    BatchBuffers w = buffers(n);
     int d = config.inputDim();
     kernels.write(pixels, first * d, w.x);
     return w.x;
@@ -223,84 +207,15 @@ public final class LatentModel {
 
   /**
    * Gradients of the family's autoencoder objective for one minibatch, into {@link
-   * #gradients()}: for a VAE -ELBO with the KL weighted by beta; for a WAE the squared error plus
-   * lambda MMD; for an AAE the reconstruction loss plus the adversarial loss of fooling the
-   * current discriminator. Averaged over the batch.
+   * #gradients()}: for a VAE -ELBO with the KL weighted by beta ({@link ElboObjective}); for a
+   * WAE the squared error plus lambda MMD ({@link WaeObjective}); for an AAE the reconstruction
+   * loss plus the adversarial loss of fooling the current discriminator ({@link AaeObjective}).
+   * Averaged over the batch.
    *
    * @param x [batch x pixels]; not modified
    */
   public StepMetrics computeGradients(INDArray x, Random random) {
-    return switch (config.family()) {
-      case VAE -> vaeGradients(x, random);
-      case WAE -> waeGradients(x, random);
-      case AAE -> aaeGradients(x);
-    };
-  }
-
-  private StepMetrics vaeGradients(INDArray x, Random random) {
-    int b = (int) x.size(0);
-    Work w = work(b);
-    kernels.read(encoder.forward(x), w.enc);
-    head.sample(w.enc, b, random, w.z);
-    kernels.write(w.z, w.zArray);
-    double logLik = reconstruct(w, x, 1.0 / b);
-    kernels.read(decoder.backward(w.dOut, true), w.dz);
-    double kl = 0;
-    boolean mc = config.klEstimator() == KlEstimator.MONTE_CARLO;
-    for (int r = 0; r < b; r++) {
-      kl += mc ? head.logQ(w.enc, r) - head.logPrior(r) : head.klAnalytic(w.enc, r, null);
-    }
-    kl /= b;
-    head.backward(w.enc, b, w.dz, config.beta() / b, config.klEstimator(), w.dEnc);
-    kernels.write(w.dEnc, w.dEncArray);
-    encoder.backward(w.dEncArray, false);
-    return StepMetrics.vae(-(logLik - config.beta() * kl), logLik, kl);
-  }
-
-  private StepMetrics waeGradients(INDArray x, Random random) {
-    int b = (int) x.size(0);
-    Work w = work(b);
-    kernels.read(encoder.forward(x), w.z);
-    kernels.write(w.z, w.zArray);
-    kernels.squaredErrorOfSigmoid(decoder.forward(w.zArray), x, w.dOut, 1.0 / b, w.rows);
-    double error = mean(w.rows, b);
-    kernels.read(decoder.backward(w.dOut, true), w.dz);
-    double[] prior = new double[b * latent];
-    for (int i = 0; i < prior.length; i++) {
-      prior[i] = random.nextGaussian();
-    }
-    double[] dq = new double[b * latent];
-    double mmd = Mmd.imq(w.z, prior, b, latent, 1.0, dq);
-    for (int i = 0; i < dq.length; i++) {
-      w.dz[i] += config.waeLambda() * dq[i];
-    }
-    kernels.write(w.dz, w.zArray);
-    encoder.backward(w.zArray, false);
-    return StepMetrics.wae(error + config.waeLambda() * mmd, error, mmd);
-  }
-
-  private StepMetrics aaeGradients(INDArray x) {
-    int b = (int) x.size(0);
-    Work w = work(b);
-    kernels.read(encoder.forward(x), w.z);
-    kernels.write(w.z, w.zArray);
-    double logLik = reconstruct(w, x, 1.0 / b);
-    kernels.read(decoder.backward(w.dOut, true), w.dz);
-    // Fool the discriminator: minimise -log f(E(x)), targets 1 (the non-saturating form).
-    INDArray targets = Nd4j.ones(type, b, 1);
-    INDArray dLogit = Nd4j.create(type, b, 1);
-    double[] rows = new double[b];
-    double weight = config.adversarialWeight();
-    kernels.bernoulli(discriminator.forward(w.zArray), targets, dLogit, weight / b, rows);
-    double generatorLoss = -mean(rows, b);
-    double[] dAdv = new double[b * latent];
-    kernels.read(discriminator.backward(dLogit, true), dAdv);
-    for (int i = 0; i < dAdv.length; i++) {
-      w.dz[i] += dAdv[i];
-    }
-    kernels.write(w.dz, w.zArray);
-    encoder.backward(w.zArray, false);
-    return StepMetrics.aae(-logLik + weight * generatorLoss, logLik, generatorLoss);
+    return objective.computeGradients(this, x, random);
   }
 
   /**
@@ -308,43 +223,20 @@ public final class LatentModel {
    * #discriminatorGradients()}, with as many prior samples as codes of x.
    */
   public StepMetrics computeDiscriminatorGradients(INDArray x, Random random) {
-    if (discriminator == null) {
+    AaeObjective a = adversarial();
+    if (a == null) {
       throw new IllegalStateException(config.family() + " has no discriminator");
     }
-    int b = (int) x.size(0);
-    Work w = work(b);
-    kernels.read(encoder.forward(x), w.z);
-    double[] both = new double[2 * b * latent];
-    for (int i = 0; i < b * latent; i++) {
-      both[i] = random.nextGaussian();
-    }
-    System.arraycopy(w.z, 0, both, b * latent, b * latent);
-    INDArray input = Nd4j.create(type, 2L * b, latent);
-    kernels.write(both, input);
-    double[] t = new double[2 * b];
-    Arrays.fill(t, 0, b, 1.0);
-    INDArray targets = Nd4j.create(type, 2L * b, 1);
-    kernels.write(t, targets);
-    INDArray dLogit = Nd4j.create(type, 2L * b, 1);
-    INDArray logits = discriminator.forward(input);
-    double[] rows = new double[2 * b];
-    kernels.bernoulli(logits, targets, dLogit, 1.0 / b, rows);
-    double[] l = new double[2 * b];
-    kernels.read(logits, l);
-    int correct = 0;
-    for (int i = 0; i < 2 * b; i++) {
-      correct += (l[i] > 0) == (i < b) ? 1 : 0;
-    }
-    discriminator.backward(dLogit, false);
-    double loss = 0;
-    for (double r : rows) {
-      loss -= r;
-    }
-    return StepMetrics.discriminator(loss / b, correct / (2.0 * b));
+    return a.computeDiscriminatorGradients(this, x, random);
   }
 
-  /** Decodes w.zArray, scores x under the likelihood into w.rows, loss gradient into w.dOut. */
-  private double reconstruct(Work w, INDArray x, double scale) {
+  /**
+   * Decodes w.zArray, scores x under the likelihood into w.rows and the loss gradient of -log
+   * p(x|z), times scale, into w.dOut.
+   *
+   * @return the mean log-likelihood of the rows
+   */
+  double reconstruct(BatchBuffers w, INDArray x, double scale) {
     int b = w.batch;
     INDArray out = decoder.forward(w.zArray);
     if (config.decoderLikelihood() == Likelihood.BERNOULLI) {
@@ -355,7 +247,8 @@ public final class LatentModel {
     return mean(w.rows, b);
   }
 
-  private static double mean(double[] values, int n) {
+  /** The mean of the first n values. */
+  static double mean(double[] values, int n) {
     double s = 0;
     for (int i = 0; i < n; i++) {
       s += values[i];
@@ -382,7 +275,7 @@ public final class LatentModel {
    */
   public void logLikelihood(double[] z, INDArray x, double[] out) {
     int b = (int) x.size(0);
-    Work w = work(b);
+    BatchBuffers w = buffers(b);
     kernels.write(Arrays.copyOf(z, b * latent), w.zArray);
     reconstruct(w, x, 0);
     System.arraycopy(w.rows, 0, out, 0, b);
@@ -447,7 +340,7 @@ public final class LatentModel {
     float[] out = new float[n * d];
     for (int first = 0; first < n; first += DECODE_CHUNK) {
       int b = Math.min(DECODE_CHUNK, n - first);
-      Work w = work(b);
+      BatchBuffers w = buffers(b);
       kernels.write(z, first * latent, w.zArray);
       INDArray logits = decoder.forward(w.zArray);
       if (config.decoderLikelihood() == Likelihood.BERNOULLI) {

@@ -22,6 +22,8 @@ class KernelsTest {
   private static final float TOL = 2e-5f;
   private final Kernels fast = new JavaKernels();
   private final Kernels reference = new Nd4jKernels();
+  private final UpdateRules fastRules = fast.updateRules();
+  private final UpdateRules referenceRules = reference.updateRules();
 
   private static INDArray random(long seed, int rows, int cols, double lo, double hi) {
     Random r = new Random(seed);
@@ -283,21 +285,21 @@ class KernelsTest {
       INDArray p1 = random(7, 1, 50, -1, 1).reshape(50);
       INDArray p2 = asOffsetView(p1);
       INDArray g = random(8, 1, 50, -1, 1).reshape(50);
-      Kernels.RuleState s1 = reference.newRuleState(2, 50, DataType.FLOAT);
-      Kernels.RuleState s2 = fast.newRuleState(2, 50, DataType.FLOAT);
+      UpdateRules.RuleState s1 = referenceRules.newRuleState(2, 50, DataType.FLOAT);
+      UpdateRules.RuleState s2 = fastRules.newRuleState(2, 50, DataType.FLOAT);
       for (long t = 1; t <= 3; t++) {
         switch (rule) {
           case 0 -> {
-            reference.adam(p1, g, s1, 0.01, 0.9, 0.999, 1e-8, t, 1e-3);
-            fast.adam(p2, g, s2, 0.01, 0.9, 0.999, 1e-8, t, 1e-3);
+            referenceRules.adam(p1, g, s1, 0.01, 0.9, 0.999, 1e-8, t, 1e-3);
+            fastRules.adam(p2, g, s2, 0.01, 0.9, 0.999, 1e-8, t, 1e-3);
           }
           case 1 -> {
-            reference.adagrad(p1, g, s1, 0.01, 1e-8, 1e-3);
-            fast.adagrad(p2, g, s2, 0.01, 1e-8, 1e-3);
+            referenceRules.adagrad(p1, g, s1, 0.01, 1e-8, 1e-3);
+            fastRules.adagrad(p2, g, s2, 0.01, 1e-8, 1e-3);
           }
           default -> {
-            reference.sgd(p1, g, 0.01, 1e-3);
-            fast.sgd(p2, g, 0.01, 1e-3);
+            referenceRules.sgd(p1, g, 0.01, 1e-3);
+            fastRules.sgd(p2, g, 0.01, 1e-3);
           }
         }
       }
@@ -306,7 +308,7 @@ class KernelsTest {
     }
   }
 
-  private static float[] stateOf(Kernels.RuleState s) {
+  private static float[] stateOf(UpdateRules.RuleState s) {
     float[] out = new float[(int) (s.slots() * s.length())];
     s.read(out);
     return out;
@@ -317,7 +319,7 @@ class KernelsTest {
   void ruleStatesRoundTrip() {
     for (Kernels k : new Kernels[] {fast, reference}) {
       int n = 10_000;
-      Kernels.RuleState s = k.newRuleState(2, n, DataType.FLOAT);
+      UpdateRules.RuleState s = k.updateRules().newRuleState(2, n, DataType.FLOAT);
       float[] values = new float[2 * n];
       for (int i = 0; i < values.length; i++) {
         values[i] = i * 0.5f - 7;
@@ -341,15 +343,17 @@ class KernelsTest {
     // The optimisers check their gradients in the same pass.
     INDArray g = a.reshape(16);
     for (Kernels k : new Kernels[] {fast, reference}) {
+      UpdateRules rules = k.updateRules();
       INDArray p = Nd4j.zeros(DataType.FLOAT, 16);
-      Kernels.RuleState moments = k.newRuleState(2, 16, DataType.FLOAT);
-      assertFalse(k.adam(p, g, moments, 0.1, 0.9, 0.999, 1e-8, 1, 0), k.name());
-      assertFalse(k.adagrad(p, g, k.newRuleState(1, 16, DataType.FLOAT), 0.1, 1e-8, 0), k.name());
-      assertFalse(k.sgd(p, g, 0.1, 0), k.name());
+      UpdateRules.RuleState moments = rules.newRuleState(2, 16, DataType.FLOAT);
+      assertFalse(rules.adam(p, g, moments, 0.1, 0.9, 0.999, 1e-8, 1, 0), k.name());
+      assertFalse(
+          rules.adagrad(p, g, rules.newRuleState(1, 16, DataType.FLOAT), 0.1, 1e-8, 0), k.name());
+      assertFalse(rules.sgd(p, g, 0.1, 0), k.name());
       INDArray fine = random(11, 1, 16, -1, 1).reshape(16);
-      assertTrue(k.adam(Nd4j.zeros(DataType.FLOAT, 16), fine,
-          k.newRuleState(2, 16, DataType.FLOAT), 0.1, 0.9, 0.999, 1e-8, 1, 0), k.name());
-      assertTrue(k.sgd(Nd4j.zeros(DataType.FLOAT, 16), fine, 0.1, 0), k.name());
+      assertTrue(rules.adam(Nd4j.zeros(DataType.FLOAT, 16), fine,
+          rules.newRuleState(2, 16, DataType.FLOAT), 0.1, 0.9, 0.999, 1e-8, 1, 0), k.name());
+      assertTrue(rules.sgd(Nd4j.zeros(DataType.FLOAT, 16), fine, 0.1, 0), k.name());
     }
   }
 
@@ -440,16 +444,16 @@ class KernelsTest {
     INDArray p1 = random(21, 1, n, -1, 1).reshape(n);
     INDArray p2 = asOffsetView(p1);
     INDArray g = random(22, 1, n, -1e-3, 1e-3).reshape(n);
-    Kernels.RuleState s1 = reference.newRuleState(2, n, DataType.FLOAT);
-    Kernels.RuleState s2 = fast.newRuleState(2, n, DataType.FLOAT);
+    UpdateRules.RuleState s1 = referenceRules.newRuleState(2, n, DataType.FLOAT);
+    UpdateRules.RuleState s2 = fastRules.newRuleState(2, n, DataType.FLOAT);
     for (long t = 1; t <= 4; t++) {
-      assertTrue(reference.adam(p1, g, s1, 1e-3, 0.9, 0.999, 1e-8, t, 1e-4));
-      assertTrue(fast.adam(p2, g, s2, 1e-3, 0.9, 0.999, 1e-8, t, 1e-4));
+      assertTrue(referenceRules.adam(p1, g, s1, 1e-3, 0.9, 0.999, 1e-8, t, 1e-4));
+      assertTrue(fastRules.adam(p2, g, s2, 1e-3, 0.9, 0.999, 1e-8, t, 1e-4));
     }
     assertClose(p1, p2);
     assertArrayEquals(stateOf(s1), stateOf(s2), 1e-9f);
     g.putScalar(n - 1, Float.POSITIVE_INFINITY);
-    assertFalse(fast.adam(p2, g, s2, 1e-3, 0.9, 0.999, 1e-8, 5, 0));
+    assertFalse(fastRules.adam(p2, g, s2, 1e-3, 0.9, 0.999, 1e-8, 5, 0));
   }
 
   /**
@@ -471,9 +475,9 @@ class KernelsTest {
     }
     INDArray p = Nd4j.zeros(DataType.FLOAT, n);
     INDArray g = Nd4j.createFromArray(small);
-    Kernels.RuleState moments = fast.newRuleState(2, n, DataType.FLOAT);
+    UpdateRules.RuleState moments = fastRules.newRuleState(2, n, DataType.FLOAT);
     for (long t = 1; t <= 50; t++) {
-      fast.adam(p, g, moments, 1e-3, 0.9, 0.999, 1e-8, t, 0);
+      fastRules.adam(p, g, moments, 1e-3, 0.9, 0.999, 1e-8, t, 0);
     }
     float[] state = stateOf(moments);
     int secondMoments = 0;
@@ -484,7 +488,7 @@ class KernelsTest {
     assertTrue(secondMoments > n / 2, "only " + secondMoments + " non-zero second moments");
     INDArray zero = Nd4j.zeros(DataType.FLOAT, n);
     for (long t = 51; t <= 30_050; t++) {
-      fast.adam(p, zero, moments, 1e-3, 0.9, 0.999, 1e-8, t, 0);
+      fastRules.adam(p, zero, moments, 1e-3, 0.9, 0.999, 1e-8, t, 0);
       if (t % 10 == 0) {
         moments.read(state);
         assertNoSubnormal(state, "moments after step " + t);
