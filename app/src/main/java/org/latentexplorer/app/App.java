@@ -22,13 +22,19 @@ public final class App extends Application {
         stage.getIcons().add(new javafx.scene.image.Image(icon));
       }
     }
-    explorer = Explorer.open(stage, new FxDialogs(), Settings.fromSystemProperties(),
-        new FxTaskExecutor(), Platform::exit);
+    explorer =
+        Explorer.open(
+            stage,
+            new FxDialogs(),
+            Settings.fromSystemProperties(),
+            new FxTaskExecutor(),
+            Platform::exit);
     // A bug anywhere becomes a message in the window (and a trace for the log), not silence.
-    Thread.setDefaultUncaughtExceptionHandler((thread, error) -> {
-      error.printStackTrace();
-      Platform.runLater(() -> explorer.workspace().report("Something went wrong", error));
-    });
+    Thread.setDefaultUncaughtExceptionHandler(
+        (thread, error) -> {
+          error.printStackTrace();
+          Platform.runLater(() -> explorer.workspace().report("Something went wrong", error));
+        });
   }
 
   @Override

@@ -53,6 +53,7 @@ import org.latentexplorer.model.train.Snapshot;
 public final class Explorer implements AutoCloseable {
   /** Preferred window size; smaller screens get their visible size. */
   private static final double WIDTH = 1480;
+
   private static final double HEIGHT = 940;
 
   private final TaskExecutor tasks;
@@ -83,13 +84,20 @@ public final class Explorer implements AutoCloseable {
       CompareView compareView) {
     /** The views the window lays out. */
     MainView.Views views() {
-      return new MainView.Views(trainingView, setupView, manifoldView, curvesView, scatterView,
-          samplesView, compareView, statusBar);
+      return new MainView.Views(
+          trainingView,
+          setupView,
+          manifoldView,
+          curvesView,
+          scatterView,
+          samplesView,
+          compareView,
+          statusBar);
     }
   }
 
-  private Explorer(Stage stage, Dialogs dialogs, Settings settings, TaskExecutor tasks,
-      Runnable exit) {
+  private Explorer(
+      Stage stage, Dialogs dialogs, Settings settings, TaskExecutor tasks, Runnable exit) {
     this.tasks = tasks;
     this.workspace = new Workspace(tasks, settings);
     Autosave autosave = new Autosave(workspace);
@@ -107,73 +115,102 @@ public final class Explorer implements AutoCloseable {
     ScatterViewModel scatter = new ScatterViewModel(workspace, render);
     SamplesViewModel samples = new SamplesViewModel(workspace, render);
     CompareViewModel compare = new CompareViewModel(workspace);
-    MainViewModel main = new MainViewModel(workspace, files, opener, dialogs, owner,
-        () -> manifold.gridImage().get(), Version.current());
-    this.parts = new Parts(main, training, new TrainingView(training),
-        new StatusBarView(training), setup,
-        new SetupView(setup, dialogs, owner), curves, new CurvesView(curves),
-        manifold, new ManifoldView(manifold), scatter, new ScatterView(scatter), samples,
-        new SamplesView(samples), new CompareView(compare, dialogs, owner));
-    Runnable quit = () -> sessions.close(() -> {
-      close();
-      exit.run();
-    });
+    MainViewModel main =
+        new MainViewModel(
+            workspace,
+            files,
+            opener,
+            dialogs,
+            owner,
+            () -> manifold.gridImage().get(),
+            Version.current());
+    this.parts =
+        new Parts(
+            main,
+            training,
+            new TrainingView(training),
+            new StatusBarView(training),
+            setup,
+            new SetupView(setup, dialogs, owner),
+            curves,
+            new CurvesView(curves),
+            manifold,
+            new ManifoldView(manifold),
+            scatter,
+            new ScatterView(scatter),
+            samples,
+            new SamplesView(samples),
+            new CompareView(compare, dialogs, owner));
+    Runnable quit =
+        () ->
+            sessions.close(
+                () -> {
+                  close();
+                  exit.run();
+                });
     this.view = new MainView(main, parts.views(), quit);
     // The pictures of the Explore tab are drawn only while it shows.
-    for (BooleanProperty active : List.of(manifold.activeProperty(), scatter.activeProperty(),
-        samples.activeProperty())) {
+    for (BooleanProperty active :
+        List.of(manifold.activeProperty(), scatter.activeProperty(), samples.activeProperty())) {
       active.bind(main.exploreShownProperty());
     }
     this.autosaver = new Autosaver(autosave, tasks, settings.autosaveInterval());
 
     Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-    Scene scene = new Scene(view, Math.min(WIDTH, screen.getWidth()),
-        Math.min(HEIGHT, screen.getHeight()));
+    Scene scene =
+        new Scene(view, Math.min(WIDTH, screen.getWidth()), Math.min(HEIGHT, screen.getHeight()));
     scene.getStylesheets().add(Explorer.class.getResource("app.css").toExternalForm());
     stage.setScene(scene);
     stage.setMinWidth(Math.min(1000, screen.getWidth()));
     stage.setMinHeight(Math.min(660, screen.getHeight()));
     stage.titleProperty().bind(main.titleProperty());
-    stage.setOnCloseRequest(e -> {
-      e.consume();
-      quit.run();
-    });
+    stage.setOnCloseRequest(
+        e -> {
+          e.consume();
+          quit.run();
+        });
     stage.show();
 
-    opener.startUp(new DatasetChoice.Bundled(BundledDataset.defaultDataset()), () -> {
-      if (settings.autotrain()) {
-        trainWhenBuilt();
-      }
-      focusTrainWhenEnabled();
-      if (settings.screenshot() != null) {
-        // Leaves without autosaving: a picture for the README is not a run worth keeping.
-        screenshotLater(scene, settings, () -> {
-          close();
-          exit.run();
+    opener.startUp(
+        new DatasetChoice.Bundled(BundledDataset.defaultDataset()),
+        () -> {
+          if (settings.autotrain()) {
+            trainWhenBuilt();
+          }
+          focusTrainWhenEnabled();
+          if (settings.screenshot() != null) {
+            // Leaves without autosaving: a picture for the README is not a run worth keeping.
+            screenshotLater(
+                scene,
+                settings,
+                () -> {
+                  close();
+                  exit.run();
+                });
+          }
+          // After the window has settled, so the question appears over a drawn window.
+          Platform.runLater(main::offerRestore);
         });
-      }
-      // After the window has settled, so the question appears over a drawn window.
-      Platform.runLater(main::offerRestore);
-    });
   }
 
   /** Opens the window on {@code stage} and starts loading; returns at once. */
-  public static Explorer open(Stage stage, Dialogs dialogs, Settings settings,
-      TaskExecutor tasks, Runnable exit) {
+  public static Explorer open(
+      Stage stage, Dialogs dialogs, Settings settings, TaskExecutor tasks, Runnable exit) {
     return new Explorer(stage, dialogs, settings, tasks, exit);
   }
 
   private void trainWhenBuilt() {
-    ChangeListener<Snapshot> once = new ChangeListener<>() {
-      @Override
-      public void changed(javafx.beans.value.ObservableValue<? extends Snapshot> o, Snapshot a,
-          Snapshot b) {
-        if (b != null && b.state() == RunState.READY) {
-          workspace.snapshotProperty().removeListener(this);
-          parts.training().primary();
-        }
-      }
-    };
+    ChangeListener<Snapshot> once =
+        new ChangeListener<>() {
+          @Override
+          public void changed(
+              javafx.beans.value.ObservableValue<? extends Snapshot> o, Snapshot a, Snapshot b) {
+            if (b != null && b.state() == RunState.READY) {
+              workspace.snapshotProperty().removeListener(this);
+              parts.training().primary();
+            }
+          }
+        };
     workspace.snapshotProperty().addListener(once);
     once.changed(workspace.snapshotProperty(), null, workspace.snapshot());
   }
@@ -184,36 +221,44 @@ public final class Explorer implements AutoCloseable {
     if (train == null) {
       return;
     }
-    ChangeListener<Boolean> once = new ChangeListener<>() {
-      @Override
-      public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean a,
-          Boolean disabled) {
-        if (!disabled) {
-          train.disabledProperty().removeListener(this);
-          train.requestFocus();
-        }
-      }
-    };
+    ChangeListener<Boolean> once =
+        new ChangeListener<>() {
+          @Override
+          public void changed(
+              javafx.beans.value.ObservableValue<? extends Boolean> o,
+              Boolean a,
+              Boolean disabled) {
+            if (!disabled) {
+              train.disabledProperty().removeListener(this);
+              train.requestFocus();
+            }
+          }
+        };
     train.disabledProperty().addListener(once);
     once.changed(train.disabledProperty(), null, train.isDisabled());
   }
 
   /** Saves a picture of the window after some training, then quits: for the README. */
   private void screenshotLater(Scene scene, Settings settings, Runnable leave) {
-    javafx.animation.PauseTransition wait = new javafx.animation.PauseTransition(
-        javafx.util.Duration.millis(settings.screenshotDelay().toMillis()));
-    wait.setOnFinished(e -> {
-      java.awt.image.BufferedImage picture =
-          javafx.embed.swing.SwingFXUtils.fromFXImage(scene.snapshot(null), null);
-      java.nio.file.Path target = settings.screenshot();
-      tasks.runInBackground(() -> {
-        PngFile.write(picture, target);
-        return target;
-      }, ok -> leave.run(), error -> {
-        System.err.println("Could not save the screenshot: " + Problem.describe(error));
-        leave.run();
-      });
-    });
+    javafx.animation.PauseTransition wait =
+        new javafx.animation.PauseTransition(
+            javafx.util.Duration.millis(settings.screenshotDelay().toMillis()));
+    wait.setOnFinished(
+        e -> {
+          java.awt.image.BufferedImage picture =
+              javafx.embed.swing.SwingFXUtils.fromFXImage(scene.snapshot(null), null);
+          java.nio.file.Path target = settings.screenshot();
+          tasks.runInBackground(
+              () -> {
+                PngFile.write(picture, target);
+                return target;
+              },
+              ok -> leave.run(),
+              error -> {
+                System.err.println("Could not save the screenshot: " + Problem.describe(error));
+                leave.run();
+              });
+        });
     wait.play();
   }
 

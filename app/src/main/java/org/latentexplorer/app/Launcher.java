@@ -5,13 +5,13 @@ import javafx.application.Application;
 import org.latentexplorer.model.cli.Cli;
 
 /**
- * The entry point. A plain class rather than the {@link App} itself, so that JavaFX starts from
- * the class path (ND4J cannot live on the module path). Runs on the main thread.
+ * The entry point. A plain class rather than the {@link App} itself, so that JavaFX starts from the
+ * class path (ND4J cannot live on the module path). Runs on the main thread.
  *
  * <p>A command ({@code train}, {@code eval}, {@code sample}, {@code compare}, {@code help}) runs
- * the headless command line, which needs no display; {@code --version} prints the version;
- * {@code --self-check} checks the installation without a display and exits 0 when it works;
- * anything else starts the window, or says in one line that there is no display for it.
+ * the headless command line, which needs no display; {@code --version} prints the version; {@code
+ * --self-check} checks the installation without a display and exits 0 when it works; anything else
+ * starts the window, or says in one line that there is no display for it.
  */
 public final class Launcher {
   private Launcher() {}
@@ -35,12 +35,14 @@ public final class Launcher {
         }
         case "--help", "-h" -> {
           System.out.println("usage: latent-explorer [--version | --self-check]");
-          System.out.println("       latent-explorer train | eval | sample | compare [options]"
-              + "   (no window; see latent-explorer help)");
-          System.out.println("  options as -D system properties: latentexplorer.home,"
-              + " latentexplorer.autotrain, latentexplorer.noRestorePrompt,"
-              + " latentexplorer.autosaveSeconds, latentexplorer.screenshot=FILE.png,"
-              + " latentexplorer.screenshotSeconds");
+          System.out.println(
+              "       latent-explorer train | eval | sample | compare [options]"
+                  + "   (no window; see latent-explorer help)");
+          System.out.println(
+              "  options as -D system properties: latentexplorer.home,"
+                  + " latentexplorer.autotrain, latentexplorer.noRestorePrompt,"
+                  + " latentexplorer.autosaveSeconds, latentexplorer.screenshot=FILE.png,"
+                  + " latentexplorer.screenshotSeconds");
           return;
         }
         default -> {
@@ -48,8 +50,11 @@ public final class Launcher {
         }
       }
     }
-    String missing = missingDisplay(System.getenv(), System.getProperty("os.name", ""),
-        System.getProperty("glass.platform"));
+    String missing =
+        missingDisplay(
+            System.getenv(),
+            System.getProperty("os.name", ""),
+            System.getProperty("glass.platform"));
     if (missing != null) {
       fail(missing);
     }
@@ -75,7 +80,9 @@ public final class Launcher {
    */
   static String missingDisplay(Map<String, String> env, String osName, String glassPlatform) {
     boolean x11 = !osName.startsWith("Windows") && !osName.startsWith("Mac");
-    if (!x11 || glassPlatform != null || present(env.get("DISPLAY"))
+    if (!x11
+        || glassPlatform != null
+        || present(env.get("DISPLAY"))
         || present(env.get("WAYLAND_DISPLAY"))) {
       return null;
     }

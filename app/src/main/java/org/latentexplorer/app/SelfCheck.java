@@ -40,10 +40,11 @@ final class SelfCheck {
       Dataset data = BundledDataset.defaultDataset().load();
       Dataset.Split split = data.head(600).split(0.25, 1);
       stage = "training a tiny model";
-      ModelConfig model = ModelConfig.defaults(ModelFamily.VAE, data.height(), data.width())
-          .withHidden(List.of(16));
-      Trainer trainer = new Trainer(model, TrainingConfig.defaults().withBatchSize(32)
-          .withEpochs(1), split);
+      ModelConfig model =
+          ModelConfig.defaults(ModelFamily.VAE, data.height(), data.width())
+              .withHidden(List.of(16));
+      Trainer trainer =
+          new Trainer(model, TrainingConfig.defaults().withBatchSize(32).withEpochs(1), split);
       for (int i = 0; i < STEPS; i++) {
         trainer.step();
       }
@@ -62,7 +63,8 @@ final class SelfCheck {
         }
       }
       Frame frame = Mosaic.grid(images, GRID * GRID, data.height(), data.width(), GRID, 1, null);
-      out.printf("OK: Latent Explorer %s, ND4J %s, trained %d steps, decoded a %dx%d frame%n",
+      out.printf(
+          "OK: Latent Explorer %s, ND4J %s, trained %d steps, decoded a %dx%d frame%n",
           Version.current(), backend, STEPS, frame.width(), frame.height());
       out.println("Matrix products: " + Backend.blas());
       return 0;

@@ -28,22 +28,23 @@ import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * Nothing lost: an autosaved run is offered at start and restored, and closing the window saves
- * the run. One class per answer to "Restore the last run?", as the answer must be ready before
- * the window opens.
+ * Nothing lost: an autosaved run is offered at start and restored, and closing the window saves the
+ * run. One class per answer to "Restore the last run?", as the answer must be ready before the
+ * window opens.
  */
 abstract class AutosaveUiBase {
   private static final int SAVED_STEPS = 7;
 
   /** The settings folder, with an autosave made before the window opens; one per test class. */
-  @TempDir
-  static Path home;
+  @TempDir static Path home;
 
   private final ScriptedDialogs dialogs = new ScriptedDialogs();
   private Explorer explorer;
   private Stage stage;
 
-  /** @param restore the answer to "Restore the last run?" */
+  /**
+   * @param restore the answer to "Restore the last run?"
+   */
   AutosaveUiBase(boolean restore) {
     dialogs.confirm = restore;
   }
@@ -64,8 +65,13 @@ abstract class AutosaveUiBase {
   /** Opens the explorer; each subclass's {@code @Start} calls this. */
   void open(Stage stage) {
     this.stage = stage;
-    explorer = Explorer.open(stage, dialogs, new Settings(home, true, false,
-        Duration.ofMinutes(10)), new FxTaskExecutor(), () -> {});
+    explorer =
+        Explorer.open(
+            stage,
+            dialogs,
+            new Settings(home, true, false, Duration.ofMinutes(10)),
+            new FxTaskExecutor(),
+            () -> {});
   }
 
   @AfterEach
@@ -76,32 +82,47 @@ abstract class AutosaveUiBase {
   void restored(FxRobot robot) throws Exception {
     long saved = SAVED_STEPS;
 
-    await("the autosaved run", 60, () -> {
-      Snapshot s = explorer.workspace().snapshot();
-      return s != null && s.progress().step() == saved;
-    });
+    await(
+        "the autosaved run",
+        60,
+        () -> {
+          Snapshot s = explorer.workspace().snapshot();
+          return s != null && s.progress().step() == saved;
+        });
 
     assertNull(onFxFile(), "Save must not overwrite the autosave: it asks for a name");
-    await("the status bar at the restored step", 10, () -> robot.lookup("#statusStep")
-        .queryAs(javafx.scene.control.Label.class).getText().equals("step " + saved));
+    await(
+        "the status bar at the restored step",
+        10,
+        () ->
+            robot
+                .lookup("#statusStep")
+                .queryAs(javafx.scene.control.Label.class)
+                .getText()
+                .equals("step " + saved));
   }
 
   void closeSaves(FxRobot robot) throws Exception {
-    await("a fresh model (the autosave was declined)", 60, () -> {
-      Snapshot s = explorer.workspace().snapshot();
-      return s != null && s.progress().step() == 0
-          && !robot.lookup("#stepButton").queryButton().isDisabled();
-    });
+    await(
+        "a fresh model (the autosave was declined)",
+        60,
+        () -> {
+          Snapshot s = explorer.workspace().snapshot();
+          return s != null
+              && s.progress().step() == 0
+              && !robot.lookup("#stepButton").queryButton().isDisabled();
+        });
     for (int i = 0; i < 12; i++) {
       robot.push(KeyCode.CONTROL, KeyCode.RIGHT);
     }
     await("twelve steps", 20, () -> explorer.workspace().snapshot().progress().step() == 12);
 
-    robot.interact(() -> stage.fireEvent(
-        new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST)));
+    robot.interact(() -> stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST)));
 
     Path autosave = home.resolve(Settings.AUTOSAVE_NAME);
-    poll("the run saved on close", 30,
+    poll(
+        "the run saved on close",
+        30,
         () -> Files.isRegularFile(autosave) && ModelFile.load(autosave).step() == 12);
     assertEquals(12, ModelFile.load(autosave).step());
   }

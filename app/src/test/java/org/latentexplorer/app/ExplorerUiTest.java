@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Random;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.chart.LineChart;
@@ -48,16 +47,16 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @ExtendWith(ApplicationExtension.class)
 class ExplorerUiTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private final ScriptedDialogs dialogs = new ScriptedDialogs();
   private Explorer explorer;
 
   @Start
   void start(Stage stage) throws IOException {
-    Settings settings = new Settings(Files.createDirectories(dir.resolve("home")), false, false,
-        Duration.ofMinutes(10));
+    Settings settings =
+        new Settings(
+            Files.createDirectories(dir.resolve("home")), false, false, Duration.ofMinutes(10));
     explorer = Explorer.open(stage, dialogs, settings, new FxTaskExecutor(), () -> {});
   }
 
@@ -72,21 +71,35 @@ class ExplorerUiTest {
 
     robot.clickOn("#trainButton");
 
-    await("the train ELBO curve to gain points", 60,
+    await(
+        "the train ELBO curve to gain points",
+        60,
         () -> points(robot, "#mainChart", Metric.TRAIN_ELBO.label()) >= 2);
-    await("the status bar to count steps", 10,
+    await(
+        "the status bar to count steps",
+        10,
         () -> stepOf(robot.lookup("#statusStep").queryAs(Label.class).getText()) > 0);
     // 2,000 test images: the live scores of the first 1,000 and the epoch's scores of all of
     // them are two curves, each named for its images.
-    await("a test ELBO curve for each set of test images", 60,
-        () -> points(robot, "#mainChart", Metric.TEST_ELBO.label()) >= 1
-            && points(robot, "#mainChart", Metric.LIVE_TEST_ELBO.label()) >= 1);
-    await("the legend naming both", 10,
+    await(
+        "a test ELBO curve for each set of test images",
+        60,
+        () ->
+            points(robot, "#mainChart", Metric.TEST_ELBO.label()) >= 1
+                && points(robot, "#mainChart", Metric.LIVE_TEST_ELBO.label()) >= 1);
+    await(
+        "the legend naming both",
+        10,
         () -> !robot.lookup("#legend-LIVE_TEST_ELBO").queryAll().isEmpty());
-    assertEquals("test ELBO (whole set)",
+    assertEquals(
+        "test ELBO (whole set)",
         robot.lookup("#legend-TEST_ELBO").queryAs(javafx.scene.control.CheckBox.class).getText());
-    assertEquals("test ELBO (first 1,000)", robot.lookup("#legend-LIVE_TEST_ELBO")
-        .queryAs(javafx.scene.control.CheckBox.class).getText());
+    assertEquals(
+        "test ELBO (first 1,000)",
+        robot
+            .lookup("#legend-LIVE_TEST_ELBO")
+            .queryAs(javafx.scene.control.CheckBox.class)
+            .getText());
     robot.clickOn("#trainButton");
     await("training to pause", 20, () -> state() == RunState.PAUSED);
     await("the manifold of the paused model", 20, () -> manifold() != null);
@@ -95,16 +108,24 @@ class ExplorerUiTest {
     Node lowThumb = robot.lookup("#rangeA .low-thumb").query();
     robot.drag(lowThumb, MouseButton.PRIMARY).moveBy(60, 0).drop();
 
-    await("the range to follow the drag", 10,
+    await(
+        "the range to follow the drag",
+        10,
         () -> explorer.parts().manifold().lowAProperty().get() > -2.9);
-    await("the manifold to be redrawn for the new range", 20,
+    await(
+        "the manifold to be redrawn for the new range",
+        20,
         () -> !Arrays.equals(before, pixels(manifold())));
 
     robot.doubleClickOn("#estimateSamplesField").write("5");
     robot.clickOn("#estimateButton");
-    await("the importance-sampled estimate", 60, () -> text(robot, "#estimateText")
-        .startsWith("log p(x) \u2248"));
-    await("the estimate drawn as a point", 10,
+    await(
+        "the importance-sampled estimate",
+        60,
+        () -> text(robot, "#estimateText").startsWith("log p(x) \u2248"));
+    await(
+        "the estimate drawn as a point",
+        10,
         () -> points(robot, "#mainChart", Metric.TEST_IS_LOG_LIKELIHOOD.label()) == 1);
 
     Path png = dir.resolve("manifold.png");
@@ -131,17 +152,27 @@ class ExplorerUiTest {
     for (int i = 0; i < 5; i++) {
       robot.push(KeyCode.CONTROL, KeyCode.RIGHT);
     }
-    await("ten steps, five of them by the keyboard shortcut", 20,
+    await(
+        "ten steps, five of them by the keyboard shortcut",
+        20,
         () -> snapshot().progress().step() == 10);
 
     robot.clickOn("#compareTab");
     robot.clickOn("#compareCurrentButton");
 
-    await("the run's row", 60, () -> !explorer.parts().compareView().lookupAll(
-        ".compare-row").isEmpty());
-    assertTrue(robot.lookup(".compare-row .compare-title").queryAs(Label.class).getText()
-        .equals("Current run (VAE, step 10)"));
-    assertEquals(4, robot.lookup(".compare-row .image-view").queryAll().size(),
+    await(
+        "the run's row",
+        60,
+        () -> !explorer.parts().compareView().lookupAll(".compare-row").isEmpty());
+    assertTrue(
+        robot
+            .lookup(".compare-row .compare-title")
+            .queryAs(Label.class)
+            .getText()
+            .equals("Current run (VAE, step 10)"));
+    assertEquals(
+        4,
+        robot.lookup(".compare-row .image-view").queryAll().size(),
         "scatter, manifold, samples and reconstructions are shown");
   }
 
@@ -154,7 +185,9 @@ class ExplorerUiTest {
     await("a 3-D model", 30, () -> snapshot() != null && snapshot().model().latentDim() == 3);
 
     robot.clickOn("#trainButton");
-    await("a few points of the curves", 60,
+    await(
+        "a few points of the curves",
+        60,
         () -> snapshot().history().get(Metric.TRAIN_ELBO).size() >= 4);
     robot.clickOn("#trainButton");
     await("training to pause", 20, () -> state() == RunState.PAUSED);
@@ -165,30 +198,46 @@ class ExplorerUiTest {
     Path file = dir.resolve("three-d.lex");
     dialogs.saveModel = file;
     clickMenu(robot, "File", "Save model as\u2026");
-    await("the model file", 30, () -> Files.isRegularFile(file)
-        && file.equals(explorer.workspace().modelFileProperty().get()));
+    await(
+        "the model file",
+        30,
+        () ->
+            Files.isRegularFile(file)
+                && file.equals(explorer.workspace().modelFileProperty().get()));
     assertTrue(robot.lookup("#statusNotice").queryAs(Label.class).getText().startsWith("Saved"));
 
     type(robot, "#latentField", "2");
     robot.clickOn("#applyButton");
-    await("a new, untrained 2-D model", 30, () -> snapshot() != null
-        && snapshot().model().latentDim() == 2 && points(robot, "#mainChart") == 0);
-    await("the trained run autosaved before it was replaced", 30,
+    await(
+        "a new, untrained 2-D model",
+        30,
+        () ->
+            snapshot() != null
+                && snapshot().model().latentDim() == 2
+                && points(robot, "#mainChart") == 0);
+    await(
+        "the trained run autosaved before it was replaced",
+        30,
         () -> Files.isRegularFile(dir.resolve("home").resolve(Settings.AUTOSAVE_NAME)));
 
     dialogs.openModel = file;
     clickMenu(robot, "File", "Open model\u2026");
-    await("the saved model back", 30, () -> snapshot() != null
-        && snapshot().model().latentDim() == 3);
+    await(
+        "the saved model back",
+        30,
+        () -> snapshot() != null && snapshot().model().latentDim() == 3);
 
     assertEquals("3", text(robot, "#latentField"));
     assertEquals("64", text(robot, "#hiddenField"));
     assertEquals(steps, snapshot().progress().step());
     assertEquals(curvePoints, snapshot().history().get(Metric.TRAIN_ELBO).size());
     await("the restored curves drawn", 10, () -> points(robot, "#mainChart") > 0);
-    await("the status bar at the saved step", 10, () -> stepOf(
-        robot.lookup("#statusStep").queryAs(Label.class).getText()) == steps);
-    assertTrue(robot.window(0) instanceof Stage s && s.getTitle().endsWith("three-d.lex"),
+    await(
+        "the status bar at the saved step",
+        10,
+        () -> stepOf(robot.lookup("#statusStep").queryAs(Label.class).getText()) == steps);
+    assertTrue(
+        robot.window(0) instanceof Stage s && s.getTitle().endsWith("three-d.lex"),
         "the window is titled with the file");
   }
 
@@ -201,7 +250,8 @@ class ExplorerUiTest {
     clickMenu(robot, "File", "Open model\u2026");
     await("the problem bar", 20, () -> robot.lookup("#problemBar").query().isVisible());
     assertEquals("empty.lex is empty (0 bytes)", text(robot, "#problemText"));
-    assertFalse(robot.lookup("#trainButton").queryButton().isDisabled(),
+    assertFalse(
+        robot.lookup("#trainButton").queryButton().isDisabled(),
         "the current model is still there to train");
     robot.clickOn("#problemDismiss");
     await("the problem bar to go", 10, () -> !robot.lookup("#problemBar").query().isVisible());
@@ -226,8 +276,8 @@ class ExplorerUiTest {
     clickMenu(robot, "File", "Open data set file\u2026");
     await("the problem bar", 20, () -> robot.lookup("#problemBar").query().isVisible());
     assertEquals(expected, text(robot, "#problemText"));
-    assertEquals("MNIST digits", explorer.workspace().data().all().name(),
-        "the data set in use is kept");
+    assertEquals(
+        "MNIST digits", explorer.workspace().data().all().name(), "the data set in use is kept");
 
     type(robot, "#latentField", "abc");
     await("the field's reason", 10, () -> robot.lookup("#latentFieldError").query().isVisible());
@@ -251,7 +301,8 @@ class ExplorerUiTest {
     robot.clickOn("#familyBox").clickOn("VAE");
 
     assertEquals(org.latentexplorer.model.vae.Posterior.DIAGONAL, posterior.getValue());
-    assertTrue(robot.lookup("#applyButton").queryButton().isDisabled(),
+    assertTrue(
+        robot.lookup("#applyButton").queryButton().isDisabled(),
         "back at the running model's settings, there is nothing to apply");
   }
 
@@ -259,23 +310,31 @@ class ExplorerUiTest {
 
   /**
    * Opens menus and clicks the last item, each found by its text among the nodes on screen. The
-   * mouse enters a submenu sideways, as a person does: a diagonal path would cross other items
-   * and close it (and a path along the menu bar would open other menus).
+   * mouse enters a submenu sideways, as a person does: a diagonal path would cross other items and
+   * close it (and a path along the menu bar would open other menus).
    */
   private static void clickMenu(FxRobot robot, String... path) throws Exception {
     Double rowY = null;
     for (int i = 0; i < path.length; i++) {
       String label = path[i];
       Node[] found = new Node[1];
-      await("the menu item \"" + label + "\"", 10, () -> {
-        found[0] = robot.lookup(org.testfx.matcher.control.LabeledMatchers.hasText(label))
-            .match(x -> x.getScene() != null && x.getScene().getWindow() != null
-                && x.getScene().getWindow().isShowing() && x.isVisible())
-            .query();
-        return found[0] != null;
-      });
-      javafx.geometry.Bounds b = onFx(() -> found[0].localToScreen(
-          found[0].getBoundsInLocal()));
+      await(
+          "the menu item \"" + label + "\"",
+          10,
+          () -> {
+            found[0] =
+                robot
+                    .lookup(org.testfx.matcher.control.LabeledMatchers.hasText(label))
+                    .match(
+                        x ->
+                            x.getScene() != null
+                                && x.getScene().getWindow() != null
+                                && x.getScene().getWindow().isShowing()
+                                && x.isVisible())
+                    .query();
+            return found[0] != null;
+          });
+      javafx.geometry.Bounds b = onFx(() -> found[0].localToScreen(found[0].getBoundsInLocal()));
       double x = b.getMinX() + Math.min(12, b.getWidth() / 2);
       double y = b.getCenterY();
       if (i >= 2) {
@@ -288,10 +347,13 @@ class ExplorerUiTest {
   }
 
   private void awaitReady(FxRobot robot) throws Exception {
-    await("the default model to be built", 90, () -> {
-      Button train = robot.lookup("#trainButton").queryButton();
-      return train != null && !train.isDisabled() && snapshot() != null;
-    });
+    await(
+        "the default model to be built",
+        90,
+        () -> {
+          Button train = robot.lookup("#trainButton").queryButton();
+          return train != null && !train.isDisabled() && snapshot() != null;
+        });
   }
 
   private Snapshot snapshot() {

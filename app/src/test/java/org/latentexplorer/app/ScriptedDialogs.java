@@ -6,8 +6,8 @@ import javafx.stage.Window;
 import org.latentexplorer.app.fx.Dialogs;
 
 /**
- * Dialogs answered by the test: each question returns the answer prepared for it, once. Native
- * file choosers cannot be driven headless; everything around them is the real code.
+ * Dialogs answered by the test: each question returns the answer prepared for it, once. Native file
+ * choosers cannot be driven headless; everything around them is the real code.
  */
 final class ScriptedDialogs implements Dialogs {
   volatile Path openModel;
@@ -50,8 +50,7 @@ final class ScriptedDialogs implements Dialogs {
   }
 
   @Override
-  public Optional<Path> export(Window owner, String title, String suggestedName,
-      String extension) {
+  public Optional<Path> export(Window owner, String title, String suggestedName, String extension) {
     Path p = export;
     export = null;
     return once(p);

@@ -15,8 +15,10 @@ class SelfCheckTest {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
 
-    int code = SelfCheck.run(new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8));
+    int code =
+        SelfCheck.run(
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
 
     String printed = out.toString(StandardCharsets.UTF_8);
     assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
@@ -24,7 +26,8 @@ class SelfCheckTest {
     assertTrue(printed.contains("decoded a 86x86 frame"), printed);
     // The build lays out the current OpenBLAS on Linux x86-64 and names its version.
     String blas = System.getProperty("latentexplorer.openblas.expected", "");
-    assertTrue(printed.contains("\nMatrix products: OpenBLAS " + (blas.isEmpty() ? "" : blas + " (")),
+    assertTrue(
+        printed.contains("\nMatrix products: OpenBLAS " + (blas.isEmpty() ? "" : blas + " (")),
         printed);
   }
 

@@ -33,15 +33,14 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * An impatient class for a bounded time: random clicks on Train, Step, Stop and Reset, slider
- * drags, tab switches and saves while training runs. Nothing may throw, hang or corrupt a file,
- * and afterwards the app still trains and draws.
+ * drags, tab switches and saves while training runs. Nothing may throw, hang or corrupt a file, and
+ * afterwards the app still trains and draws.
  */
 @ExtendWith(ApplicationExtension.class)
 class StressUiTest {
   private static final long SECONDS = 20;
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private final ScriptedDialogs dialogs = new ScriptedDialogs();
   private final ConcurrentLinkedQueue<Throwable> uncaught = new ConcurrentLinkedQueue<>();
@@ -52,8 +51,9 @@ class StressUiTest {
   void start(Stage stage) throws IOException {
     previous = Thread.getDefaultUncaughtExceptionHandler();
     Thread.setDefaultUncaughtExceptionHandler((t, e) -> uncaught.add(e));
-    Settings settings = new Settings(Files.createDirectories(dir.resolve("home")), false, false,
-        Duration.ofMinutes(10));
+    Settings settings =
+        new Settings(
+            Files.createDirectories(dir.resolve("home")), false, false, Duration.ofMinutes(10));
     explorer = Explorer.open(stage, dialogs, settings, new FxTaskExecutor(), () -> {});
   }
 
@@ -69,10 +69,13 @@ class StressUiTest {
 
   @Test
   void clickingEverythingWhileTrainingBreaksNothing(FxRobot robot) throws Exception {
-    await("the default model to be built", 90, () -> {
-      Button train = robot.lookup("#trainButton").queryButton();
-      return train != null && !train.isDisabled() && snapshot() != null;
-    });
+    await(
+        "the default model to be built",
+        90,
+        () -> {
+          Button train = robot.lookup("#trainButton").queryButton();
+          return train != null && !train.isDisabled() && snapshot() != null;
+        });
     dialogs.confirm = true;
     Path file = dir.resolve("stress.lex");
     dialogs.saveModel = file;
@@ -92,8 +95,10 @@ class StressUiTest {
         }
         case 5 -> {
           robot.clickOn("#exploreTab");
-          Node thumb = robot.lookup(random.nextBoolean() ? "#rangeA .low-thumb"
-              : "#rangeB .high-thumb").query();
+          Node thumb =
+              robot
+                  .lookup(random.nextBoolean() ? "#rangeA .low-thumb" : "#rangeB .high-thumb")
+                  .query();
           robot.drag(thumb, MouseButton.PRIMARY).moveBy(random.nextInt(61) - 30, 0).drop();
         }
         case 6 -> robot.clickOn(random.nextBoolean() ? "#compareTab" : "#exploreTab");
@@ -105,9 +110,9 @@ class StressUiTest {
     }
     assertTrue(actions > 20, "only " + actions + " actions in " + SECONDS + " s");
     assertTrue(uncaught.isEmpty(), () -> "uncaught: " + uncaught);
-    assertFalse(robot.lookup("#problemBar").query().isVisible(),
-        () -> "a problem was reported: " + robot.lookup("#problemText")
-            .queryLabeled().getText());
+    assertFalse(
+        robot.lookup("#problemBar").query().isVisible(),
+        () -> "a problem was reported: " + robot.lookup("#problemText").queryLabeled().getText());
 
     // Still alive: it trains on, draws the manifold, and what was saved opens.
     robot.clickOn("#exploreTab");
@@ -115,10 +120,8 @@ class StressUiTest {
       robot.clickOn("#trainButton");
     }
     long before = snapshot().progress().step();
-    await("training to go on after the storm", 60,
-        () -> snapshot().progress().step() > before + 3);
-    await("a manifold frame", 20,
-        () -> explorer.parts().manifold().gridImage().get() != null);
+    await("training to go on after the storm", 60, () -> snapshot().progress().step() > before + 3);
+    await("a manifold frame", 20, () -> explorer.parts().manifold().gridImage().get() != null);
     // Whether or not the storm saved, one more save must write a file of this run that opens:
     // a file left by an earlier save does not count, so the step it holds is checked.
     long atSave = snapshot().progress().step();

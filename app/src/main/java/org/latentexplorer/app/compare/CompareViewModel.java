@@ -25,18 +25,24 @@ public final class CompareViewModel {
   private final Workspace workspace;
   private final ObservableList<CompareRow> rows = FXCollections.observableArrayList();
   private final ReadOnlyBooleanWrapper working = new ReadOnlyBooleanWrapper(this, "working");
-  private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status",
-      "Add the current run or model files to compare them on the same test images.");
+  private final ReadOnlyStringWrapper status =
+      new ReadOnlyStringWrapper(
+          this,
+          "status",
+          "Add the current run or model files to compare them on the same test images.");
   private int pending;
 
   public CompareViewModel(Workspace workspace) {
     this.workspace = workspace;
-    workspace.dataProperty().addListener((o, a, b) -> {
-      if (a != null && b != null && a.all() != b.all() && !rows.isEmpty()) {
-        rows.clear();
-        status.set("The data set changed: add the models again to compare them on it.");
-      }
-    });
+    workspace
+        .dataProperty()
+        .addListener(
+            (o, a, b) -> {
+              if (a != null && b != null && a.all() != b.all() && !rows.isEmpty()) {
+                rows.clear();
+                status.set("The data set changed: add the models again to compare them on it.");
+              }
+            });
   }
 
   /** Adds the current run as it is now. */
@@ -47,13 +53,18 @@ public final class CompareViewModel {
     if (session == null || s == null || data == null) {
       return;
     }
-    String name = String.format("Current run (%s, step %,d)", s.model().family(),
-        s.progress().step());
+    String name =
+        String.format("Current run (%s, step %,d)", s.model().family(), s.progress().step());
     start(name);
-    workspace.tasks().runInBackground(() -> {
-      TrainerState state = session.captureState().get(30, TimeUnit.SECONDS);
-      return ModelEvaluation.evaluate(name, state, data);
-    }, this::done, e -> failed(name, e));
+    workspace
+        .tasks()
+        .runInBackground(
+            () -> {
+              TrainerState state = session.captureState().get(30, TimeUnit.SECONDS);
+              return ModelEvaluation.evaluate(name, state, data);
+            },
+            this::done,
+            e -> failed(name, e));
   }
 
   /** Adds a model file. */
@@ -64,8 +75,12 @@ public final class CompareViewModel {
     }
     String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
     start(name);
-    workspace.tasks().runInBackground(() -> ModelEvaluation.evaluate(name, ModelFile.load(file),
-        data), this::done, e -> failed(name, e));
+    workspace
+        .tasks()
+        .runInBackground(
+            () -> ModelEvaluation.evaluate(name, ModelFile.load(file), data),
+            this::done,
+            e -> failed(name, e));
   }
 
   private void start(String name) {
@@ -78,8 +93,12 @@ public final class CompareViewModel {
     pending--;
     working.set(pending > 0);
     rows.add(CompareRow.of(m, FrameImage::imageOf));
-    status.set(String.format("%d model%s on %s.", rows.size(), rows.size() == 1 ? "" : "s",
-        workspace.data() == null ? "the test set" : workspace.data().summary()));
+    status.set(
+        String.format(
+            "%d model%s on %s.",
+            rows.size(),
+            rows.size() == 1 ? "" : "s",
+            workspace.data() == null ? "the test set" : workspace.data().summary()));
   }
 
   private void failed(String name, Throwable e) {

@@ -44,14 +44,24 @@ final class ModelEvaluation {
   static ComparedModel evaluate(String name, TrainerState state, LoadedData data) {
     ModelConfig m = state.model();
     if (m.imageHeight() != data.all().height() || m.imageWidth() != data.all().width()) {
-      throw new IllegalArgumentException(name + " is a model of " + m.imageHeight() + "x"
-          + m.imageWidth() + " images; the current data set has " + data.all().height() + "x"
-          + data.all().width() + " images");
+      throw new IllegalArgumentException(
+          name
+              + " is a model of "
+              + m.imageHeight()
+              + "x"
+              + m.imageWidth()
+              + " images; the current data set has "
+              + data.all().height()
+              + "x"
+              + data.all().width()
+              + " images");
     }
     Trainer trainer = Trainer.resume(state, data.split());
     Evaluation e = trainer.evaluateFullTest();
-    double ll = m.family().hasElbo()
-        ? trainer.evaluateImportanceSampled(IS_SAMPLES, IS_IMAGES) : Double.NaN;
+    double ll =
+        m.family().hasElbo()
+            ? trainer.evaluateImportanceSampled(IS_SAMPLES, IS_IMAGES)
+            : Double.NaN;
     Snapshot snapshot = trainer.snapshot(1, RunState.PAUSED);
     LatentCodec codec = new LatentCodec();
     codec.update(snapshot);
@@ -70,8 +80,7 @@ final class ModelEvaluation {
       labels[i] = test.label(i);
       index[i] = i;
     }
-    ScatterPoints points = new ScatterPoints(xy, labels, index, n, plane, d > 2,
-        test.labelNames());
+    ScatterPoints points = new ScatterPoints(xy, labels, index, n, plane, d > 2, test.labelNames());
     Frame scatter = ScatterRaster.draw(points, PICTURE);
 
     double[] box = d == 2 ? new double[] {-3, 3, -3, 3} : points.bounds();
@@ -83,8 +92,7 @@ final class ModelEvaluation {
         plane.lift(a, b, grid, (r * GRID + c) * d);
       }
     }
-    Frame manifold = Mosaic.grid(codec.decode(grid, GRID * GRID), GRID * GRID, h, w, GRID, 0,
-        null);
+    Frame manifold = Mosaic.grid(codec.decode(grid, GRID * GRID), GRID * GRID, h, w, GRID, 0, null);
 
     // The same draws for every model of the same latent size, so their samples line up.
     Random random = new Random(11);
@@ -92,8 +100,8 @@ final class ModelEvaluation {
     for (int i = 0; i < z.length; i++) {
       z[i] = (float) random.nextGaussian();
     }
-    Frame samples = Mosaic.grid(codec.decode(z, SAMPLES * SAMPLES), SAMPLES * SAMPLES, h, w,
-        SAMPLES, 1, null);
+    Frame samples =
+        Mosaic.grid(codec.decode(z, SAMPLES * SAMPLES), SAMPLES * SAMPLES, h, w, SAMPLES, 1, null);
 
     int k = Math.min(PAIRS, test.size());
     float[] real = new float[k * h * w];
@@ -114,9 +122,22 @@ final class ModelEvaluation {
     }
     Frame pairs = Mosaic.grid(tiles, 2 * pairRows * columns, h, w, columns, 1, null);
 
-    String description = String.format("%s, %d-D latent, hidden %s, %s posterior",
-        m.family(), d, m.hidden(), m.posterior());
-    return new ComparedModel(name, m.family(), description, state.step(), e.squaredError(),
-        e.elbo(), ll, e.activeUnits(), d, scatter, manifold, samples, pairs);
+    String description =
+        String.format(
+            "%s, %d-D latent, hidden %s, %s posterior", m.family(), d, m.hidden(), m.posterior());
+    return new ComparedModel(
+        name,
+        m.family(),
+        description,
+        state.step(),
+        e.squaredError(),
+        e.elbo(),
+        ll,
+        e.activeUnits(),
+        d,
+        scatter,
+        manifold,
+        samples,
+        pairs);
   }
 }

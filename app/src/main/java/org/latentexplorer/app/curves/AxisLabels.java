@@ -2,9 +2,7 @@ package org.latentexplorer.app.curves;
 
 import java.util.Locale;
 
-/**
- * Tick labels for a count of samples on a linear or log10 axis: 0, 500, 20k, 1.5M. Stateless.
- */
+/** Tick labels for a count of samples on a linear or log10 axis: 0, 500, 20k, 1.5M. Stateless. */
 public final class AxisLabels {
   private AxisLabels() {}
 

@@ -5,18 +5,17 @@ import org.latentexplorer.model.metrics.Metric;
 
 /**
  * The legend name and the CSS class that colours a metric's curve: a train curve and its test
- * curves share a hue, the whole test set's dashed and the first test images' dotted (see
- * app.css). Stateless.
+ * curves share a hue, the whole test set's dashed and the first test images' dotted (see app.css).
+ * Stateless.
  */
 final class CurveStyle {
-  private static final String LIVE =
-      String.format(Locale.ROOT, "%,d", Metric.LIVE_TEST_IMAGES);
+  private static final String LIVE = String.format(Locale.ROOT, "%,d", Metric.LIVE_TEST_IMAGES);
 
   private CurveStyle() {}
 
   /**
-   * A short name for the legend, where the chart titles give the context; a test curve says
-   * which test images it scores.
+   * A short name for the legend, where the chart titles give the context; a test curve says which
+   * test images it scores.
    */
   static String legendName(Metric m) {
     return switch (m) {
@@ -37,14 +36,16 @@ final class CurveStyle {
 
   /** The legend entry's tooltip: the metric's full name and when its points are taken. */
   static String legendTooltip(Metric m) {
-    String when = switch (m) {
-      case TEST_ELBO, TEST_LOG_LIKELIHOOD, TEST_KL, TEST_SQUARED_ERROR ->
-          ": scored at the end of every epoch; a test set of at most " + LIVE
-              + " images is also scored every few seconds while training runs";
-      case LIVE_TEST_ELBO, LIVE_TEST_LOG_LIKELIHOOD, LIVE_TEST_KL, LIVE_TEST_SQUARED_ERROR ->
-          ": scored every few seconds while training runs";
-      default -> "";
-    };
+    String when =
+        switch (m) {
+          case TEST_ELBO, TEST_LOG_LIKELIHOOD, TEST_KL, TEST_SQUARED_ERROR ->
+              ": scored at the end of every epoch; a test set of at most "
+                  + LIVE
+                  + " images is also scored every few seconds while training runs";
+          case LIVE_TEST_ELBO, LIVE_TEST_LOG_LIKELIHOOD, LIVE_TEST_KL, LIVE_TEST_SQUARED_ERROR ->
+              ": scored every few seconds while training runs";
+          default -> "";
+        };
     return m.label() + when;
   }
 

@@ -18,9 +18,12 @@ public final class CurvesCsv {
     for (Metric m : Metric.values()) {
       Series s = history.get(m);
       for (int i = 0; i < s.size(); i++) {
-        out.append(m.name().toLowerCase(Locale.ROOT)).append(',')
-            .append(Long.toString(s.x(i))).append(',')
-            .append(Double.toString(s.y(i))).append('\n');
+        out.append(m.name().toLowerCase(Locale.ROOT))
+            .append(',')
+            .append(Long.toString(s.x(i)))
+            .append(',')
+            .append(Double.toString(s.y(i)))
+            .append('\n');
       }
     }
   }

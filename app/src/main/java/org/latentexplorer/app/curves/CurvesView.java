@@ -32,15 +32,17 @@ import javafx.util.StringConverter;
  * The learning curves, confined to the JavaFX thread: two line charts (the objective above, the
  * regulariser below) sharing the x axis of samples seen, a legend whose entries switch curves on
  * and off, the log-scale switch and the log-likelihood estimate (both also as menu items, for the
- * window's menus). Symbols and animation are off: with them a chart of many points takes seconds
- * to lay out.
+ * window's menus). Symbols and animation are off: with them a chart of many points takes seconds to
+ * lay out.
  */
 public final class CurvesView extends VBox {
   private final CurvesViewModel vm;
   private final LineChart<Number, Number> mainChart;
   private final LineChart<Number, Number> auxChart;
+
   /** Each curve's series by its key, kept across updates so that it keeps its style. */
   private final Map<String, XYChart.Series<Number, Number>> series = new HashMap<>();
+
   private final FlowPane legend = new FlowPane(10, 4);
   private List<LegendEntry> legendShown = List.of();
   private final MenuItem estimateItem;
@@ -55,8 +57,9 @@ public final class CurvesView extends VBox {
     VBox.setVgrow(mainChart, Priority.ALWAYS);
     VBox.setVgrow(auxChart, Priority.ALWAYS);
     auxChart.prefHeightProperty().bind(mainChart.heightProperty().multiply(0.55));
-    mainChart.widthProperty().addListener((o, a, b) ->
-        vm.plotWidthProperty().set(Math.max(100, b.intValue() - 60)));
+    mainChart
+        .widthProperty()
+        .addListener((o, a, b) -> vm.plotWidthProperty().set(Math.max(100, b.intValue() - 60)));
 
     vm.mainLinesProperty().addListener((o, a, b) -> show(mainChart, b));
     vm.auxLinesProperty().addListener((o, a, b) -> show(auxChart, b));
@@ -69,8 +72,8 @@ public final class CurvesView extends VBox {
     CheckBox log = new CheckBox("Log scale");
     log.setId("logScaleBox");
     log.selectedProperty().bindBidirectional(vm.logScaleProperty());
-    log.setTooltip(new Tooltip("Samples seen on a logarithmic axis, as in the AEVB paper's"
-        + " figures"));
+    log.setTooltip(
+        new Tooltip("Samples seen on a logarithmic axis, as in the AEVB paper's" + " figures"));
     Region spring = new Region();
     HBox.setHgrow(spring, Priority.ALWAYS);
     Label l = new Label("L");
@@ -83,9 +86,12 @@ public final class CurvesView extends VBox {
     estimate.setId("estimateButton");
     estimate.disableProperty().bind(vm.canEstimateProperty().not());
     estimate.setOnAction(e -> vm.estimate());
-    estimate.setTooltip(new Tooltip("Importance-sampled marginal log-likelihood on "
-        + CurvesViewModel.ESTIMATE_IMAGES + " test images (VAE only); training waits while it"
-        + " runs"));
+    estimate.setTooltip(
+        new Tooltip(
+            "Importance-sampled marginal log-likelihood on "
+                + CurvesViewModel.ESTIMATE_IMAGES
+                + " test images (VAE only); training waits while it"
+                + " runs"));
     HBox controls = new HBox(8, log, spring, l, samples, estimate);
     controls.setAlignment(Pos.CENTER_LEFT);
     Label result = new Label();
@@ -112,8 +118,8 @@ public final class CurvesView extends VBox {
     return logScaleItem;
   }
 
-  private static LineChart<Number, Number> chart(String id,
-      javafx.beans.value.ObservableValue<String> title) {
+  private static LineChart<Number, Number> chart(
+      String id, javafx.beans.value.ObservableValue<String> title) {
     NumberAxis x = new NumberAxis();
     NumberAxis y = new NumberAxis();
     x.setAnimated(false);
@@ -136,17 +142,18 @@ public final class CurvesView extends VBox {
     for (LineChart<Number, Number> c : List.of(mainChart, auxChart)) {
       NumberAxis x = (NumberAxis) c.getXAxis();
       x.setLabel(vm.xLabelProperty().get());
-      x.setTickLabelFormatter(new StringConverter<>() {
-        @Override
-        public String toString(Number n) {
-          return vm.xTickLabel(n.doubleValue());
-        }
+      x.setTickLabelFormatter(
+          new StringConverter<>() {
+            @Override
+            public String toString(Number n) {
+              return vm.xTickLabel(n.doubleValue());
+            }
 
-        @Override
-        public Number fromString(String s) {
-          return 0;
-        }
-      });
+            @Override
+            public Number fromString(String s) {
+              return 0;
+            }
+          });
       double lo = vm.xLowProperty().get();
       double hi = vm.xHighProperty().get();
       double tick = vm.xTickProperty().get();
@@ -166,11 +173,14 @@ public final class CurvesView extends VBox {
   private void show(LineChart<Number, Number> chart, List<CurveLine> lines) {
     List<XYChart.Series<Number, Number>> wanted = new ArrayList<>();
     for (CurveLine line : lines) {
-      XYChart.Series<Number, Number> s = series.computeIfAbsent(line.key(), k -> {
-        XYChart.Series<Number, Number> n = new XYChart.Series<>();
-        n.setName(line.name());
-        return n;
-      });
+      XYChart.Series<Number, Number> s =
+          series.computeIfAbsent(
+              line.key(),
+              k -> {
+                XYChart.Series<Number, Number> n = new XYChart.Series<>();
+                n.setName(line.name());
+                return n;
+              });
       List<XYChart.Data<Number, Number>> data = new ArrayList<>(line.points().size());
       double[] xs = line.points().xs();
       double[] ys = line.points().ys();

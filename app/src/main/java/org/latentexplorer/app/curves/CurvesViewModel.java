@@ -64,48 +64,65 @@ public final class CurvesViewModel {
 
   public CurvesViewModel(Workspace workspace) {
     this.workspace = workspace;
-    xLabel.bind(Bindings.when(logScale).then("samples seen (log scale)")
-        .otherwise("samples seen"));
+    xLabel.bind(Bindings.when(logScale).then("samples seen (log scale)").otherwise("samples seen"));
     workspace.snapshotProperty().addListener((o, a, b) -> update(b, false));
-    workspace.sessionProperty().addListener((o, a, b) -> {
-      estimateText.set("");
-      update(null, true);
-    });
+    workspace
+        .sessionProperty()
+        .addListener(
+            (o, a, b) -> {
+              estimateText.set("");
+              update(null, true);
+            });
     logScale.addListener((o, a, b) -> update(workspace.snapshot(), true));
     plotWidth.addListener((o, a, b) -> update(workspace.snapshot(), true));
     update(workspace.snapshot(), true);
   }
 
   /**
-   * The metrics of each panel for a family, in legend order. A test metric appears twice, once
-   * per set of test images it is scored on (see {@link Metric}); only curves with points are
-   * drawn and listed.
+   * The metrics of each panel for a family, in legend order. A test metric appears twice, once per
+   * set of test images it is scored on (see {@link Metric}); only curves with points are drawn and
+   * listed.
    */
   static List<List<Metric>> panels(ModelFamily family) {
     return switch (family) {
-      case VAE -> List.of(
-          List.of(Metric.TRAIN_ELBO, Metric.TEST_ELBO, Metric.LIVE_TEST_ELBO,
-              Metric.TRAIN_LOG_LIKELIHOOD, Metric.TEST_LOG_LIKELIHOOD,
-              Metric.LIVE_TEST_LOG_LIKELIHOOD, Metric.TEST_IS_LOG_LIKELIHOOD),
-          List.of(Metric.TRAIN_KL, Metric.TEST_KL, Metric.LIVE_TEST_KL));
-      case AAE -> List.of(
-          List.of(Metric.TRAIN_LOG_LIKELIHOOD, Metric.TEST_LOG_LIKELIHOOD,
-              Metric.LIVE_TEST_LOG_LIKELIHOOD),
-          List.of(Metric.DISCRIMINATOR_LOSS, Metric.GENERATOR_LOSS,
-              Metric.DISCRIMINATOR_ACCURACY));
-      case WAE -> List.of(
-          List.of(Metric.TRAIN_LOSS, Metric.TRAIN_SQUARED_ERROR, Metric.TEST_SQUARED_ERROR,
-              Metric.LIVE_TEST_SQUARED_ERROR),
-          List.of(Metric.TRAIN_MMD));
+      case VAE ->
+          List.of(
+              List.of(
+                  Metric.TRAIN_ELBO,
+                  Metric.TEST_ELBO,
+                  Metric.LIVE_TEST_ELBO,
+                  Metric.TRAIN_LOG_LIKELIHOOD,
+                  Metric.TEST_LOG_LIKELIHOOD,
+                  Metric.LIVE_TEST_LOG_LIKELIHOOD,
+                  Metric.TEST_IS_LOG_LIKELIHOOD),
+              List.of(Metric.TRAIN_KL, Metric.TEST_KL, Metric.LIVE_TEST_KL));
+      case AAE ->
+          List.of(
+              List.of(
+                  Metric.TRAIN_LOG_LIKELIHOOD,
+                  Metric.TEST_LOG_LIKELIHOOD,
+                  Metric.LIVE_TEST_LOG_LIKELIHOOD),
+              List.of(
+                  Metric.DISCRIMINATOR_LOSS, Metric.GENERATOR_LOSS, Metric.DISCRIMINATOR_ACCURACY));
+      case WAE ->
+          List.of(
+              List.of(
+                  Metric.TRAIN_LOSS,
+                  Metric.TRAIN_SQUARED_ERROR,
+                  Metric.TEST_SQUARED_ERROR,
+                  Metric.LIVE_TEST_SQUARED_ERROR),
+              List.of(Metric.TRAIN_MMD));
     };
   }
 
   static List<String> titles(ModelFamily family) {
     return switch (family) {
-      case VAE -> List.of("ELBO and reconstruction term (nats per image)",
-          "KL(q(z|x) \u2016 p(z)) (nats per image)");
-      case AAE -> List.of("Reconstruction log p(x|z) (nats per image)",
-          "Adversarial game on the codes");
+      case VAE ->
+          List.of(
+              "ELBO and reconstruction term (nats per image)",
+              "KL(q(z|x) \u2016 p(z)) (nats per image)");
+      case AAE ->
+          List.of("Reconstruction log p(x|z) (nats per image)", "Adversarial game on the codes");
       case WAE -> List.of("Loss and squared error per image", "MMD(q(z), p(z))");
     };
   }
@@ -170,8 +187,8 @@ public final class CurvesViewModel {
     return (m <= 1 ? 1 : m <= 2 ? 2 : m <= 5 ? 5 : 10) * p;
   }
 
-  private List<CurveLine> lines(MetricHistory h, List<Metric> metrics, boolean log, int buckets,
-      double[] range) {
+  private List<CurveLine> lines(
+      MetricHistory h, List<Metric> metrics, boolean log, int buckets, double[] range) {
     List<CurveLine> out = new ArrayList<>();
     for (Metric m : metrics) {
       Series s = h.get(m);
@@ -251,21 +268,34 @@ public final class CurvesViewModel {
     int l = samples;
     estimating.set(true);
     canEstimate.set(false);
-    estimateText.set(String.format("Estimating log p(x) with L = %d on %d test images\u2026", l,
-        ESTIMATE_IMAGES));
-    session.call(t -> t.evaluateImportanceSampled(l, ESTIMATE_IMAGES))
-        .whenComplete((value, error) -> workspace.tasks().runOnUi(() -> {
-          estimating.set(false);
-          canEstimate.set(workspace.snapshot() != null
-              && workspace.snapshot().model().family().hasElbo());
-          if (workspace.session() != session) {
-            return;
-          }
-          estimateText.set(error != null
-              ? "Estimate failed: " + Problem.describe(error)
-              : String.format(Locale.ROOT, "log p(x) \u2248 %.2f nats (L = %d, %d test images)",
-                  value, l, ESTIMATE_IMAGES));
-        }));
+    estimateText.set(
+        String.format(
+            "Estimating log p(x) with L = %d on %d test images\u2026", l, ESTIMATE_IMAGES));
+    session
+        .call(t -> t.evaluateImportanceSampled(l, ESTIMATE_IMAGES))
+        .whenComplete(
+            (value, error) ->
+                workspace
+                    .tasks()
+                    .runOnUi(
+                        () -> {
+                          estimating.set(false);
+                          canEstimate.set(
+                              workspace.snapshot() != null
+                                  && workspace.snapshot().model().family().hasElbo());
+                          if (workspace.session() != session) {
+                            return;
+                          }
+                          estimateText.set(
+                              error != null
+                                  ? "Estimate failed: " + Problem.describe(error)
+                                  : String.format(
+                                      Locale.ROOT,
+                                      "log p(x) \u2248 %.2f nats (L = %d, %d test images)",
+                                      value,
+                                      l,
+                                      ESTIMATE_IMAGES));
+                        }));
   }
 
   public ReadOnlyObjectProperty<List<CurveLine>> mainLinesProperty() {

@@ -7,9 +7,7 @@ package org.latentexplorer.app.curves;
 public final class Decimation {
   private Decimation() {}
 
-  /**
-   * A curve's points, x increasing. Immutable by convention (arrays owned by this value).
-   */
+  /** A curve's points, x increasing. Immutable by convention (arrays owned by this value). */
   public record Points(double[] xs, double[] ys) {
     public int size() {
       return xs.length;
@@ -17,9 +15,9 @@ public final class Decimation {
   }
 
   /**
-   * Keeps, for each of {@code buckets} equal slices of the x range, the points with the lowest
-   * and the highest y, in their original order; always keeps the first and the last point.
-   * Points with a non-finite x or y are skipped.
+   * Keeps, for each of {@code buckets} equal slices of the x range, the points with the lowest and
+   * the highest y, in their original order; always keeps the first and the last point. Points with
+   * a non-finite x or y are skipped.
    *
    * @param xs increasing x values; not modified
    * @param ys values; not modified

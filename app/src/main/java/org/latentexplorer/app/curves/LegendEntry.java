@@ -10,10 +10,14 @@ import org.latentexplorer.model.metrics.Metric;
  * @param tooltip the metric's full name and when its points are taken
  * @param styleClass the CSS class of its colour swatch
  */
-public record LegendEntry(Metric metric, String id, String name, String tooltip,
-    String styleClass) {
+public record LegendEntry(
+    Metric metric, String id, String name, String tooltip, String styleClass) {
   static LegendEntry of(Metric m) {
-    return new LegendEntry(m, "legend-" + m.name(), CurveStyle.legendName(m),
-        CurveStyle.legendTooltip(m), CurveStyle.styleClass(m));
+    return new LegendEntry(
+        m,
+        "legend-" + m.name(),
+        CurveStyle.legendName(m),
+        CurveStyle.legendTooltip(m),
+        CurveStyle.styleClass(m));
   }
 }

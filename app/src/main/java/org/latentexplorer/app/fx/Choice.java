@@ -17,25 +17,26 @@ public final class Choice<T> {
   private final ObservableList<T> options;
   private final ObjectProperty<T> value;
   private final Function<? super T, String> label;
-  private final StringConverter<T> labels = new StringConverter<>() {
-    @Override
-    public String toString(T option) {
-      return label(option);
-    }
+  private final StringConverter<T> labels =
+      new StringConverter<>() {
+        @Override
+        public String toString(T option) {
+          return label(option);
+        }
 
-    @Override
-    public T fromString(String text) {
-      return options.stream().filter(o -> label(o).equals(text)).findFirst().orElse(null);
-    }
-  };
+        @Override
+        public T fromString(String text) {
+          return options.stream().filter(o -> label(o).equals(text)).findFirst().orElse(null);
+        }
+      };
 
   /**
    * @param options the options in the order shown; the view model may change them
    * @param value the option picked
    * @param label the text shown for an option
    */
-  public Choice(ObservableList<T> options, ObjectProperty<T> value,
-      Function<? super T, String> label) {
+  public Choice(
+      ObservableList<T> options, ObjectProperty<T> value, Function<? super T, String> label) {
     this.options = Objects.requireNonNull(options);
     this.value = Objects.requireNonNull(value);
     this.label = Objects.requireNonNull(label);

@@ -5,9 +5,9 @@ import java.util.Optional;
 import javafx.stage.Window;
 
 /**
- * The questions the app asks the user in a dialog: which file, and yes or no. Called on the
- * JavaFX thread only. The application uses {@link FxDialogs}; tests answer with prepared paths, as
- * a native file chooser cannot be driven headless.
+ * The questions the app asks the user in a dialog: which file, and yes or no. Called on the JavaFX
+ * thread only. The application uses {@link FxDialogs}; tests answer with prepared paths, as a
+ * native file chooser cannot be driven headless.
  */
 public interface Dialogs {
   /** Which model file to open. */

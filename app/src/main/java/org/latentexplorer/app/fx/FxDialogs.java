@@ -22,9 +22,10 @@ public final class FxDialogs implements Dialogs {
   @Override
   public Optional<Path> openModel(Window owner) {
     FileChooser c = chooser("Open model");
-    c.getExtensionFilters().addAll(
-        new FileChooser.ExtensionFilter("Latent Explorer models", "*" + ModelFile.EXTENSION),
-        new FileChooser.ExtensionFilter("All files", "*"));
+    c.getExtensionFilters()
+        .addAll(
+            new FileChooser.ExtensionFilter("Latent Explorer models", "*" + ModelFile.EXTENSION),
+            new FileChooser.ExtensionFilter("All files", "*"));
     return remember(c.showOpenDialog(owner));
   }
 
@@ -32,18 +33,25 @@ public final class FxDialogs implements Dialogs {
   public Optional<Path> saveModel(Window owner, String suggestedName) {
     FileChooser c = chooser("Save model");
     c.setInitialFileName(suggestedName);
-    c.getExtensionFilters().add(
-        new FileChooser.ExtensionFilter("Latent Explorer models", "*" + ModelFile.EXTENSION));
+    c.getExtensionFilters()
+        .add(new FileChooser.ExtensionFilter("Latent Explorer models", "*" + ModelFile.EXTENSION));
     return remember(c.showSaveDialog(owner));
   }
 
   @Override
   public Optional<Path> openDatasetFile(Window owner) {
     FileChooser c = chooser("Open data set");
-    c.getExtensionFilters().addAll(
-        new FileChooser.ExtensionFilter("Data sets (IDX, CSV, MAT)", "*-ubyte", "*-ubyte.gz",
-            "*.idx", "*.gz", "*.csv", "*.mat"),
-        new FileChooser.ExtensionFilter("All files", "*"));
+    c.getExtensionFilters()
+        .addAll(
+            new FileChooser.ExtensionFilter(
+                "Data sets (IDX, CSV, MAT)",
+                "*-ubyte",
+                "*-ubyte.gz",
+                "*.idx",
+                "*.gz",
+                "*.csv",
+                "*.mat"),
+            new FileChooser.ExtensionFilter("All files", "*"));
     return remember(c.showOpenDialog(owner));
   }
 
@@ -62,12 +70,13 @@ public final class FxDialogs implements Dialogs {
   }
 
   @Override
-  public Optional<Path> export(Window owner, String title, String suggestedName,
-      String extension) {
+  public Optional<Path> export(Window owner, String title, String suggestedName, String extension) {
     FileChooser c = chooser(title);
     c.setInitialFileName(suggestedName);
-    c.getExtensionFilters().add(new FileChooser.ExtensionFilter(
-        extension.toUpperCase(java.util.Locale.ROOT) + " files", "*." + extension));
+    c.getExtensionFilters()
+        .add(
+            new FileChooser.ExtensionFilter(
+                extension.toUpperCase(java.util.Locale.ROOT) + " files", "*." + extension));
     return remember(c.showSaveDialog(owner));
   }
 

@@ -15,8 +15,8 @@ import javafx.application.Platform;
  */
 public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
   /**
-   * Saving, loading and comparing may overlap (an autosave while a data set loads); more than
-   * this would only fight the trainer for the two cores the app is sized for.
+   * Saving, loading and comparing may overlap (an autosave while a data set loads); more than this
+   * would only fight the trainer for the two cores the app is sized for.
    */
   private static final int MAX_THREADS = 4;
 
@@ -25,12 +25,18 @@ public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
   public FxTaskExecutor() {
     AtomicInteger count = new AtomicInteger();
     // Queued, never run on the caller: the caller is usually the JavaFX thread.
-    ThreadPoolExecutor p = new ThreadPoolExecutor(MAX_THREADS, MAX_THREADS, 30, TimeUnit.SECONDS,
-        new LinkedBlockingQueue<>(), r -> {
-          Thread t = new Thread(r, "background " + count.incrementAndGet());
-          t.setDaemon(true);
-          return t;
-        });
+    ThreadPoolExecutor p =
+        new ThreadPoolExecutor(
+            MAX_THREADS,
+            MAX_THREADS,
+            30,
+            TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(),
+            r -> {
+              Thread t = new Thread(r, "background " + count.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
     p.allowCoreThreadTimeOut(true);
     this.pool = p;
   }
@@ -51,16 +57,17 @@ public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
       // The window is closing; late work (a session closing after a replacement) is dropped.
       return;
     }
-    pool.execute(() -> {
-      T result;
-      try {
-        result = work.call();
-      } catch (Throwable e) {
-        Platform.runLater(() -> onFailure.accept(e));
-        return;
-      }
-      Platform.runLater(() -> onSuccess.accept(result));
-    });
+    pool.execute(
+        () -> {
+          T result;
+          try {
+            result = work.call();
+          } catch (Throwable e) {
+            Platform.runLater(() -> onFailure.accept(e));
+            return;
+          }
+          Platform.runLater(() -> onSuccess.accept(result));
+        });
   }
 
   @Override

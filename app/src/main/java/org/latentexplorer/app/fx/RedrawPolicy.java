@@ -7,8 +7,8 @@ import java.util.function.LongSupplier;
 /**
  * The rule for when a live picture is redrawn as the model changes, confined to the thread that
  * asks (the JavaFX thread for a view model, the render worker for what it caches): a change that
- * streams in (new weights while training runs) is drawn at most once per interval, any other
- * change (a first picture, a new model, a paused one) at once.
+ * streams in (new weights while training runs) is drawn at most once per interval, any other change
+ * (a first picture, a new model, a paused one) at once.
  *
  * <p>A streamed change refused here is dropped, not kept for later: the stream soon brings a newer
  * one, so the picture drawn is always of the newest weights (latest wins). A run ends in a change

@@ -3,8 +3,8 @@ package org.latentexplorer.app.manifold;
 import org.latentexplorer.model.explore.Projection;
 
 /**
- * Where the tiles of the manifold sit in the latent plane, and which latent point a position on
- * the picture means. Immutable.
+ * Where the tiles of the manifold sit in the latent plane, and which latent point a position on the
+ * picture means. Immutable.
  *
  * <p>The picture spans [lowA, highA] left to right and [lowB, highB] bottom to top (b grows
  * upwards, as on a plot); each tile shows the decoding of its centre, so a cursor placed on a

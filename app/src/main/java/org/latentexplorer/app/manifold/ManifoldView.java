@@ -57,15 +57,33 @@ public final class ManifoldView extends HBox {
     RangeSlider rangeA = range("rangeA", vm.lowAProperty(), vm.highAProperty());
     RangeSlider rangeB = range("rangeB", vm.lowBProperty(), vm.highBProperty());
     Label labelA = new Label();
-    labelA.textProperty().bind(Bindings.createStringBinding(() -> rangeLabel(
-        vm.pcaPlaneProperty().get() ? "PC1" : "z" + (vm.dimAProperty().get() + 1),
-        vm.lowAProperty().get(), vm.highAProperty().get()), vm.pcaPlaneProperty(),
-        vm.dimAProperty(), vm.lowAProperty(), vm.highAProperty()));
+    labelA
+        .textProperty()
+        .bind(
+            Bindings.createStringBinding(
+                () ->
+                    rangeLabel(
+                        vm.pcaPlaneProperty().get() ? "PC1" : "z" + (vm.dimAProperty().get() + 1),
+                        vm.lowAProperty().get(),
+                        vm.highAProperty().get()),
+                vm.pcaPlaneProperty(),
+                vm.dimAProperty(),
+                vm.lowAProperty(),
+                vm.highAProperty()));
     Label labelB = new Label();
-    labelB.textProperty().bind(Bindings.createStringBinding(() -> rangeLabel(
-        vm.pcaPlaneProperty().get() ? "PC2" : "z" + (vm.dimBProperty().get() + 1),
-        vm.lowBProperty().get(), vm.highBProperty().get()), vm.pcaPlaneProperty(),
-        vm.dimBProperty(), vm.lowBProperty(), vm.highBProperty()));
+    labelB
+        .textProperty()
+        .bind(
+            Bindings.createStringBinding(
+                () ->
+                    rangeLabel(
+                        vm.pcaPlaneProperty().get() ? "PC2" : "z" + (vm.dimBProperty().get() + 1),
+                        vm.lowBProperty().get(),
+                        vm.highBProperty().get()),
+                vm.pcaPlaneProperty(),
+                vm.dimBProperty(),
+                vm.lowBProperty(),
+                vm.highBProperty()));
     rangeB.disableProperty().bind(vm.latentDimProperty().lessThan(2));
 
     Slider grid = new Slider(2, ManifoldViewModel.MAX_GRID, vm.gridSizeProperty().get());
@@ -75,22 +93,31 @@ public final class ManifoldView extends HBox {
     grid.setMinorTickCount(0);
     grid.setSnapToTicks(true);
     grid.setTooltip(new Tooltip("Tiles per side of the grid"));
-    grid.valueProperty().addListener((o, a, b) ->
-        vm.gridSizeProperty().set((int) Math.round(b.doubleValue())));
+    grid.valueProperty()
+        .addListener((o, a, b) -> vm.gridSizeProperty().set((int) Math.round(b.doubleValue())));
     vm.gridSizeProperty().addListener((o, a, b) -> grid.setValue(b.intValue()));
     grid.valueChangingProperty().addListener((o, a, b) -> vm.adjustingProperty().set(b));
     Label gridLabel = new Label();
-    gridLabel.textProperty().bind(Bindings.createStringBinding(
-        () -> "Grid " + vm.gridSizeProperty().get() + " \u00d7 " + vm.gridSizeProperty().get(),
-        vm.gridSizeProperty()));
+    gridLabel
+        .textProperty()
+        .bind(
+            Bindings.createStringBinding(
+                () ->
+                    "Grid "
+                        + vm.gridSizeProperty().get()
+                        + " \u00d7 "
+                        + vm.gridSizeProperty().get(),
+                vm.gridSizeProperty()));
 
     ComboBox<Integer> dimA = dimensionBox("dimABox", vm, true);
     ComboBox<Integer> dimB = dimensionBox("dimBBox", vm, false);
     CheckBox pca = new CheckBox("PCA plane");
     pca.setId("pcaBox");
     pca.selectedProperty().bindBidirectional(vm.pcaPlaneProperty());
-    pca.setTooltip(new Tooltip("The plane of the top two principal directions of the encoded"
-        + " test set, through its mean"));
+    pca.setTooltip(
+        new Tooltip(
+            "The plane of the top two principal directions of the encoded"
+                + " test set, through its mean"));
     dimA.disableProperty().bind(pca.selectedProperty());
     dimB.disableProperty().bind(pca.selectedProperty());
     HBox planeRow = new HBox(6, new Label("x"), dimA, new Label("y"), dimB);
@@ -108,8 +135,9 @@ public final class ManifoldView extends HBox {
     extraTitle.setWrapText(true);
     extraTitle.setMinHeight(Region.USE_PREF_SIZE);
     VBox extraBox = new VBox(4, extraTitle, extraRows);
-    extraBox.managedProperty().bind(vm.latentDimProperty().greaterThan(2)
-        .and(vm.pcaPlaneProperty().not()));
+    extraBox
+        .managedProperty()
+        .bind(vm.latentDimProperty().greaterThan(2).and(vm.pcaPlaneProperty().not()));
     extraBox.visibleProperty().bind(extraBox.managedProperty());
 
     Label gridText = new Label();
@@ -118,8 +146,20 @@ public final class ManifoldView extends HBox {
     gridText.textProperty().bind(vm.gridTextProperty());
 
     gridText.setMinHeight(Region.USE_PREF_SIZE);
-    VBox controls = new VBox(6, cursorBox, cursorText, labelA, rangeA, labelB, rangeB,
-        gridLabel, grid, gridText, planeBox, extraBox);
+    VBox controls =
+        new VBox(
+            6,
+            cursorBox,
+            cursorText,
+            labelA,
+            rangeA,
+            labelB,
+            rangeB,
+            gridLabel,
+            grid,
+            gridText,
+            planeBox,
+            extraBox);
     controls.getStyleClass().add("side-controls");
     // With many latent dimensions the sliders outgrow the card: the column scrolls.
     ScrollPane side = new ScrollPane(controls);
@@ -135,10 +175,13 @@ public final class ManifoldView extends HBox {
     return String.format(Locale.ROOT, "%s from %.1f to %.1f", axis, lo, hi);
   }
 
-  private RangeSlider range(String id, javafx.beans.property.DoubleProperty low,
+  private RangeSlider range(
+      String id,
+      javafx.beans.property.DoubleProperty low,
       javafx.beans.property.DoubleProperty high) {
-    RangeSlider r = new RangeSlider(-ManifoldViewModel.RANGE_LIMIT, ManifoldViewModel.RANGE_LIMIT,
-        low.get(), high.get());
+    RangeSlider r =
+        new RangeSlider(
+            -ManifoldViewModel.RANGE_LIMIT, ManifoldViewModel.RANGE_LIMIT, low.get(), high.get());
     r.setId(id);
     r.setMajorTickUnit(1);
     r.setMinorTickCount(0);
@@ -157,36 +200,42 @@ public final class ManifoldView extends HBox {
     // it was set, depending on listener order.
     ComboBox<Integer> box = new ComboBox<>();
     box.setId(id);
-    box.setConverter(new StringConverter<>() {
-      @Override
-      public String toString(Integer i) {
-        return i == null ? "" : "z" + (i + 1);
-      }
+    box.setConverter(
+        new StringConverter<>() {
+          @Override
+          public String toString(Integer i) {
+            return i == null ? "" : "z" + (i + 1);
+          }
 
-      @Override
-      public Integer fromString(String s) {
-        return Integer.parseInt(s.substring(1)) - 1;
-      }
-    });
-    box.setCellFactory(list -> new javafx.scene.control.ListCell<>() {
-      @Override
-      protected void updateItem(Integer item, boolean empty) {
-        super.updateItem(item, empty);
-        setText(empty || item == null ? "" : "z" + (item + 1));
-      }
-    });
+          @Override
+          public Integer fromString(String s) {
+            return Integer.parseInt(s.substring(1)) - 1;
+          }
+        });
+    box.setCellFactory(
+        list ->
+            new javafx.scene.control.ListCell<>() {
+              @Override
+              protected void updateItem(Integer item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? "" : "z" + (item + 1));
+              }
+            });
     box.setButtonCell(box.getCellFactory().call(null));
     javafx.beans.property.IntegerProperty p = first ? vm.dimAProperty() : vm.dimBProperty();
-    Runnable sync = () -> {
-      box.getItems().setAll(vm.dimensions());
-      box.setValue(p.get() < 0 ? null : p.get());
-    };
+    Runnable sync =
+        () -> {
+          box.getItems().setAll(vm.dimensions());
+          box.setValue(p.get() < 0 ? null : p.get());
+        };
     sync.run();
-    box.valueProperty().addListener((o, a, b) -> {
-      if (b != null && b != p.get()) {
-        p.set(b);
-      }
-    });
+    box.valueProperty()
+        .addListener(
+            (o, a, b) -> {
+              if (b != null && b != p.get()) {
+                p.set(b);
+              }
+            });
     p.addListener((o, a, b) -> box.setValue(b.intValue() < 0 ? null : b.intValue()));
     vm.dimensions().addListener((ListChangeListener<Integer>) c -> sync.run());
     box.setTooltip(new Tooltip("The latent dimension along this axis of the grid"));
@@ -197,11 +246,20 @@ public final class ManifoldView extends HBox {
     rows.getChildren().clear();
     for (ExtraDimension e : vm.extras()) {
       Label name = new Label();
-      name.textProperty().bind(Bindings.createStringBinding(() -> {
-        double kl = e.klProperty().get();
-        return String.format(Locale.ROOT, "%s = %.2f%s", e.name(), e.valueProperty().get(),
-            Double.isNaN(kl) ? "" : String.format(Locale.ROOT, "   (KL %.2f)", kl));
-      }, e.valueProperty(), e.klProperty()));
+      name.textProperty()
+          .bind(
+              Bindings.createStringBinding(
+                  () -> {
+                    double kl = e.klProperty().get();
+                    return String.format(
+                        Locale.ROOT,
+                        "%s = %.2f%s",
+                        e.name(),
+                        e.valueProperty().get(),
+                        Double.isNaN(kl) ? "" : String.format(Locale.ROOT, "   (KL %.2f)", kl));
+                  },
+                  e.valueProperty(),
+                  e.klProperty()));
       name.getStyleClass().add("hint");
       Slider s = new Slider(-3, 3, e.valueProperty().get());
       s.setId("extra-" + e.name());
@@ -233,15 +291,25 @@ public final class ManifoldView extends HBox {
       getChildren().addAll(image, cursor);
       setMinSize(160, 160);
       setPrefSize(480, 480);
-      for (javafx.beans.Observable o : new javafx.beans.Observable[] {vm.cursorAProperty(),
-          vm.cursorBProperty(), vm.lowAProperty(), vm.highAProperty(), vm.lowBProperty(),
-          vm.highBProperty(), image.imageProperty()}) {
+      for (javafx.beans.Observable o :
+          new javafx.beans.Observable[] {
+            vm.cursorAProperty(),
+            vm.cursorBProperty(),
+            vm.lowAProperty(),
+            vm.highAProperty(),
+            vm.lowBProperty(),
+            vm.highBProperty(),
+            image.imageProperty()
+          }) {
         o.addListener(x -> requestLayout());
       }
       addEventHandler(MouseEvent.MOUSE_PRESSED, this::drag);
       addEventHandler(MouseEvent.MOUSE_DRAGGED, this::drag);
-      Tooltip.install(this, new Tooltip("Each tile decodes its point of the latent plane;"
-          + " press or drag to move the cursor"));
+      Tooltip.install(
+          this,
+          new Tooltip(
+              "Each tile decodes its point of the latent plane;"
+                  + " press or drag to move the cursor"));
     }
 
     private void drag(MouseEvent e) {

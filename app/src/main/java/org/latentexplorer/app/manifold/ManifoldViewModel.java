@@ -12,8 +12,8 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
-import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -106,7 +106,9 @@ public final class ManifoldViewModel {
     this(LiveFeed.of(workspace), render, System::nanoTime);
   }
 
-  /** @param nanoTime the clock of the redraw policies, as {@link System#nanoTime()} */
+  /**
+   * @param nanoTime the clock of the redraw policies, as {@link System#nanoTime()}
+   */
   ManifoldViewModel(LiveFeed feed, Renderer render, LongSupplier nanoTime) {
     this.render = render;
     this.redraws = new RedrawPolicy(TRAINING_INTERVAL, nanoTime);
@@ -120,36 +122,42 @@ public final class ManifoldViewModel {
       v.addListener((o, a, b) -> requestGrid());
     }
     // Picking the other axis's dimension swaps the two, rather than making a degenerate plane.
-    dimA.addListener((o, a, b) -> {
-      if (b.intValue() == dimB.get() && a.intValue() >= 0) {
-        dimB.set(a.intValue());
-      }
-      onPlaneChanged();
-    });
-    dimB.addListener((o, a, b) -> {
-      if (b.intValue() == dimA.get() && a.intValue() >= 0) {
-        dimA.set(a.intValue());
-      }
-      onPlaneChanged();
-    });
+    dimA.addListener(
+        (o, a, b) -> {
+          if (b.intValue() == dimB.get() && a.intValue() >= 0) {
+            dimB.set(a.intValue());
+          }
+          onPlaneChanged();
+        });
+    dimB.addListener(
+        (o, a, b) -> {
+          if (b.intValue() == dimA.get() && a.intValue() >= 0) {
+            dimA.set(a.intValue());
+          }
+          onPlaneChanged();
+        });
     cursorA.addListener((o, a, b) -> requestCursor());
     cursorB.addListener((o, a, b) -> requestCursor());
-    active.addListener((o, a, b) -> {
-      if (b && stale) {
-        requestAll();
-      }
-    });
-    adjusting.addListener((o, a, b) -> {
-      if (!b) {
-        sortExtras();
-      }
-    });
+    active.addListener(
+        (o, a, b) -> {
+          if (b && stale) {
+            requestAll();
+          }
+        });
+    adjusting.addListener(
+        (o, a, b) -> {
+          if (!b) {
+            sortExtras();
+          }
+        });
     feed.snapshot().addListener((o, a, b) -> onSnapshot(b));
-    feed.session().addListener((o, a, b) -> {
-      rendered = null;
-      gridImage.clear();
-      cursorImage.clear();
-    });
+    feed.session()
+        .addListener(
+            (o, a, b) -> {
+              rendered = null;
+              gridImage.clear();
+              cursorImage.clear();
+            });
     feed.data().addListener((o, a, b) -> onData(b));
     onData(feed.data().getValue());
     onSnapshot(feed.snapshot().getValue());
@@ -229,9 +237,14 @@ public final class ManifoldViewModel {
         list.add(e);
       }
     }
-    list.sort(Comparator.comparingDouble((ExtraDimension e) ->
-        Double.isNaN(e.klProperty().get()) ? Double.NEGATIVE_INFINITY : e.klProperty().get())
-        .reversed().thenComparingInt(ExtraDimension::index));
+    list.sort(
+        Comparator.comparingDouble(
+                (ExtraDimension e) ->
+                    Double.isNaN(e.klProperty().get())
+                        ? Double.NEGATIVE_INFINITY
+                        : e.klProperty().get())
+            .reversed()
+            .thenComparingInt(ExtraDimension::index));
     if (!list.equals(extras)) {
       extras.setAll(list);
     }
@@ -260,12 +273,17 @@ public final class ManifoldViewModel {
   }
 
   /** An immutable copy of what to draw, for the render thread. */
-  private record Plane(ManifoldGrid grid, int latent, int dimA, int dimB, boolean pca,
-      float[] base) {}
+  private record Plane(
+      ManifoldGrid grid, int latent, int dimA, int dimB, boolean pca, float[] base) {}
 
   private Plane plane() {
-    return new Plane(grid(), latentDim.get(), dimA.get(), latentDim.get() < 2 ? -1 : dimB.get(),
-        pcaPlane.get() && latentDim.get() > 2, base());
+    return new Plane(
+        grid(),
+        latentDim.get(),
+        dimA.get(),
+        latentDim.get() < 2 ? -1 : dimB.get(),
+        pcaPlane.get() && latentDim.get() > 2,
+        base());
   }
 
   private void requestGrid() {
@@ -279,8 +297,16 @@ public final class ManifoldViewModel {
     stale = false;
     Plane p = plane();
     ManifoldGrid g = p.grid();
-    gridText.set(String.format(Locale.ROOT, "%d \u00d7 %d decodings over [%.1f, %.1f] \u00d7"
-        + " [%.1f, %.1f]", g.columns(), g.rows(), g.lowA(), g.highA(), g.lowB(), g.highB()));
+    gridText.set(
+        String.format(
+            Locale.ROOT,
+            "%d \u00d7 %d decodings over [%.1f, %.1f] \u00d7" + " [%.1f, %.1f]",
+            g.columns(),
+            g.rows(),
+            g.lowA(),
+            g.highA(),
+            g.lowB(),
+            g.highB()));
     render.submit(gridSlot, ctx -> renderGrid(ctx, p));
   }
 
@@ -291,9 +317,11 @@ public final class ManifoldViewModel {
     Plane p = plane();
     double a = cursorA.get();
     double b = cursorB.get();
-    cursorText.set(p.pca()
-        ? String.format(Locale.ROOT, "(%.2f, %.2f) on the principal plane", a, b)
-        : String.format(Locale.ROOT, "z%d = %.2f, z%d = %.2f", p.dimA() + 1, a, p.dimB() + 1, b));
+    cursorText.set(
+        p.pca()
+            ? String.format(Locale.ROOT, "(%.2f, %.2f) on the principal plane", a, b)
+            : String.format(
+                Locale.ROOT, "z%d = %.2f, z%d = %.2f", p.dimA() + 1, a, p.dimB() + 1, b));
     if (!active.get()) {
       stale = true;
       return;
@@ -329,8 +357,9 @@ public final class ManifoldViewModel {
       }
     }
     float[] image = ctx.codec().decode(z, 1);
-    cursorFrames.offer(Mosaic.grid(image, 1, ctx.config().imageHeight(),
-        ctx.config().imageWidth(), 1, 0, cursorPool));
+    cursorFrames.offer(
+        Mosaic.grid(
+            image, 1, ctx.config().imageHeight(), ctx.config().imageWidth(), 1, 0, cursorPool));
   }
 
   /** The plane of the top two principal directions of the encoded test images; cached. */

@@ -2,8 +2,8 @@ package org.latentexplorer.app.render;
 
 /**
  * A finished picture: width x height ARGB pixels, row-major. Written by one thread (the render
- * worker), then handed over whole to the JavaFX thread, which reads it once and {@link
- * #release()}s it; nobody writes it after the hand-over.
+ * worker), then handed over whole to the JavaFX thread, which reads it once and {@link #release()}s
+ * it; nobody writes it after the hand-over.
  */
 public final class Frame {
   private final int width;

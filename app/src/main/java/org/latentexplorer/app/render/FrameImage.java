@@ -42,8 +42,17 @@ public final class FrameImage {
   }
 
   private static void copy(Frame frame, WritableImage target) {
-    target.getPixelWriter().setPixels(0, 0, frame.width(), frame.height(),
-        PixelFormat.getIntArgbInstance(), frame.argb(), 0, frame.width());
+    target
+        .getPixelWriter()
+        .setPixels(
+            0,
+            0,
+            frame.width(),
+            frame.height(),
+            PixelFormat.getIntArgbInstance(),
+            frame.argb(),
+            0,
+            frame.width());
   }
 
   /** Removes the picture. */

@@ -4,8 +4,8 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 
 /**
- * Recycles frame buffers so that a drag re-rendering 30 times a second does not allocate a
- * megabyte per frame. Thread-safe: the render worker acquires, the JavaFX thread releases.
+ * Recycles frame buffers so that a drag re-rendering 30 times a second does not allocate a megabyte
+ * per frame. Thread-safe: the render worker acquires, the JavaFX thread releases.
  */
 public final class FramePool {
   /** One being written, one waiting for the JavaFX thread, one being copied, one spare. */

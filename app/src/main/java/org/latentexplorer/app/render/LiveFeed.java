@@ -13,8 +13,8 @@ import org.latentexplorer.model.train.Snapshot;
  *
  * @param tasks hands finished pictures to the UI thread
  * @param snapshot the newest snapshot of the session; null while a model is being built
- * @param session changes when the session is replaced (a new or opened model), whose pictures
- *     start afresh
+ * @param session changes when the session is replaced (a new or opened model), whose pictures start
+ *     afresh
  * @param data the loaded data set; null before the first
  */
 public record LiveFeed(
@@ -24,7 +24,10 @@ public record LiveFeed(
     ObservableValue<LoadedData> data) {
   /** The feed of the workspace's session and data. */
   public static LiveFeed of(Workspace workspace) {
-    return new LiveFeed(workspace.tasks(), workspace.snapshotProperty(),
-        workspace.sessionProperty(), workspace.dataProperty());
+    return new LiveFeed(
+        workspace.tasks(),
+        workspace.snapshotProperty(),
+        workspace.sessionProperty(),
+        workspace.dataProperty());
   }
 }

@@ -9,9 +9,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * Render requests waiting for the worker: one pending task per {@link Slot}, latest wins. Thread
  * safe: any thread submits, one worker takes.
  *
- * <p>A slot is queued once however often it is resubmitted before the worker gets to it; the
- * worker then runs only the newest task. So a drag that produces a hundred requests while one
- * frame renders costs one more frame, not a hundred.
+ * <p>A slot is queued once however often it is resubmitted before the worker gets to it; the worker
+ * then runs only the newest task. So a drag that produces a hundred requests while one frame
+ * renders costs one more frame, not a hundred.
  */
 public final class RenderQueue {
   private final BlockingQueue<Slot> ready = new LinkedBlockingQueue<>();

@@ -6,8 +6,8 @@ import org.latentexplorer.model.train.Snapshot;
 import org.latentexplorer.model.train.TrainingSession;
 
 /**
- * The one thread that decodes latent points for the views. Thread-safe to submit to and to point
- * at another session; everything it computes with is confined to its own thread.
+ * The one thread that decodes latent points for the views. Thread-safe to submit to and to point at
+ * another session; everything it computes with is confined to its own thread.
  *
  * <p>Before each task it loads the newest snapshot of the session (not the one the view saw: a
  * frame should show the model as it is now), and it holds the session's {@link ComputeGate} while

@@ -35,8 +35,7 @@ public final class SamplesView extends VBox {
     CheckBox auto = new CheckBox("Auto-refresh while training");
     auto.setId("autoRefreshBox");
     auto.selectedProperty().bindBidirectional(vm.autoRefreshProperty());
-    javafx.scene.layout.FlowPane bar = new javafx.scene.layout.FlowPane(8, 4, fresh, refresh,
-        auto);
+    javafx.scene.layout.FlowPane bar = new javafx.scene.layout.FlowPane(8, 4, fresh, refresh, auto);
     bar.setAlignment(Pos.CENTER_LEFT);
 
     ImageView samples = picture("samplesImage", vm.samplesImageProperty());

@@ -26,8 +26,8 @@ import org.latentexplorer.model.train.Snapshot;
 
 /**
  * The prior samples and the real / reconstruction pairs: which latent draws and which test images,
- * and their pictures, re-rendered on demand and (throttled) while the model trains. Confined to
- * the JavaFX thread; the render tasks read immutable copies.
+ * and their pictures, re-rendered on demand and (throttled) while the model trains. Confined to the
+ * JavaFX thread; the render tasks read immutable copies.
  */
 public final class SamplesViewModel {
   /** Prior samples per side of the grid. */
@@ -65,7 +65,9 @@ public final class SamplesViewModel {
     this(LiveFeed.of(workspace), render, System::nanoTime);
   }
 
-  /** @param nanoTime the clock of the redraw policy, as {@link System#nanoTime()} */
+  /**
+   * @param nanoTime the clock of the redraw policy, as {@link System#nanoTime()}
+   */
   SamplesViewModel(LiveFeed feed, Renderer render, LongSupplier nanoTime) {
     this.feed = feed;
     this.render = render;
@@ -75,16 +77,19 @@ public final class SamplesViewModel {
     this.pairsToUi = new Coalescer<>(feed.tasks(), pairs::show, Frame::release);
     feed.snapshot().addListener((o, a, b) -> onSnapshot(b));
     feed.data().addListener((o, a, b) -> pickTestImages(b));
-    feed.session().addListener((o, a, b) -> {
-      renderedFrom = null;
-      samples.clear();
-      pairs.clear();
-    });
-    active.addListener((o, a, b) -> {
-      if (b && stale) {
-        refresh();
-      }
-    });
+    feed.session()
+        .addListener(
+            (o, a, b) -> {
+              renderedFrom = null;
+              samples.clear();
+              pairs.clear();
+            });
+    active.addListener(
+        (o, a, b) -> {
+          if (b && stale) {
+            refresh();
+          }
+        });
     pickTestImages(feed.data().getValue());
     onSnapshot(feed.snapshot().getValue());
   }
@@ -96,8 +101,10 @@ public final class SamplesViewModel {
     if (priorDraws.length != SAMPLE_GRID * SAMPLE_GRID * s.model().latentDim()) {
       drawPrior(s.model().latentDim());
     }
-    boolean changed = renderedFrom == null || !s.sameParametersAs(renderedFrom)
-        || !s.model().equals(renderedFrom.model());
+    boolean changed =
+        renderedFrom == null
+            || !s.sameParametersAs(renderedFrom)
+            || !s.model().equals(renderedFrom.model());
     if (!changed) {
       return;
     }
@@ -159,7 +166,8 @@ public final class SamplesViewModel {
 
   private void renderBoth(RenderContext ctx, float[] z, int[] picks, Dataset test) {
     int d = ctx.ready() ? ctx.config().latentDim() : -1;
-    if (d <= 0 || z.length != SAMPLE_GRID * SAMPLE_GRID * d
+    if (d <= 0
+        || z.length != SAMPLE_GRID * SAMPLE_GRID * d
         || test.dimension() != ctx.config().inputDim()) {
       return;
     }
@@ -198,9 +206,7 @@ public final class SamplesViewModel {
     return samples.imageProperty();
   }
 
-  /**
-   * Test images (odd rows) above their reconstructions (even rows); null until the first frame.
-   */
+  /** Test images (odd rows) above their reconstructions (even rows); null until the first frame. */
   public ReadOnlyObjectProperty<Image> pairsImageProperty() {
     return pairs.imageProperty();
   }

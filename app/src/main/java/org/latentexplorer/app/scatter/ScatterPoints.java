@@ -16,7 +16,12 @@ import org.latentexplorer.model.explore.Projection;
  * @param principal whether the plane is a PCA plane (latent sizes above two)
  */
 public record ScatterPoints(
-    float[] xy, int[] labels, int[] imageIndex, int count, Projection plane, boolean principal,
+    float[] xy,
+    int[] labels,
+    int[] imageIndex,
+    int count,
+    Projection plane,
+    boolean principal,
     List<String> labelNames) {
 
   /**
@@ -43,9 +48,7 @@ public record ScatterPoints(
     return new double[] {box[0] - padX, box[1] + padX, box[2] - padY, box[3] + padY};
   }
 
-  /**
-   * The point nearest to pixel (px, py) within {@code radius} pixels, or -1.
-   */
+  /** The point nearest to pixel (px, py) within {@code radius} pixels, or -1. */
   public int nearest(ScatterViewport view, double px, double py, double radius) {
     int best = -1;
     double bestD = radius * radius;

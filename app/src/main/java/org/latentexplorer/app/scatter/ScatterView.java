@@ -56,8 +56,9 @@ public final class ScatterView extends VBox {
     canvas.addEventHandler(MouseEvent.MOUSE_MOVED, this::onMove);
     canvas.addEventHandler(MouseEvent.MOUSE_EXITED, e -> vm.hover(-1));
     canvas.addEventHandler(MouseEvent.MOUSE_CLICKED, this::onClick);
-    Tooltip.install(canvas, new Tooltip("Hover to see an image, click to compare it with its"
-        + " reconstruction"));
+    Tooltip.install(
+        canvas,
+        new Tooltip("Hover to see an image, click to compare it with its" + " reconstruction"));
 
     previewImage.setFitWidth(84);
     previewImage.setFitHeight(84);
@@ -105,15 +106,19 @@ public final class ScatterView extends VBox {
     VBox.setVgrow(body, Priority.ALWAYS);
     getChildren().addAll(title, legend, body);
 
-    vm.pointsProperty().addListener((o, a, b) -> {
-      updateLegend();
-      draw();
-    });
+    vm.pointsProperty()
+        .addListener(
+            (o, a, b) -> {
+              updateLegend();
+              draw();
+            });
     vm.hoveredProperty().addListener((o, a, b) -> draw());
-    vm.selectionProperty().addListener((o, a, b) -> {
-      showSelection(b);
-      draw();
-    });
+    vm.selectionProperty()
+        .addListener(
+            (o, a, b) -> {
+              showSelection(b);
+              draw();
+            });
   }
 
   private static Label small(String text) {
@@ -156,8 +161,10 @@ public final class ScatterView extends VBox {
       previewImage.setImage(picture);
     }
     int label = p.labels()[i];
-    previewLabel.setText(label >= 0 && label < p.labelNames().size()
-        ? p.labelNames().get(label) : "test image " + image);
+    previewLabel.setText(
+        label >= 0 && label < p.labelNames().size()
+            ? p.labelNames().get(label)
+            : "test image " + image);
     preview.setVisible(true);
     double x = e.getX() + 14;
     double y = e.getY() + 14;
@@ -189,12 +196,24 @@ public final class ScatterView extends VBox {
       return;
     }
     SigmaEllipse el = s.ellipse();
-    String shape = el.visible()
-        ? String.format(Locale.ROOT, "1-sigma ellipse: %.2f \u00d7 %.2f, tilted %.0f\u00b0",
-            el.major(), el.minor(), Math.toDegrees(el.angle()))
-        : "Deterministic encoder: no posterior spread to draw.";
-    detailText.setText(String.format(Locale.ROOT, "%s (test image %d)%nmean (%.2f, %.2f)%n%s",
-        s.labelName(), s.image(), s.meanXY()[0], s.meanXY()[1], shape));
+    String shape =
+        el.visible()
+            ? String.format(
+                Locale.ROOT,
+                "1-sigma ellipse: %.2f \u00d7 %.2f, tilted %.0f\u00b0",
+                el.major(),
+                el.minor(),
+                Math.toDegrees(el.angle()))
+            : "Deterministic encoder: no posterior spread to draw.";
+    detailText.setText(
+        String.format(
+            Locale.ROOT,
+            "%s (test image %d)%nmean (%.2f, %.2f)%n%s",
+            s.labelName(),
+            s.image(),
+            s.meanXY()[0],
+            s.meanXY()[1],
+            shape));
   }
 
   private void draw() {
@@ -231,8 +250,7 @@ public final class ScatterView extends VBox {
     if (s != null) {
       double cx = viewport.toPixelX(s.meanXY()[0]);
       double cy = viewport.toPixelY(s.meanXY()[1]);
-      SigmaEllipse el = SigmaEllipse.onScreen(s.covariance(), viewport.scaleX(),
-          viewport.scaleY());
+      SigmaEllipse el = SigmaEllipse.onScreen(s.covariance(), viewport.scaleX(), viewport.scaleY());
       if (el.visible()) {
         g.save();
         g.translate(cx, cy);

@@ -31,10 +31,10 @@ import org.latentexplorer.model.train.RunState;
 import org.latentexplorer.model.train.Snapshot;
 
 /**
- * The scatter's points, the hovered point and the selected one, with the pictures the view shows
- * of them. Confined to the JavaFX thread; the encoding runs on the render worker, at most every
- * 2.5 s while training ({@link #TRAINING_INTERVAL}: encoding 2,000 images costs about as much as
- * a few training steps).
+ * The scatter's points, the hovered point and the selected one, with the pictures the view shows of
+ * them. Confined to the JavaFX thread; the encoding runs on the render worker, at most every 2.5 s
+ * while training ({@link #TRAINING_INTERVAL}: encoding 2,000 images costs about as much as a few
+ * training steps).
  */
 public final class ScatterViewModel {
   /** Test images plotted. */
@@ -69,7 +69,9 @@ public final class ScatterViewModel {
     this(LiveFeed.of(workspace), render, System::nanoTime);
   }
 
-  /** @param nanoTime the clock of the redraw policy, as {@link System#nanoTime()} */
+  /**
+   * @param nanoTime the clock of the redraw policy, as {@link System#nanoTime()}
+   */
   ScatterViewModel(LiveFeed feed, Renderer render, LongSupplier nanoTime) {
     this.render = render;
     this.encodes = new RedrawPolicy(TRAINING_INTERVAL, nanoTime);
@@ -77,24 +79,28 @@ public final class ScatterViewModel {
     this.selectSlot = render.slot("scatter selection");
     this.toUi = new Coalescer<>(feed.tasks(), this::onPoints);
     this.selectionToUi = new Coalescer<>(feed.tasks(), selection::set);
-    selection.addListener((o, a, b) -> {
-      selectedOriginal.set(b == null ? null : picture(b.original(), b.height(), b.width()));
-      selectedReconstruction.set(
-          b == null ? null : picture(b.reconstruction(), b.height(), b.width()));
-    });
+    selection.addListener(
+        (o, a, b) -> {
+          selectedOriginal.set(b == null ? null : picture(b.original(), b.height(), b.width()));
+          selectedReconstruction.set(
+              b == null ? null : picture(b.reconstruction(), b.height(), b.width()));
+        });
     feed.data().addListener((o, a, b) -> onData(b));
     feed.snapshot().addListener((o, a, b) -> onSnapshot(b));
-    feed.session().addListener((o, a, b) -> {
-      encodedFrom = null;
-      points.set(null);
-      selection.set(null);
-      hovered.set(-1);
-    });
-    active.addListener((o, a, b) -> {
-      if (b && stale) {
-        onSnapshot(feed.snapshot().getValue());
-      }
-    });
+    feed.session()
+        .addListener(
+            (o, a, b) -> {
+              encodedFrom = null;
+              points.set(null);
+              selection.set(null);
+              hovered.set(-1);
+            });
+    active.addListener(
+        (o, a, b) -> {
+          if (b && stale) {
+            onSnapshot(feed.snapshot().getValue());
+          }
+        });
     onData(feed.data().getValue());
     onSnapshot(feed.snapshot().getValue());
   }
@@ -111,8 +117,10 @@ public final class ScatterViewModel {
       stale = true;
       return;
     }
-    boolean changed = encodedFrom == null || !s.sameParametersAs(encodedFrom)
-        || !s.model().equals(encodedFrom.model());
+    boolean changed =
+        encodedFrom == null
+            || !s.sameParametersAs(encodedFrom)
+            || !s.model().equals(encodedFrom.model());
     if (!changed) {
       return;
     }
@@ -136,10 +144,11 @@ public final class ScatterViewModel {
   private void onPoints(ScatterPoints p) {
     points.set(p);
     int d = p.plane().origin().length;
-    title.set(p.principal()
-        ? String.format(Locale.ROOT, "%,d test images: PCA plane of the %d-D posterior means",
-            p.count(), d)
-        : String.format(Locale.ROOT, "%,d test images: posterior means (z1, z2)", p.count()));
+    title.set(
+        p.principal()
+            ? String.format(
+                Locale.ROOT, "%,d test images: PCA plane of the %d-D posterior means", p.count(), d)
+            : String.format(Locale.ROOT, "%,d test images: posterior means (z1, z2)", p.count()));
     Selection sel = selection.get();
     if (sel != null && sel.point() < p.count()) {
       select(sel.point());
@@ -162,25 +171,37 @@ public final class ScatterViewModel {
     int image = p.imageIndex()[point];
     Projection plane = p.plane();
     List<String> names = p.labelNames();
-    render.submit(selectSlot, ctx -> {
-      if (!ctx.ready() || ctx.config().latentDim() != plane.origin().length) {
-        return;
-      }
-      LatentCodec codec = ctx.codec();
-      float[] original = data.copyImage(image);
-      LatentCodec.Posterior post = codec.posterior(original);
-      float[] mean = new float[post.mean().length];
-      for (int k = 0; k < mean.length; k++) {
-        mean[k] = (float) post.mean()[k];
-      }
-      float[] xy = plane.project(mean, 1);
-      double[] cov = SigmaEllipse.project(post.covariance(), plane.u(), plane.v());
-      float[] recon = codec.decode(mean, 1);
-      int label = data.label(image);
-      String name = label >= 0 && label < names.size() ? names.get(label) : "no label";
-      selectionToUi.offer(new Selection(point, image, label, name, data.height(), data.width(),
-          original, recon, new double[] {xy[0], xy[1]}, cov));
-    });
+    render.submit(
+        selectSlot,
+        ctx -> {
+          if (!ctx.ready() || ctx.config().latentDim() != plane.origin().length) {
+            return;
+          }
+          LatentCodec codec = ctx.codec();
+          float[] original = data.copyImage(image);
+          LatentCodec.Posterior post = codec.posterior(original);
+          float[] mean = new float[post.mean().length];
+          for (int k = 0; k < mean.length; k++) {
+            mean[k] = (float) post.mean()[k];
+          }
+          float[] xy = plane.project(mean, 1);
+          double[] cov = SigmaEllipse.project(post.covariance(), plane.u(), plane.v());
+          float[] recon = codec.decode(mean, 1);
+          int label = data.label(image);
+          String name = label >= 0 && label < names.size() ? names.get(label) : "no label";
+          selectionToUi.offer(
+              new Selection(
+                  point,
+                  image,
+                  label,
+                  name,
+                  data.height(),
+                  data.width(),
+                  original,
+                  recon,
+                  new double[] {xy[0], xy[1]},
+                  cov));
+        });
   }
 
   /** Forgets the selection. */
@@ -208,8 +229,10 @@ public final class ScatterViewModel {
     int d = ctx.config().latentDim();
     float[] codes = ctx.codec().encode(data.pixelsUnsafe(), n);
     boolean principal = d > 2;
-    Projection plane = principal ? Projection.principal(codes, n, d)
-        : d == 2 ? Projection.axes(2, 0, 1) : Projection.principal(codes, n, d);
+    Projection plane =
+        principal
+            ? Projection.principal(codes, n, d)
+            : d == 2 ? Projection.axes(2, 0, 1) : Projection.principal(codes, n, d);
     float[] xy = plane.project(codes, n);
     int[] labels = new int[n];
     int[] index = new int[n];

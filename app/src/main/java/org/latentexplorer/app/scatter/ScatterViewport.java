@@ -5,7 +5,12 @@ package org.latentexplorer.app.scatter;
  * fills width x height less a margin, y upwards. Immutable.
  */
 public record ScatterViewport(
-    double minX, double maxX, double minY, double maxY, double width, double height,
+    double minX,
+    double maxX,
+    double minY,
+    double maxY,
+    double width,
+    double height,
     double margin) {
 
   /** A viewport with equal scales on both axes, so that circles stay circles. */

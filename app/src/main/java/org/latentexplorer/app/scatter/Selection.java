@@ -1,8 +1,8 @@
 package org.latentexplorer.app.scatter;
 
 /**
- * A test image the user clicked in the scatter: the image, its reconstruction, and its posterior
- * on the plot's plane. Immutable by convention (arrays owned by this value).
+ * A test image the user clicked in the scatter: the image, its reconstruction, and its posterior on
+ * the plot's plane. Immutable by convention (arrays owned by this value).
  *
  * @param point index of the point in the scatter
  * @param image index of the test image
@@ -13,8 +13,16 @@ package org.latentexplorer.app.scatter;
  *     deterministic encoder
  */
 public record Selection(
-    int point, int image, int label, String labelName, int height, int width, float[] original,
-    float[] reconstruction, double[] meanXY, double[] covariance) {
+    int point,
+    int image,
+    int label,
+    String labelName,
+    int height,
+    int width,
+    float[] original,
+    float[] reconstruction,
+    double[] meanXY,
+    double[] covariance) {
 
   /** The 1-sigma ellipse on the plane. */
   public SigmaEllipse ellipse() {

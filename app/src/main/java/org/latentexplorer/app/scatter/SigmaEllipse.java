@@ -8,8 +8,8 @@ package org.latentexplorer.app.scatter;
 public record SigmaEllipse(double major, double minor, double angle) {
 
   /**
-   * The ellipse of the covariance [[sxx, sxy], [sxy, syy]]:
-   * lambda = (sxx + syy)/2 +- sqrt(((sxx - syy)/2)^2 + sxy^2), angle = atan2(2 sxy, sxx - syy)/2.
+   * The ellipse of the covariance [[sxx, sxy], [sxy, syy]]: lambda = (sxx + syy)/2 +- sqrt(((sxx -
+   * syy)/2)^2 + sxy^2), angle = atan2(2 sxy, sxx - syy)/2.
    */
   public static SigmaEllipse of(double sxx, double sxy, double syy) {
     double mean = (sxx + syy) / 2;

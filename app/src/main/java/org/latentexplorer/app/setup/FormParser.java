@@ -45,10 +45,10 @@ final class FormParser {
     Reading r = new Reading(text);
     Integer latent = r.integer(Field.LATENT, 1, ModelConfig.MAX_LATENT);
     List<Integer> hidden = r.widths();
-    Double beta = unused.contains(Field.BETA) ? Double.valueOf(1)
-        : r.decimal(Field.BETA, 0, 1000, true);
-    Double lambda = unused.contains(Field.LAMBDA) ? Double.valueOf(10)
-        : r.decimal(Field.LAMBDA, 0, 1e6, true);
+    Double beta =
+        unused.contains(Field.BETA) ? Double.valueOf(1) : r.decimal(Field.BETA, 0, 1000, true);
+    Double lambda =
+        unused.contains(Field.LAMBDA) ? Double.valueOf(10) : r.decimal(Field.LAMBDA, 0, 1e6, true);
     Double lr = r.decimal(Field.LEARNING_RATE, 0, 10, false);
     Integer batch = r.integer(Field.BATCH, 2, 4096);
     Integer epochs = r.integer(Field.EPOCHS, 1, 100_000);
@@ -56,8 +56,8 @@ final class FormParser {
     if (!r.errors.isEmpty()) {
       return new Result(null, r.errors);
     }
-    return new Result(new FormValues(latent, hidden, beta, lambda, lr, batch, epochs, seed),
-        r.errors);
+    return new Result(
+        new FormValues(latent, hidden, beta, lambda, lr, batch, epochs, seed), r.errors);
   }
 
   /** A number as a person would type it: 0.001, 10, 0.5. */
@@ -88,8 +88,8 @@ final class FormParser {
         }
         return v;
       } catch (NumberFormatException e) {
-        return fail(f, s.isEmpty() ? "Enter a whole number."
-            : "\"" + s + "\" is not a whole number.");
+        return fail(
+            f, s.isEmpty() ? "Enter a whole number." : "\"" + s + "\" is not a whole number.");
       }
     }
 
@@ -102,8 +102,14 @@ final class FormParser {
         return fail(f, s.isEmpty() ? "Enter a number." : "\"" + s + "\" is not a number.");
       }
       if (!Double.isFinite(v) || v > max || v < min || (!minAllowed && v == min)) {
-        return fail(f, "Must be " + (minAllowed ? "at least " : "above ") + number(min)
-            + " and at most " + number(max) + ".");
+        return fail(
+            f,
+            "Must be "
+                + (minAllowed ? "at least " : "above ")
+                + number(min)
+                + " and at most "
+                + number(max)
+                + ".");
       }
       return v;
     }
@@ -127,8 +133,8 @@ final class FormParser {
         try {
           int w = Integer.parseInt(part);
           if (w < 1 || w > ModelConfig.MAX_WIDTH) {
-            return fail(Field.HIDDEN, "Each width must be between 1 and "
-                + ModelConfig.MAX_WIDTH + ".");
+            return fail(
+                Field.HIDDEN, "Each width must be between 1 and " + ModelConfig.MAX_WIDTH + ".");
           }
           out.add(w);
         } catch (NumberFormatException e) {

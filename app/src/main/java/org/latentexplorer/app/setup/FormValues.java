@@ -9,8 +9,15 @@ import java.util.List;
  * @param beta weight of the KL term (1, the ELBO, when the family has none)
  * @param lambda weight of the MMD penalty (10 when the family has none)
  */
-record FormValues(int latent, List<Integer> hidden, double beta, double lambda,
-    double learningRate, int batchSize, int epochs, long seed) {
+record FormValues(
+    int latent,
+    List<Integer> hidden,
+    double beta,
+    double lambda,
+    double learningRate,
+    int batchSize,
+    int epochs,
+    long seed) {
   FormValues {
     hidden = List.copyOf(hidden);
   }

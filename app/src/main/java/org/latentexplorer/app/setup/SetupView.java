@@ -21,8 +21,8 @@ import org.latentexplorer.app.fx.Choice;
 import org.latentexplorer.app.fx.Dialogs;
 
 /**
- * The setup form: data set, model and training settings, each refused value with its reason next
- * to it, and Apply. Confined to the JavaFX thread; all logic is in {@link SetupViewModel}.
+ * The setup form: data set, model and training settings, each refused value with its reason next to
+ * it, and Apply. Confined to the JavaFX thread; all logic is in {@link SetupViewModel}.
  */
 public final class SetupView extends VBox {
   private final SetupViewModel vm;
@@ -42,8 +42,10 @@ public final class SetupView extends VBox {
     folder.setOnAction(e -> dialogs.openDatasetFolder(owner.get()).ifPresent(vm::openDataset));
     MenuButton open = new MenuButton("Open", null, file, folder);
     open.setId("openDatasetButton");
-    open.setTooltip(new Tooltip("Train on your own images: MNIST-style IDX files, CSV, MATLAB"
-        + " .mat, or a folder of PNG/JPEG images (subfolders become labels)"));
+    open.setTooltip(
+        new Tooltip(
+            "Train on your own images: MNIST-style IDX files, CSV, MATLAB"
+                + " .mat, or a folder of PNG/JPEG images (subfolders become labels)"));
     HBox dataRow = new HBox(6, datasetBox, open);
     dataRow.setAlignment(Pos.CENTER_LEFT);
     Label dataSummary = new Label();
@@ -53,41 +55,143 @@ public final class SetupView extends VBox {
 
     GridPane model = grid();
     int r = 0;
-    r = choice(model, r, "Family", "familyBox", vm.familyChoice(),
-        "VAE: maximise the ELBO. AAE: a discriminator shapes the codes."
-            + " WAE-MMD: squared error plus an MMD penalty.", null);
-    r = choice(model, r, "Posterior", "posteriorBox", vm.posteriorChoice(),
-        "The encoder's distribution q(z|x); a full covariance can tilt its ellipse", null);
-    r = choice(model, r, "Likelihood", "likelihoodBox", vm.likelihoodChoice(),
-        "The decoder's distribution p(x|z) over pixels", vm.usesLikelihoodProperty());
-    r = text(model, r, "Latent size", Field.LATENT, "latentField",
-        "Dimensions of z; 2 gives the manifold of the paper's figure", null);
-    r = text(model, r, "Hidden sizes", Field.HIDDEN, "hiddenField",
-        "Encoder layer widths, e.g. 512 or 512, 256; the decoder mirrors them", null);
-    r = choice(model, r, "Activation", "activationBox", vm.activationChoice(),
-        "Nonlinearity of the hidden layers", null);
-    r = text(model, r, "Beta", Field.BETA, "betaField",
-        "Weight of the KL term: 1 is the ELBO, other values a beta-VAE", vm.usesBetaProperty());
-    r = choice(model, r, "KL estimate", "klBox", vm.klEstimatorChoice(),
-        "Closed form, or the single-sample Monte-Carlo form of Algorithm 2",
-        vm.usesBetaProperty());
-    text(model, r, "Lambda", Field.LAMBDA, "lambdaField",
-        "Weight of the MMD penalty (10 is the WAE authors' MNIST value)", vm.usesLambdaProperty());
+    r =
+        choice(
+            model,
+            r,
+            "Family",
+            "familyBox",
+            vm.familyChoice(),
+            "VAE: maximise the ELBO. AAE: a discriminator shapes the codes."
+                + " WAE-MMD: squared error plus an MMD penalty.",
+            null);
+    r =
+        choice(
+            model,
+            r,
+            "Posterior",
+            "posteriorBox",
+            vm.posteriorChoice(),
+            "The encoder's distribution q(z|x); a full covariance can tilt its ellipse",
+            null);
+    r =
+        choice(
+            model,
+            r,
+            "Likelihood",
+            "likelihoodBox",
+            vm.likelihoodChoice(),
+            "The decoder's distribution p(x|z) over pixels",
+            vm.usesLikelihoodProperty());
+    r =
+        text(
+            model,
+            r,
+            "Latent size",
+            Field.LATENT,
+            "latentField",
+            "Dimensions of z; 2 gives the manifold of the paper's figure",
+            null);
+    r =
+        text(
+            model,
+            r,
+            "Hidden sizes",
+            Field.HIDDEN,
+            "hiddenField",
+            "Encoder layer widths, e.g. 512 or 512, 256; the decoder mirrors them",
+            null);
+    r =
+        choice(
+            model,
+            r,
+            "Activation",
+            "activationBox",
+            vm.activationChoice(),
+            "Nonlinearity of the hidden layers",
+            null);
+    r =
+        text(
+            model,
+            r,
+            "Beta",
+            Field.BETA,
+            "betaField",
+            "Weight of the KL term: 1 is the ELBO, other values a beta-VAE",
+            vm.usesBetaProperty());
+    r =
+        choice(
+            model,
+            r,
+            "KL estimate",
+            "klBox",
+            vm.klEstimatorChoice(),
+            "Closed form, or the single-sample Monte-Carlo form of Algorithm 2",
+            vm.usesBetaProperty());
+    text(
+        model,
+        r,
+        "Lambda",
+        Field.LAMBDA,
+        "lambdaField",
+        "Weight of the MMD penalty (10 is the WAE authors' MNIST value)",
+        vm.usesLambdaProperty());
 
     GridPane training = grid();
     r = 0;
-    r = choice(training, r, "Optimizer", "optimizerBox", vm.optimizerChoice(),
-        "The update rule", null);
-    r = text(training, r, "Learning rate", Field.LEARNING_RATE, "learningRateField",
-        "Step size, e.g. 0.001 for Adam", null);
-    r = text(training, r, "Batch size", Field.BATCH, "batchField",
-        "Images per minibatch (one step)", null);
-    r = text(training, r, "Epochs", Field.EPOCHS, "epochsField",
-        "Passes over the training images", null);
-    r = text(training, r, "Seed", Field.SEED, "seedField",
-        "The same seed and settings give the same run; Reset goes back to its start", null);
-    choice(training, r, "Binarize", "binarizationBox", vm.binarizationChoice(),
-        "Turn gray pixels into 0/1 for a Bernoulli likelihood", null);
+    r =
+        choice(
+            training,
+            r,
+            "Optimizer",
+            "optimizerBox",
+            vm.optimizerChoice(),
+            "The update rule",
+            null);
+    r =
+        text(
+            training,
+            r,
+            "Learning rate",
+            Field.LEARNING_RATE,
+            "learningRateField",
+            "Step size, e.g. 0.001 for Adam",
+            null);
+    r =
+        text(
+            training,
+            r,
+            "Batch size",
+            Field.BATCH,
+            "batchField",
+            "Images per minibatch (one step)",
+            null);
+    r =
+        text(
+            training,
+            r,
+            "Epochs",
+            Field.EPOCHS,
+            "epochsField",
+            "Passes over the training images",
+            null);
+    r =
+        text(
+            training,
+            r,
+            "Seed",
+            Field.SEED,
+            "seedField",
+            "The same seed and settings give the same run; Reset goes back to its start",
+            null);
+    choice(
+        training,
+        r,
+        "Binarize",
+        "binarizationBox",
+        vm.binarizationChoice(),
+        "Turn gray pixels into 0/1 for a Bernoulli likelihood",
+        null);
 
     Label formError = new Label();
     formError.setId("formError");
@@ -106,8 +210,10 @@ public final class SetupView extends VBox {
     apply.getStyleClass().add("accent");
     apply.disableProperty().bind(vm.validProperty().not().or(vm.dirtyProperty().not()));
     apply.setOnAction(e -> vm.apply());
-    apply.setTooltip(new Tooltip("Build the model described here (or, if only training"
-        + " settings changed, go on training the current one with them)"));
+    apply.setTooltip(
+        new Tooltip(
+            "Build the model described here (or, if only training"
+                + " settings changed, go on training the current one with them)"));
     Button defaults = new Button("Defaults");
     defaults.setId("defaultsButton");
     defaults.setOnAction(e -> vm.restoreDefaults());
@@ -118,8 +224,16 @@ public final class SetupView extends VBox {
     HBox buttons = new HBox(8, apply, defaults, summary);
     buttons.setAlignment(Pos.CENTER_LEFT);
 
-    VBox form = new VBox(6, section("Data"), dataRow, dataSummary, section("Model"), model,
-        section("Training"), training);
+    VBox form =
+        new VBox(
+            6,
+            section("Data"),
+            dataRow,
+            dataSummary,
+            section("Model"),
+            model,
+            section("Training"),
+            training);
     form.getStyleClass().add("setup-form");
     ScrollPane scroll = new ScrollPane(form);
     scroll.setFitToWidth(true);
@@ -160,7 +274,13 @@ public final class SetupView extends VBox {
     return box;
   }
 
-  private int choice(GridPane g, int row, String label, String id, Choice<?> choice, String tip,
+  private int choice(
+      GridPane g,
+      int row,
+      String label,
+      String id,
+      Choice<?> choice,
+      String tip,
       BooleanProperty enabled) {
     ComboBox<?> box = comboBox(choice);
     box.setId(id);
@@ -175,7 +295,13 @@ public final class SetupView extends VBox {
     return row + 1;
   }
 
-  private int text(GridPane g, int row, String label, Field field, String id, String tip,
+  private int text(
+      GridPane g,
+      int row,
+      String label,
+      Field field,
+      String id,
+      String tip,
       BooleanProperty enabled) {
     TextField t = new TextField();
     t.setId(id);
@@ -194,13 +320,15 @@ public final class SetupView extends VBox {
     error.setWrapText(true);
     error.textProperty().bind(vm.errorProperty(field));
     showWhenNotEmpty(error);
-    vm.errorProperty(field).addListener((o, a, b) -> {
-      if (b.isEmpty()) {
-        t.getStyleClass().remove("invalid");
-      } else if (!t.getStyleClass().contains("invalid")) {
-        t.getStyleClass().add("invalid");
-      }
-    });
+    vm.errorProperty(field)
+        .addListener(
+            (o, a, b) -> {
+              if (b.isEmpty()) {
+                t.getStyleClass().remove("invalid");
+              } else if (!t.getStyleClass().contains("invalid")) {
+                t.getStyleClass().add("invalid");
+              }
+            });
     g.addRow(row, l, t);
     g.add(error, 1, row + 1);
     return row + 2;

@@ -77,11 +77,10 @@ public final class SetupViewModel {
   private final Choice<Posterior> posteriorChoice =
       new Choice<>(posteriors, posterior, Posterior::toString);
   private final Choice<Likelihood> likelihoodChoice = listed(likelihood, Likelihood.values());
-  private final Choice<Activation> activationChoice = listed(activation,
-      new Activation[] {Activation.RELU, Activation.TANH, Activation.SOFTPLUS});
+  private final Choice<Activation> activationChoice =
+      listed(activation, new Activation[] {Activation.RELU, Activation.TANH, Activation.SOFTPLUS});
   private final Choice<KlEstimator> klEstimatorChoice = listed(klEstimator, KlEstimator.values());
-  private final Choice<OptimizerKind> optimizerChoice =
-      listed(optimizer, OptimizerKind.values());
+  private final Choice<OptimizerKind> optimizerChoice = listed(optimizer, OptimizerKind.values());
   private final Choice<Binarization> binarizationChoice =
       listed(binarization, Binarization.values());
   private final ReadOnlyStringWrapper dataSummary =
@@ -107,7 +106,9 @@ public final class SetupViewModel {
     this(workspace, sessions, opener, Runtime.getRuntime().maxMemory());
   }
 
-  /** @param heapBytes the memory a model may be planned against (tests pass a small one) */
+  /**
+   * @param heapBytes the memory a model may be planned against (tests pass a small one)
+   */
   SetupViewModel(Workspace workspace, Sessions sessions, DatasetOpener opener, long heapBytes) {
     this.workspace = workspace;
     this.sessions = sessions;
@@ -129,22 +130,28 @@ public final class SetupViewModel {
     family.addListener((o, a, b) -> onFamilyChanged());
     onFamilyChanged();
     load(RunConfig.defaults(28, 28));
-    workspace.configProperty().addListener((o, a, b) -> {
-      if (b != null) {
-        load(b);
-      }
-    });
+    workspace
+        .configProperty()
+        .addListener(
+            (o, a, b) -> {
+              if (b != null) {
+                load(b);
+              }
+            });
     workspace.snapshotProperty().addListener((o, a, b) -> validate());
     workspace.dataProperty().addListener((o, a, b) -> onDataChanged(b));
-    dataSummary.bind(Bindings.createStringBinding(
-        () -> workspace.data() == null ? "" : workspace.data().summary(),
-        workspace.dataProperty()));
-    dataset.addListener((o, a, b) -> {
-      if (!loading && b != null && (workspace.data() == null
-          || !b.equals(workspace.data().choice()))) {
-        opener.open(b);
-      }
-    });
+    dataSummary.bind(
+        Bindings.createStringBinding(
+            () -> workspace.data() == null ? "" : workspace.data().summary(),
+            workspace.dataProperty()));
+    dataset.addListener(
+        (o, a, b) -> {
+          if (!loading
+              && b != null
+              && (workspace.data() == null || !b.equals(workspace.data().choice()))) {
+            opener.open(b);
+          }
+        });
   }
 
   /** A choice among fixed engine values, each shown by the engine's own name for it. */
@@ -174,9 +181,10 @@ public final class SetupViewModel {
       validate();
       return;
     }
-    List<Posterior> allowed = f == ModelFamily.VAE
-        ? List.of(Posterior.DIAGONAL, Posterior.FULL_COVARIANCE)
-        : List.of(Posterior.DETERMINISTIC);
+    List<Posterior> allowed =
+        f == ModelFamily.VAE
+            ? List.of(Posterior.DIAGONAL, Posterior.FULL_COVARIANCE)
+            : List.of(Posterior.DETERMINISTIC);
     Posterior before = posterior.get();
     // Replacing the items clears a combo box bound to posterior; the choice is put back after.
     posteriors.setAll(allowed);
@@ -230,9 +238,14 @@ public final class SetupViewModel {
     formError.set("");
     built = null;
     FormValues v = parsed.values();
-    boolean chosen = family.get() != null && posterior.get() != null && likelihood.get() != null
-        && activation.get() != null && klEstimator.get() != null && optimizer.get() != null
-        && binarization.get() != null;
+    boolean chosen =
+        family.get() != null
+            && posterior.get() != null
+            && likelihood.get() != null
+            && activation.get() != null
+            && klEstimator.get() != null
+            && optimizer.get() != null
+            && binarization.get() != null;
     if (parsed.ok() && !chosen) {
       formError.set("Choose an option in every list.");
     } else if (parsed.ok()) {
@@ -241,17 +254,38 @@ public final class SetupViewModel {
         int h = d == null ? 28 : d.all().height();
         int w = d == null ? 28 : d.all().width();
         RunConfig current = workspace.config();
-        ModelConfig base = current == null
-            ? ModelConfig.defaults(family.get(), h, w) : current.model().withImageSize(h, w);
-        ModelConfig m = new ModelConfig(family.get(), posterior.get(),
-            likelihood.get(), h, w, v.hidden(),
-            activation.get(), v.latent(), v.beta(), klEstimator.get(), v.lambda(),
-            base.adversarialWeight(), base.discriminatorHidden());
+        ModelConfig base =
+            current == null
+                ? ModelConfig.defaults(family.get(), h, w)
+                : current.model().withImageSize(h, w);
+        ModelConfig m =
+            new ModelConfig(
+                family.get(),
+                posterior.get(),
+                likelihood.get(),
+                h,
+                w,
+                v.hidden(),
+                activation.get(),
+                v.latent(),
+                v.beta(),
+                klEstimator.get(),
+                v.lambda(),
+                base.adversarialWeight(),
+                base.discriminatorHidden());
         TrainingConfig defaults = current == null ? TrainingConfig.defaults() : current.training();
         // The form has no field for the initialisation: a run keeps the one it was made with.
-        TrainingConfig t = new TrainingConfig(optimizer.get(), v.learningRate(), v.batchSize(),
-            defaults.weightDecay(), v.epochs(), v.seed(), binarization.get(),
-            defaults.discriminatorLearningRate(), defaults.initialization());
+        TrainingConfig t =
+            new TrainingConfig(
+                optimizer.get(),
+                v.learningRate(),
+                v.batchSize(),
+                defaults.weightDecay(),
+                v.epochs(),
+                v.seed(),
+                binarization.get(),
+                defaults.discriminatorLearningRate(),
+                defaults.initialization());
         checkMemory(m, t);
         built = new RunConfig(m, t);
       } catch (IllegalArgumentException e) {
@@ -268,9 +302,11 @@ public final class SetupViewModel {
     TrainingMemory need =
         d == null ? TrainingMemory.of(m, t, 0, 0) : TrainingMemory.of(m, t, d.split());
     modelSummary.set(String.format("%,d weights", need.weights()));
-    need.refusal(heapBytes).ifPresent(reason -> {
-      throw new IllegalArgumentException(reason);
-    });
+    need.refusal(heapBytes)
+        .ifPresent(
+            reason -> {
+              throw new IllegalArgumentException(reason);
+            });
   }
 
   private void updateDirty() {
@@ -279,9 +315,12 @@ public final class SetupViewModel {
     dirty.set(d);
     Snapshot s = workspace.snapshot();
     boolean trained = s != null && s.progress().step() > 0;
-    boolean keeps = d && current != null && trained
-        && built.model().equals(current.model())
-        && built.training().optimizer() == current.training().optimizer();
+    boolean keeps =
+        d
+            && current != null
+            && trained
+            && built.model().equals(current.model())
+            && built.training().optimizer() == current.training().optimizer();
     keepsWeights.set(keeps);
     if (!d) {
       applyHint.set(built == null ? "" : "These are the settings of the current model.");

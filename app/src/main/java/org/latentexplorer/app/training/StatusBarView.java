@@ -40,8 +40,18 @@ public final class StatusBarView extends HBox {
     Label backend = new Label();
     backend.setId("statusBackend");
     backend.textProperty().bind(vm.backendTextProperty());
-    getChildren().addAll(state, new Separator(javafx.geometry.Orientation.VERTICAL), step,
-        epoch, speed, rate, message, notice, spring, backend);
+    getChildren()
+        .addAll(
+            state,
+            new Separator(javafx.geometry.Orientation.VERTICAL),
+            step,
+            epoch,
+            speed,
+            rate,
+            message,
+            notice,
+            spring,
+            backend);
   }
 
   private static Label label(String id, javafx.beans.value.ObservableValue<String> text) {

@@ -39,12 +39,15 @@ public final class TrainingView extends VBox {
     Button step = button("Step", "stepButton", "Train one minibatch, then pause (Ctrl+Right)");
     step.disableProperty().bind(vm.canStepProperty().not());
     step.setOnAction(e -> vm.step());
-    Button stop = button("Stop", "stopButton", "Stop training; Train goes on from here"
-        + " (Ctrl+Period)");
+    Button stop =
+        button("Stop", "stopButton", "Stop training; Train goes on from here" + " (Ctrl+Period)");
     stop.disableProperty().bind(vm.canStopProperty().not());
     stop.setOnAction(e -> vm.stop());
-    Button reset = button("Reset", "resetButton",
-        "Throw away the weights and start again from the seed: the same start (Ctrl+R)");
+    Button reset =
+        button(
+            "Reset",
+            "resetButton",
+            "Throw away the weights and start again from the seed: the same start (Ctrl+R)");
     reset.disableProperty().bind(vm.canResetProperty().not());
     reset.setOnAction(e -> vm.reset());
     HBox small = new HBox(6, step, stop, reset);
@@ -66,12 +69,16 @@ public final class TrainingView extends VBox {
     state.getStyleClass().add("state-badge");
     state.textProperty().bind(vm.stateTextProperty());
     state.visibleProperty().bind(state.textProperty().isNotEmpty());
-    vm.stateStyleProperty().addListener((o, a, b) -> {
-      state.getStyleClass().removeIf(c -> c.startsWith("state-") && !c.equals("state-badge"));
-      if (!b.isEmpty()) {
-        state.getStyleClass().add(b);
-      }
-    });
+    vm.stateStyleProperty()
+        .addListener(
+            (o, a, b) -> {
+              state
+                  .getStyleClass()
+                  .removeIf(c -> c.startsWith("state-") && !c.equals("state-badge"));
+              if (!b.isEmpty()) {
+                state.getStyleClass().add(b);
+              }
+            });
     HBox barRow = new HBox(8, barText, state);
     barRow.setAlignment(Pos.CENTER_LEFT);
 

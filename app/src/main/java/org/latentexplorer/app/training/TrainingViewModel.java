@@ -46,12 +46,17 @@ public final class TrainingViewModel {
 
   public TrainingViewModel(Workspace workspace) {
     this.workspace = workspace;
-    backendText.bind(Bindings.createStringBinding(
-        () -> workspace.backendProperty().get().isEmpty() ? "loading ND4J\u2026"
-            : "ND4J " + workspace.backendProperty().get(),
-        workspace.backendProperty()));
-    stateStyle.bind(Bindings.createStringBinding(() -> state.get() == null ? ""
-        : "state-" + state.get().name().toLowerCase(Locale.ROOT), state));
+    backendText.bind(
+        Bindings.createStringBinding(
+            () ->
+                workspace.backendProperty().get().isEmpty()
+                    ? "loading ND4J\u2026"
+                    : "ND4J " + workspace.backendProperty().get(),
+            workspace.backendProperty()));
+    stateStyle.bind(
+        Bindings.createStringBinding(
+            () -> state.get() == null ? "" : "state-" + state.get().name().toLowerCase(Locale.ROOT),
+            state));
     workspace.snapshotProperty().addListener((o, a, b) -> update(b));
     workspace.sessionProperty().addListener((o, a, b) -> update(workspace.snapshot()));
     update(workspace.snapshot());
@@ -79,29 +84,43 @@ public final class TrainingViewModel {
     RunState st = s.state();
     state.set(st);
     stateText.set(st.toString());
-    primaryText.set(switch (st) {
-      case RUNNING -> "Pause";
-      case PAUSED -> "Resume";
-      default -> "Train";
-    });
-    canPrimary.set(st == RunState.RUNNING || st == RunState.PAUSED || st == RunState.READY
-        || st == RunState.STOPPED);
+    primaryText.set(
+        switch (st) {
+          case RUNNING -> "Pause";
+          case PAUSED -> "Resume";
+          default -> "Train";
+        });
+    canPrimary.set(
+        st == RunState.RUNNING
+            || st == RunState.PAUSED
+            || st == RunState.READY
+            || st == RunState.STOPPED);
     canStep.set(st != RunState.FAILED && st != RunState.FINISHED);
     canStop.set(st == RunState.RUNNING || st == RunState.PAUSED);
     canReset.set(true);
     Snapshot.Progress p = s.progress();
     int epochs = s.training().epochs();
-    double done = st == RunState.FINISHED ? 1
-        : Math.min(1, (p.epoch() + p.epochFraction()) / Math.max(1, epochs));
+    double done =
+        st == RunState.FINISHED
+            ? 1
+            : Math.min(1, (p.epoch() + p.epochFraction()) / Math.max(1, epochs));
     progress.set(done);
-    progressText.set(String.format(Locale.ROOT, "Epoch %d of %d", Math.min(epochs, p.epoch()
-        + (st == RunState.FINISHED ? 0 : 1)), epochs));
+    progressText.set(
+        String.format(
+            Locale.ROOT,
+            "Epoch %d of %d",
+            Math.min(epochs, p.epoch() + (st == RunState.FINISHED ? 0 : 1)),
+            epochs));
     stepText.set(String.format("step %,d", p.step()));
     epochText.set(String.format("epoch %,d / %,d", p.epoch(), epochs));
-    speedText.set(st == RunState.RUNNING && p.samplesPerSecond() > 0
-        ? String.format("%,.0f samples/s", p.samplesPerSecond()) : "");
-    rateText.set(Double.isFinite(p.learningRate())
-        ? String.format(Locale.ROOT, "lr %.3g", p.learningRate()) : "");
+    speedText.set(
+        st == RunState.RUNNING && p.samplesPerSecond() > 0
+            ? String.format("%,.0f samples/s", p.samplesPerSecond())
+            : "");
+    rateText.set(
+        Double.isFinite(p.learningRate())
+            ? String.format(Locale.ROOT, "lr %.3g", p.learningRate())
+            : "");
     message.set(s.message());
     if (st == RunState.FAILED && !s.message().isEmpty() && !s.message().equals(reported)) {
       // A stopped run is worth more than a line in the status bar.

@@ -38,10 +38,10 @@ import org.latentexplorer.app.training.StatusBarView;
 import org.latentexplorer.app.training.TrainingView;
 
 /**
- * The main window's content: menu bar; on the left the training controls and the setup form; in
- * the middle the Explore tab (manifold, curves, scatter, samples in a resizable 2 x 2 layout) and
- * the Compare tab; the status bar at the bottom; over it all, the loading overlay and the problem
- * bar. Confined to the JavaFX thread.
+ * The main window's content: menu bar; on the left the training controls and the setup form; in the
+ * middle the Explore tab (manifold, curves, scatter, samples in a resizable 2 x 2 layout) and the
+ * Compare tab; the status bar at the bottom; over it all, the loading overlay and the problem bar.
+ * Confined to the JavaFX thread.
  */
 public final class MainView extends BorderPane {
   /** The feature views the window lays out. Immutable (the views are not). */
@@ -59,7 +59,9 @@ public final class MainView extends BorderPane {
   private final Views views;
   private final TabPane tabs = new TabPane();
 
-  /** @param quit leaves the app (saving the run first), from the menu or the loading overlay */
+  /**
+   * @param quit leaves the app (saving the run first), from the menu or the loading overlay
+   */
   public MainView(MainViewModel vm, Views views, Runnable quit) {
     this.vm = vm;
     this.views = views;
@@ -79,11 +81,13 @@ public final class MainView extends BorderPane {
     left.setMaxWidth(360);
     setLeft(left);
 
-    SplitPane top = new SplitPane(card("Manifold", views.manifold()),
-        card("Learning curves", views.curves()));
+    SplitPane top =
+        new SplitPane(card("Manifold", views.manifold()), card("Learning curves", views.curves()));
     top.setDividerPositions(0.52);
-    SplitPane bottom = new SplitPane(card("Latent scatter", views.scatter()),
-        card("Samples and reconstructions", views.samples()));
+    SplitPane bottom =
+        new SplitPane(
+            card("Latent scatter", views.scatter()),
+            card("Samples and reconstructions", views.samples()));
     bottom.setDividerPositions(0.52);
     SplitPane explore = new SplitPane(top, bottom);
     explore.setOrientation(Orientation.VERTICAL);
@@ -120,43 +124,71 @@ public final class MainView extends BorderPane {
     openModel.setId("openModelItem");
     MenuItem save = item("Save model", shortcut(KeyCode.S), vm::save);
     save.setId("saveItem");
-    MenuItem saveAs = item("Save model as\u2026",
-        new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN,
-            KeyCombination.SHIFT_DOWN), vm::saveAs);
+    MenuItem saveAs =
+        item(
+            "Save model as\u2026",
+            new KeyCodeCombination(
+                KeyCode.S, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
+            vm::saveAs);
     saveAs.setId("saveAsItem");
     for (MenuItem i : new MenuItem[] {save, saveAs}) {
       i.disableProperty().bind(vm.canSaveProperty().not());
     }
     Menu export = new Menu("Export");
     export.setId("exportMenu");
-    export.getItems().addAll(
-        item("Manifold as PNG\u2026", null, vm::exportManifoldPng),
-        item("Scatter plot as PNG\u2026", null,
-            () -> vm.exportPng("scatter plot", snapshot(views.scatter().canvas()))),
-        item("Samples as PNG\u2026", null,
-            () -> vm.exportPng("samples", snapshot(views.samples().picturesNode()))),
-        item("Curves as PNG\u2026", null,
-            () -> vm.exportPng("curves", snapshot(views.curves()))),
-        item("Curves as CSV\u2026", null, vm::exportCsv));
+    export
+        .getItems()
+        .addAll(
+            item("Manifold as PNG\u2026", null, vm::exportManifoldPng),
+            item(
+                "Scatter plot as PNG\u2026",
+                null,
+                () -> vm.exportPng("scatter plot", snapshot(views.scatter().canvas()))),
+            item(
+                "Samples as PNG\u2026",
+                null,
+                () -> vm.exportPng("samples", snapshot(views.samples().picturesNode()))),
+            item(
+                "Curves as PNG\u2026",
+                null,
+                () -> vm.exportPng("curves", snapshot(views.curves()))),
+            item("Curves as CSV\u2026", null, vm::exportCsv));
     MenuItem quitItem = item("Quit", shortcut(KeyCode.Q), quit);
-    Menu file = new Menu("File", null, openData, openFolder, new SeparatorMenuItem(), openModel,
-        save, saveAs, new SeparatorMenuItem(), export, new SeparatorMenuItem(), quitItem);
+    Menu file =
+        new Menu(
+            "File",
+            null,
+            openData,
+            openFolder,
+            new SeparatorMenuItem(),
+            openModel,
+            save,
+            saveAs,
+            new SeparatorMenuItem(),
+            export,
+            new SeparatorMenuItem(),
+            quitItem);
 
     Menu training = new Menu("Training");
     training.getItems().addAll(views.training().menuItems());
     training.getItems().addAll(new SeparatorMenuItem(), views.curves().estimateMenuItem());
 
-    MenuItem exploreItem = item("Explore", shortcut(KeyCode.DIGIT1),
-        () -> tabs.getSelectionModel().select(0));
-    MenuItem compareItem = item("Compare", shortcut(KeyCode.DIGIT2),
-        () -> tabs.getSelectionModel().select(1));
-    Menu view = new Menu("View", null, exploreItem, compareItem, new SeparatorMenuItem(),
-        views.curves().logScaleMenuItem());
+    MenuItem exploreItem =
+        item("Explore", shortcut(KeyCode.DIGIT1), () -> tabs.getSelectionModel().select(0));
+    MenuItem compareItem =
+        item("Compare", shortcut(KeyCode.DIGIT2), () -> tabs.getSelectionModel().select(1));
+    Menu view =
+        new Menu(
+            "View",
+            null,
+            exploreItem,
+            compareItem,
+            new SeparatorMenuItem(),
+            views.curves().logScaleMenuItem());
 
-    MenuItem keys = item("Keyboard shortcuts", null,
-        () -> inform("Keyboard shortcuts", vm.shortcutsText()));
-    MenuItem about = item("About", null,
-        () -> inform("About Latent Explorer", vm.aboutText()));
+    MenuItem keys =
+        item("Keyboard shortcuts", null, () -> inform("Keyboard shortcuts", vm.shortcutsText()));
+    MenuItem about = item("About", null, () -> inform("About Latent Explorer", vm.aboutText()));
     Menu help = new Menu("Help", null, keys, about);
     MenuBar bar = new MenuBar(file, training, view, help);
     bar.setId("menuBar");
@@ -164,8 +196,8 @@ public final class MainView extends BorderPane {
   }
 
   private void inform(String title, String text) {
-    javafx.scene.control.Alert a = new javafx.scene.control.Alert(
-        javafx.scene.control.Alert.AlertType.INFORMATION, text);
+    javafx.scene.control.Alert a =
+        new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.INFORMATION, text);
     a.initOwner(getScene() == null ? null : getScene().getWindow());
     a.setTitle(title);
     a.setHeaderText(title);

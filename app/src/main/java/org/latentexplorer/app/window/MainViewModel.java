@@ -32,20 +32,21 @@ import org.latentexplorer.model.train.Provenance;
 import org.latentexplorer.model.train.Snapshot;
 
 /**
- * What the main window shows around the feature views, and the file actions of its menus,
- * confined to the JavaFX thread (reading and writing happen in the background): the title, the
- * problem bar, the loading overlay, the help texts; open and save models, export pictures and
- * curves, offer to restore the autosave.
+ * What the main window shows around the feature views, and the file actions of its menus, confined
+ * to the JavaFX thread (reading and writing happen in the background): the title, the problem bar,
+ * the loading overlay, the help texts; open and save models, export pictures and curves, offer to
+ * restore the autosave.
  */
 public final class MainViewModel {
   /** The window's title without a model file. */
   static final String TITLE = "Latent Explorer";
 
-  private static final String SHORTCUTS = "Ctrl+T\ttrain, pause, resume\n"
-      + "Ctrl+\u2192\tstep (one minibatch)\nCtrl+.\tstop\n"
-      + "Ctrl+R\treset to the seed\nCtrl+L\testimate log p(x)\nCtrl+O\topen a model\n"
-      + "Ctrl+S\tsave the model\nCtrl+Shift+S\tsave as\nCtrl+1, Ctrl+2\tExplore,"
-      + " Compare\nCtrl+Q\tquit";
+  private static final String SHORTCUTS =
+      "Ctrl+T\ttrain, pause, resume\n"
+          + "Ctrl+\u2192\tstep (one minibatch)\nCtrl+.\tstop\n"
+          + "Ctrl+R\treset to the seed\nCtrl+L\testimate log p(x)\nCtrl+O\topen a model\n"
+          + "Ctrl+S\tsave the model\nCtrl+Shift+S\tsave as\nCtrl+1, Ctrl+2\tExplore,"
+          + " Compare\nCtrl+Q\tquit";
 
   private final Workspace workspace;
   private final ModelFiles files;
@@ -71,8 +72,14 @@ public final class MainViewModel {
    * @param manifoldPicture what the manifold shows now, for export; null before its first frame
    * @param version this program's version, for the About box
    */
-  public MainViewModel(Workspace workspace, ModelFiles files, DatasetOpener opener,
-      Dialogs dialogs, Supplier<Window> owner, Supplier<Image> manifoldPicture, String version) {
+  public MainViewModel(
+      Workspace workspace,
+      ModelFiles files,
+      DatasetOpener opener,
+      Dialogs dialogs,
+      Supplier<Window> owner,
+      Supplier<Image> manifoldPicture,
+      String version) {
     this.workspace = workspace;
     this.files = files;
     this.opener = opener;
@@ -80,15 +87,21 @@ public final class MainViewModel {
     this.owner = owner;
     this.manifoldPicture = manifoldPicture;
     this.version = version;
-    title.bind(Bindings.createStringBinding(() -> {
-      Path file = workspace.modelFileProperty().get();
-      return file == null || file.getFileName() == null ? TITLE
-          : TITLE + " \u2014 " + file.getFileName();
-    }, workspace.modelFileProperty()));
-    problemTitle.bind(Bindings.createStringBinding(() -> problem() == null ? ""
-        : problem().title(), workspace.problemProperty()));
-    problemText.bind(Bindings.createStringBinding(() -> problem() == null ? ""
-        : problem().message(), workspace.problemProperty()));
+    title.bind(
+        Bindings.createStringBinding(
+            () -> {
+              Path file = workspace.modelFileProperty().get();
+              return file == null || file.getFileName() == null
+                  ? TITLE
+                  : TITLE + " \u2014 " + file.getFileName();
+            },
+            workspace.modelFileProperty()));
+    problemTitle.bind(
+        Bindings.createStringBinding(
+            () -> problem() == null ? "" : problem().title(), workspace.problemProperty()));
+    problemText.bind(
+        Bindings.createStringBinding(
+            () -> problem() == null ? "" : problem().message(), workspace.problemProperty()));
     problemShown.bind(workspace.problemProperty().isNotNull());
     startupFailed.bind(workspace.startupErrorProperty().isNotEmpty());
     // Nothing to set up or train while loading, or when loading failed.
@@ -161,13 +174,11 @@ public final class MainViewModel {
   }
 
   public void openDatasetFile() {
-    dialogs.openDatasetFile(owner.get())
-        .ifPresent(p -> opener.open(new DatasetChoice.File(p)));
+    dialogs.openDatasetFile(owner.get()).ifPresent(p -> opener.open(new DatasetChoice.File(p)));
   }
 
   public void openDatasetFolder() {
-    dialogs.openDatasetFolder(owner.get())
-        .ifPresent(p -> opener.open(new DatasetChoice.File(p)));
+    dialogs.openDatasetFolder(owner.get()).ifPresent(p -> opener.open(new DatasetChoice.File(p)));
   }
 
   public void openModel() {
@@ -198,8 +209,11 @@ public final class MainViewModel {
     String data = workspace.data() == null ? "model" : workspace.data().all().name();
     String family = s == null ? "vae" : s.model().family().name();
     int d = s == null ? 2 : s.model().latentDim();
-    return (family + "-" + d + "d-" + data).toLowerCase(Locale.ROOT)
-        .replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "") + ".lex";
+    return (family + "-" + d + "d-" + data)
+            .toLowerCase(Locale.ROOT)
+            .replaceAll("[^a-z0-9]+", "-")
+            .replaceAll("(^-|-$)", "")
+        + ".lex";
   }
 
   /**
@@ -208,24 +222,32 @@ public final class MainViewModel {
    */
   public String aboutText() {
     StringBuilder b = new StringBuilder();
-    b.append("Latent Explorer ").append(version).append('\n')
+    b.append("Latent Explorer ")
+        .append(version)
+        .append('\n')
         .append("Train variational autoencoders and explore their latent space, live.\n\n")
-        .append("Numerical library: ND4J ").append(workspace.backendProperty().get().isEmpty()
-            ? "(not loaded yet)" : workspace.backendProperty().get()).append('\n');
+        .append("Numerical library: ND4J ")
+        .append(
+            workspace.backendProperty().get().isEmpty()
+                ? "(not loaded yet)"
+                : workspace.backendProperty().get())
+        .append('\n');
     if (!workspace.blasProperty().get().isEmpty()) {
       b.append("Matrix products: ").append(workspace.blasProperty().get()).append('\n');
     }
     Provenance p = workspace.provenanceProperty().get();
     Path file = workspace.modelFileProperty().get();
     if (p != null) {
-      b.append("\nThe model").append(file == null ? "" : " in " + file.getFileName())
-          .append('\n');
-      p.describe().forEach((label, text) -> b.append(label).append(": ").append(text)
-          .append('\n'));
+      b.append("\nThe model").append(file == null ? "" : " in " + file.getFileName()).append('\n');
+      p.describe().forEach((label, text) -> b.append(label).append(": ").append(text).append('\n'));
     } else if (workspace.data() != null) {
       b.append("\nThe model (not saved yet)\n")
-          .append("trained on: ").append(workspace.data().trainReference()).append('\n')
-          .append("tested on: ").append(workspace.data().testReference()).append('\n');
+          .append("trained on: ")
+          .append(workspace.data().trainReference())
+          .append('\n')
+          .append("tested on: ")
+          .append(workspace.data().testReference())
+          .append('\n');
     }
     return b.toString().strip();
   }
@@ -235,9 +257,14 @@ public final class MainViewModel {
     if (!workspace.settings().restorePrompt() || !files.hasAutosave()) {
       return;
     }
-    boolean yes = dialogs.confirm(owner.get(), "Restore the last run?",
-        "A run was saved automatically when Latent Explorer last closed (or while it trained)."
-            + " Restore it and go on training?", "Restore", "Start fresh");
+    boolean yes =
+        dialogs.confirm(
+            owner.get(),
+            "Restore the last run?",
+            "A run was saved automatically when Latent Explorer last closed (or while it trained)."
+                + " Restore it and go on training?",
+            "Restore",
+            "Start fresh");
     if (yes) {
       files.restoreAutosave();
     }
@@ -254,16 +281,22 @@ public final class MainViewModel {
       workspace.setNotice("Nothing to export yet");
       return;
     }
-    dialogs.export(owner.get(), "Export " + what + " as PNG", fileName(what) + ".png", "png")
-        .ifPresent(path -> {
-          BufferedImage copy = SwingFXUtils.fromFXImage(image, null);
-          Path target = withSuffix(path, ".png");
-          workspace.tasks().runInBackground(() -> {
-            PngFile.write(copy, target);
-            return target;
-          }, p -> workspace.setNotice("Exported " + p), e -> workspace.report(
-              "Could not export the " + what, e));
-        });
+    dialogs
+        .export(owner.get(), "Export " + what + " as PNG", fileName(what) + ".png", "png")
+        .ifPresent(
+            path -> {
+              BufferedImage copy = SwingFXUtils.fromFXImage(image, null);
+              Path target = withSuffix(path, ".png");
+              workspace
+                  .tasks()
+                  .runInBackground(
+                      () -> {
+                        PngFile.write(copy, target);
+                        return target;
+                      },
+                      p -> workspace.setNotice("Exported " + p),
+                      e -> workspace.report("Could not export the " + what, e));
+            });
   }
 
   /** Exports the run's curves as CSV, every point. */
@@ -273,22 +306,31 @@ public final class MainViewModel {
       return;
     }
     MetricHistory history = s.history();
-    dialogs.export(owner.get(), "Export curves as CSV", "curves.csv", "csv").ifPresent(path -> {
-      Path target = withSuffix(path, ".csv");
-      workspace.tasks().runInBackground(() -> {
-        writeCsv(history, target);
-        return target;
-      }, p -> workspace.setNotice("Exported " + p),
-          e -> workspace.report("Could not export the curves", e));
-    });
+    dialogs
+        .export(owner.get(), "Export curves as CSV", "curves.csv", "csv")
+        .ifPresent(
+            path -> {
+              Path target = withSuffix(path, ".csv");
+              workspace
+                  .tasks()
+                  .runInBackground(
+                      () -> {
+                        writeCsv(history, target);
+                        return target;
+                      },
+                      p -> workspace.setNotice("Exported " + p),
+                      e -> workspace.report("Could not export the curves", e));
+            });
   }
 
   static void writeCsv(MetricHistory history, Path file) throws IOException {
-    AtomicFile.write(file, out -> {
-      Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-      CurvesCsv.write(history, w);
-      w.flush();
-    });
+    AtomicFile.write(
+        file,
+        out -> {
+          Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+          CurvesCsv.write(history, w);
+          w.flush();
+        });
   }
 
   private static String fileName(String what) {

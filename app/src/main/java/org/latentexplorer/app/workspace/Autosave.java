@@ -6,8 +6,8 @@ import org.latentexplorer.model.train.TrainingSession;
 
 /**
  * Writes a trained run to the autosave file ({@link Settings#autosaveFile()}), confined to the
- * JavaFX thread (the writing happens in the background): quietly unless it fails, before the run
- * is replaced, when the app closes, and on the {@link Autosaver}'s timer while it trains.
+ * JavaFX thread (the writing happens in the background): quietly unless it fails, before the run is
+ * replaced, when the app closes, and on the {@link Autosaver}'s timer while it trains.
  */
 public final class Autosave {
   private final Workspace workspace;
@@ -30,20 +30,25 @@ public final class Autosave {
   }
 
   /**
-   * Saves {@code s} if it has trained ({@code last} is its newest snapshot), then runs {@code
-   * then} on the JavaFX thread, whether it saved, did not need to, or failed.
+   * Saves {@code s} if it has trained ({@code last} is its newest snapshot), then runs {@code then}
+   * on the JavaFX thread, whether it saved, did not need to, or failed.
    */
   void save(TrainingSession s, Snapshot last, Runnable then) {
     if (s == null || last == null || last.progress().step() == 0) {
       then.run();
       return;
     }
-    workspace.tasks().runInBackground(() -> {
-      ModelWriter.write(ModelWriter.capture(s), workspace.settings().autosaveFile());
-      return null;
-    }, ok -> then.run(), error -> {
-      workspace.report("Could not autosave the run", error);
-      then.run();
-    });
+    workspace
+        .tasks()
+        .runInBackground(
+            () -> {
+              ModelWriter.write(ModelWriter.capture(s), workspace.settings().autosaveFile());
+              return null;
+            },
+            ok -> then.run(),
+            error -> {
+              workspace.report("Could not autosave the run", error);
+              then.run();
+            });
   }
 }

@@ -14,14 +14,16 @@ public final class Autosaver implements AutoCloseable {
   private final ScheduledExecutorService timer;
 
   public Autosaver(Autosave autosave, TaskExecutor tasks, Duration interval) {
-    timer = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "autosave timer");
-      t.setDaemon(true);
-      return t;
-    });
+    timer =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "autosave timer");
+              t.setDaemon(true);
+              return t;
+            });
     long ms = interval.toMillis();
-    timer.scheduleAtFixedRate(() -> tasks.runOnUi(autosave::saveIfTraining), ms, ms,
-        TimeUnit.MILLISECONDS);
+    timer.scheduleAtFixedRate(
+        () -> tasks.runOnUi(autosave::saveIfTraining), ms, ms, TimeUnit.MILLISECONDS);
   }
 
   @Override

@@ -4,8 +4,8 @@ import org.latentexplorer.model.nn.Backend;
 
 /**
  * Loads data sets and builds a new model for each, confined to the JavaFX thread (loading happens
- * in the background while the window shows what it is busy with): at start-up the first one,
- * after the numerical library, then each one the user opens.
+ * in the background while the window shows what it is busy with): at start-up the first one, after
+ * the numerical library, then each one the user opens.
  */
 public final class DatasetOpener {
   private final Workspace workspace;
@@ -22,38 +22,53 @@ public final class DatasetOpener {
    */
   public void startUp(DatasetChoice initial, Runnable onReady) {
     workspace.setBusy("Loading numerical library\u2026");
-    workspace.tasks().runInBackground(() -> {
-      String description = Backend.load();
-      String blasLibrary = Backend.blas();
-      workspace.tasks().runOnUi(() -> {
-        workspace.setBackend(description, blasLibrary);
-        workspace.setBusy("Loading " + initial.displayName() + "\u2026");
-      });
-      return LoadedData.of(initial, initial.load());
-    }, loaded -> {
-      workspace.setBusy("");
-      workspace.setData(loaded);
-      sessions.newModel(RunConfig.defaults(loaded.all()));
-      onReady.run();
-    }, error -> {
-      workspace.setBusy("");
-      workspace.setStartupError(Problem.describe(error));
-    });
+    workspace
+        .tasks()
+        .runInBackground(
+            () -> {
+              String description = Backend.load();
+              String blasLibrary = Backend.blas();
+              workspace
+                  .tasks()
+                  .runOnUi(
+                      () -> {
+                        workspace.setBackend(description, blasLibrary);
+                        workspace.setBusy("Loading " + initial.displayName() + "\u2026");
+                      });
+              return LoadedData.of(initial, initial.load());
+            },
+            loaded -> {
+              workspace.setBusy("");
+              workspace.setData(loaded);
+              sessions.newModel(RunConfig.defaults(loaded.all()));
+              onReady.run();
+            },
+            error -> {
+              workspace.setBusy("");
+              workspace.setStartupError(Problem.describe(error));
+            });
   }
 
   /** Loads another data set and builds a new model for it with the current settings. */
   public void open(DatasetChoice choice) {
     workspace.setBusy("Loading " + choice.displayName() + "\u2026");
-    workspace.tasks().runInBackground(() -> LoadedData.of(choice, choice.load()), loaded -> {
-      workspace.setBusy("");
-      workspace.setData(loaded);
-      RunConfig current = workspace.config() == null
-          ? RunConfig.defaults(loaded.all()) : workspace.config();
-      sessions.newModel(current.forImages(loaded.all().height(), loaded.all().width()));
-      workspace.setNotice("Opened " + loaded.summary());
-    }, error -> {
-      workspace.setBusy("");
-      workspace.report("Could not open the data set", error);
-    });
+    workspace
+        .tasks()
+        .runInBackground(
+            () -> LoadedData.of(choice, choice.load()),
+            loaded -> {
+              workspace.setBusy("");
+              workspace.setData(loaded);
+              RunConfig current =
+                  workspace.config() == null
+                      ? RunConfig.defaults(loaded.all())
+                      : workspace.config();
+              sessions.newModel(current.forImages(loaded.all().height(), loaded.all().width()));
+              workspace.setNotice("Opened " + loaded.summary());
+            },
+            error -> {
+              workspace.setBusy("");
+              workspace.report("Could not open the data set", error);
+            });
   }
 }

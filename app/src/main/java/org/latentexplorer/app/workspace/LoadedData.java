@@ -30,7 +30,11 @@ public record LoadedData(DatasetChoice choice, Dataset all, Dataset.Split split)
       throws org.latentexplorer.model.data.DataFormatException {
     if (all.size() < MIN_IMAGES) {
       throw new org.latentexplorer.model.data.DataFormatException(
-          choice.displayName() + " holds " + all.size() + " images; at least " + MIN_IMAGES
+          choice.displayName()
+              + " holds "
+              + all.size()
+              + " images; at least "
+              + MIN_IMAGES
               + " are needed to train and test a model");
     }
     LoadedData d = new LoadedData(choice, all, all.split(TEST_FRACTION, SPLIT_SEED));
@@ -59,7 +63,8 @@ public record LoadedData(DatasetChoice choice, Dataset all, Dataset.Split split)
 
   /** E.g. "MNIST digits: 8,000 train / 2,000 test, 28x28". */
   public String summary() {
-    return String.format("%s: %,d train / %,d test, %dx%d", all.name(), train().size(),
-        test().size(), all.height(), all.width());
+    return String.format(
+        "%s: %,d train / %,d test, %dx%d",
+        all.name(), train().size(), test().size(), all.height(), all.width());
   }
 }

@@ -54,31 +54,44 @@ public final class ModelFiles {
   private void open(Path file, boolean remember) {
     LoadedData current = workspace.data();
     workspace.setBusy("Opening " + fileName(file) + "\u2026");
-    workspace.tasks().runInBackground(() -> {
-      TrainerState state = ModelFile.load(file);
-      LoadedData d = dataFor(state, current, fileName(file));
-      return new Opened(state, d, otherData(state, d));
-    }, opened -> {
-      workspace.setBusy("");
-      TrainerState st = opened.state();
-      sessions.resume(st, opened.data());
-      workspace.setModelFile(remember ? file : null);
-      workspace.setProvenance(st.provenance());
-      workspace.setNotice(String.format("Opened %s: %s, %d-D latent, %,d steps", fileName(file),
-          st.model().family(), st.model().latentDim(), st.step()));
-      opened.otherData().ifPresent(note -> workspace.report(new Problem(OTHER_DATA,
-          Character.toUpperCase(note.charAt(0)) + note.substring(1))));
-    }, error -> {
-      workspace.setBusy("");
-      workspace.report("Could not open the model", error);
-    });
+    workspace
+        .tasks()
+        .runInBackground(
+            () -> {
+              TrainerState state = ModelFile.load(file);
+              LoadedData d = dataFor(state, current, fileName(file));
+              return new Opened(state, d, otherData(state, d));
+            },
+            opened -> {
+              workspace.setBusy("");
+              TrainerState st = opened.state();
+              sessions.resume(st, opened.data());
+              workspace.setModelFile(remember ? file : null);
+              workspace.setProvenance(st.provenance());
+              workspace.setNotice(
+                  String.format(
+                      "Opened %s: %s, %d-D latent, %,d steps",
+                      fileName(file), st.model().family(), st.model().latentDim(), st.step()));
+              opened
+                  .otherData()
+                  .ifPresent(
+                      note ->
+                          workspace.report(
+                              new Problem(
+                                  OTHER_DATA,
+                                  Character.toUpperCase(note.charAt(0)) + note.substring(1))));
+            },
+            error -> {
+              workspace.setBusy("");
+              workspace.report("Could not open the model", error);
+            });
   }
 
   private record Opened(TrainerState state, LoadedData data, Optional<String> otherData) {}
 
   /**
-   * The data a saved model goes with, found by the reference it records: the current data set if
-   * it holds the very images the model was trained on, else the bundled set of that name, else the
+   * The data a saved model goes with, found by the reference it records: the current data set if it
+   * holds the very images the model was trained on, else the bundled set of that name, else the
    * current one if its images have the model's size ({@link #otherData} then says so).
    */
   static LoadedData dataFor(TrainerState state, LoadedData current, String fileName)
@@ -86,32 +99,41 @@ public final class ModelFiles {
     Optional<DataReference> trainedOn = state.provenance().data(DataReference.Role.TRAIN);
     int h = state.model().imageHeight();
     int w = state.model().imageWidth();
-    boolean currentFits = current != null && current.all().height() == h
-        && current.all().width() == w;
-    if (currentFits && trainedOn.isPresent()
+    boolean currentFits =
+        current != null && current.all().height() == h && current.all().width() == w;
+    if (currentFits
+        && trainedOn.isPresent()
         && trainedOn.get().sameImagesAs(current.trainReference())) {
       return current;
     }
-    Optional<BundledDataset> bundled = trainedOn.map(DataReference::name)
-        .flatMap(BundledDataset::named);
+    Optional<BundledDataset> bundled =
+        trainedOn.map(DataReference::name).flatMap(BundledDataset::named);
     if (bundled.isPresent()) {
       return LoadedData.of(new DatasetChoice.Bundled(bundled.get()), bundled.get().load());
     }
     if (currentFits) {
       return current;
     }
-    throw new DataFormatException(fileName + " is a model of " + h + "x" + w + " images (trained"
-        + " on " + trainedOn.map(Object::toString).orElse("images it does not name")
-        + "); open a data set with images of that size first");
+    throw new DataFormatException(
+        fileName
+            + " is a model of "
+            + h
+            + "x"
+            + w
+            + " images (trained"
+            + " on "
+            + trainedOn.map(Object::toString).orElse("images it does not name")
+            + "); open a data set with images of that size first");
   }
 
   /**
-   * Says how {@code d} differs from the images the model was trained on (or, if those are the
-   * same, tested on); empty when they are the ones, or when the file does not say.
+   * Says how {@code d} differs from the images the model was trained on (or, if those are the same,
+   * tested on); empty when they are the ones, or when the file does not say.
    */
   static Optional<String> otherData(TrainerState state, LoadedData d) {
     Provenance p = state.provenance();
-    return p.data(DataReference.Role.TRAIN).flatMap(r -> r.mismatchWith(d.trainReference()))
+    return p.data(DataReference.Role.TRAIN)
+        .flatMap(r -> r.mismatchWith(d.trainReference()))
         .or(() -> p.data(DataReference.Role.TEST).flatMap(r -> r.mismatchWith(d.testReference())));
   }
 
@@ -135,24 +157,30 @@ public final class ModelFiles {
     }
     Path target = withExtension(file);
     workspace.setNotice("Saving " + fileName(target) + "\u2026");
-    workspace.tasks().runInBackground(() -> {
-      TrainerState state = ModelWriter.capture(s);
-      ModelWriter.write(state, target);
-      return state.provenance();
-    }, written -> {
-      workspace.setModelFile(target);
-      workspace.setProvenance(written);
-      workspace.setNotice("Saved " + target);
-    }, error -> {
-      workspace.setNotice("");
-      workspace.report("Could not save the model", error);
-    });
+    workspace
+        .tasks()
+        .runInBackground(
+            () -> {
+              TrainerState state = ModelWriter.capture(s);
+              ModelWriter.write(state, target);
+              return state.provenance();
+            },
+            written -> {
+              workspace.setModelFile(target);
+              workspace.setProvenance(written);
+              workspace.setNotice("Saved " + target);
+            },
+            error -> {
+              workspace.setNotice("");
+              workspace.report("Could not save the model", error);
+            });
   }
 
   static Path withExtension(Path file) {
     String name = fileName(file);
     return name.toLowerCase(java.util.Locale.ROOT).endsWith(ModelFile.EXTENSION)
-        ? file : file.resolveSibling(name + ModelFile.EXTENSION);
+        ? file
+        : file.resolveSibling(name + ModelFile.EXTENSION);
   }
 
   private static String fileName(Path file) {

@@ -5,9 +5,7 @@ import org.latentexplorer.model.train.TrainingConfig;
 import org.latentexplorer.model.vae.ModelConfig;
 import org.latentexplorer.model.vae.ModelFamily;
 
-/**
- * The settings a training session was built with: model and training configuration. Immutable.
- */
+/** The settings a training session was built with: model and training configuration. Immutable. */
 public record RunConfig(ModelConfig model, TrainingConfig training) {
   /** Epochs of the app's default run: about two minutes on a laptop with the bundled digits. */
   public static final int DEFAULT_EPOCHS = 50;
@@ -22,7 +20,8 @@ public record RunConfig(ModelConfig model, TrainingConfig training) {
 
   /** The classroom default for images of the given size. */
   public static RunConfig defaults(int height, int width) {
-    return new RunConfig(ModelConfig.defaults(ModelFamily.VAE, height, width),
+    return new RunConfig(
+        ModelConfig.defaults(ModelFamily.VAE, height, width),
         TrainingConfig.defaults().withEpochs(DEFAULT_EPOCHS));
   }
 

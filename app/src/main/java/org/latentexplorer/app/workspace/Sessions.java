@@ -8,8 +8,8 @@ import org.latentexplorer.model.train.TrainingSession;
 
 /**
  * Replaces the workspace's training session, confined to the JavaFX thread (old sessions close in
- * the background): a new model from the setup form, the same weights with other training
- * settings, a saved run resumed; and ends it when the app closes.
+ * the background): a new model from the setup form, the same weights with other training settings,
+ * a saved run resumed; and ends it when the app closes.
  *
  * <p>A trained run is autosaved before it is replaced, so that a click on "New model" never loses
  * training. Snapshots reach {@link Workspace#snapshotProperty()} through a {@link Coalescer}: the
@@ -35,8 +35,8 @@ public final class Sessions {
         || settings.model().imageWidth() != d.all().width()) {
       settings = settings.forImages(d.all().height(), d.all().width());
     }
-    replace(TrainingSession.start(settings.model(), settings.training(), d.split()), settings,
-        true);
+    replace(
+        TrainingSession.start(settings.model(), settings.training(), d.split()), settings, true);
     workspace.setModelFile(null);
     workspace.setProvenance(null);
   }
@@ -57,20 +57,40 @@ public final class Sessions {
       newModel(new RunConfig(current.model(), training));
       return;
     }
-    workspace.tasks().runInBackground(() -> ModelWriter.capture(s), state -> {
-      if (workspace.session() != s) {
-        return;
-      }
-      double lr = training.learningRate() != current.training().learningRate()
-          ? training.learningRate() : state.learningRate();
-      TrainerState next = new TrainerState(state.model(), training, state.provenance(),
-          state.parameters(), state.optimizerState(), state.optimizerSteps(),
-          state.discriminatorOptimizerState(), state.discriminatorOptimizerSteps(), lr,
-          state.step(), state.epoch(), state.samplesSeen(), state.history());
-      replace(TrainingSession.resume(next, d.split()), new RunConfig(state.model(), training),
-          false);
-      workspace.setNotice("Training settings changed; the trained weights are kept");
-    }, error -> workspace.report("Could not change the training settings", error));
+    workspace
+        .tasks()
+        .runInBackground(
+            () -> ModelWriter.capture(s),
+            state -> {
+              if (workspace.session() != s) {
+                return;
+              }
+              double lr =
+                  training.learningRate() != current.training().learningRate()
+                      ? training.learningRate()
+                      : state.learningRate();
+              TrainerState next =
+                  new TrainerState(
+                      state.model(),
+                      training,
+                      state.provenance(),
+                      state.parameters(),
+                      state.optimizerState(),
+                      state.optimizerSteps(),
+                      state.discriminatorOptimizerState(),
+                      state.discriminatorOptimizerSteps(),
+                      lr,
+                      state.step(),
+                      state.epoch(),
+                      state.samplesSeen(),
+                      state.history());
+              replace(
+                  TrainingSession.resume(next, d.split()),
+                  new RunConfig(state.model(), training),
+                  false);
+              workspace.setNotice("Training settings changed; the trained weights are kept");
+            },
+            error -> workspace.report("Could not change the training settings", error));
   }
 
   /**
@@ -79,8 +99,10 @@ public final class Sessions {
    */
   void resume(TrainerState state, LoadedData data) {
     workspace.setData(data);
-    replace(TrainingSession.resume(state, data.split()),
-        new RunConfig(state.model(), state.training()), true);
+    replace(
+        TrainingSession.resume(state, data.split()),
+        new RunConfig(state.model(), state.training()),
+        true);
   }
 
   private void replace(TrainingSession next, RunConfig settings, boolean autosaveOld) {
@@ -89,11 +111,14 @@ public final class Sessions {
     workspace.setSnapshot(null);
     workspace.setConfig(settings);
     workspace.setSession(next);
-    Coalescer<Snapshot> toUi = new Coalescer<>(workspace.tasks(), s -> {
-      if (workspace.session() == next) {
-        workspace.setSnapshot(s);
-      }
-    });
+    Coalescer<Snapshot> toUi =
+        new Coalescer<>(
+            workspace.tasks(),
+            s -> {
+              if (workspace.session() == next) {
+                workspace.setSnapshot(s);
+              }
+            });
     next.addListener(toUi::offer);
     Snapshot first = next.snapshot();
     if (first != null) {
@@ -105,15 +130,20 @@ public final class Sessions {
   }
 
   private void closeInBackground(TrainingSession s) {
-    workspace.tasks().runInBackground(() -> {
-      s.close();
-      return null;
-    }, ok -> {}, error -> {});
+    workspace
+        .tasks()
+        .runInBackground(
+            () -> {
+              s.close();
+              return null;
+            },
+            ok -> {},
+            error -> {});
   }
 
   /**
-   * Autosaves a trained run, closes the session, then runs {@code done} (on the JavaFX thread);
-   * for quitting.
+   * Autosaves a trained run, closes the session, then runs {@code done} (on the JavaFX thread); for
+   * quitting.
    */
   public void close(Runnable done) {
     if (closing) {
@@ -122,17 +152,25 @@ public final class Sessions {
     closing = true;
     TrainingSession s = workspace.session();
     workspace.setBusy("Saving the run\u2026");
-    autosave.save(s, workspace.snapshot(), () -> {
-      workspace.setSession(null);
-      if (s != null) {
-        workspace.tasks().runInBackground(() -> {
-          s.close();
-          return null;
-        }, ok -> done.run(), error -> done.run());
-      } else {
-        done.run();
-      }
-    });
+    autosave.save(
+        s,
+        workspace.snapshot(),
+        () -> {
+          workspace.setSession(null);
+          if (s != null) {
+            workspace
+                .tasks()
+                .runInBackground(
+                    () -> {
+                      s.close();
+                      return null;
+                    },
+                    ok -> done.run(),
+                    error -> done.run());
+          } else {
+            done.run();
+          }
+        });
   }
 
   /** Closes the session at once, without saving. */

@@ -6,8 +6,8 @@ import java.time.Duration;
 /**
  * Start-up options of the application, read from system properties. Immutable.
  *
- * @param home folder for the autosave ({@code latentexplorer.home}, default
- *     {@code ~/.latent-explorer})
+ * @param home folder for the autosave ({@code latentexplorer.home}, default {@code
+ *     ~/.latent-explorer})
  * @param restorePrompt whether to offer restoring an autosave at start ({@code
  *     latentexplorer.noRestorePrompt=true} turns it off, for tests)
  * @param autotrain press Train as soon as the model is built ({@code latentexplorer.autotrain})
@@ -20,12 +20,15 @@ import java.time.Duration;
  *     latentexplorer.screenshotSeconds}, default 60)
  */
 public record Settings(
-    Path home, boolean restorePrompt, boolean autotrain, Duration autosaveInterval,
-    Path screenshot, Duration screenshotDelay) {
+    Path home,
+    boolean restorePrompt,
+    boolean autotrain,
+    Duration autosaveInterval,
+    Path screenshot,
+    Duration screenshotDelay) {
 
   /** Settings without a screenshot. */
-  public Settings(Path home, boolean restorePrompt, boolean autotrain,
-      Duration autosaveInterval) {
+  public Settings(Path home, boolean restorePrompt, boolean autotrain, Duration autosaveInterval) {
     this(home, restorePrompt, autotrain, autosaveInterval, null, Duration.ZERO);
   }
 
@@ -35,11 +38,13 @@ public record Settings(
   /** The settings given on the command line (as -D options). */
   public static Settings fromSystemProperties() {
     String home = System.getProperty("latentexplorer.home");
-    Path dir = home == null || home.isBlank()
-        ? Path.of(System.getProperty("user.home"), ".latent-explorer")
-        : Path.of(home);
+    Path dir =
+        home == null || home.isBlank()
+            ? Path.of(System.getProperty("user.home"), ".latent-explorer")
+            : Path.of(home);
     String shot = System.getProperty("latentexplorer.screenshot", "").trim();
-    return new Settings(dir,
+    return new Settings(
+        dir,
         !Boolean.getBoolean("latentexplorer.noRestorePrompt") && shot.isEmpty(),
         Boolean.getBoolean("latentexplorer.autotrain") || !shot.isEmpty(),
         Duration.ofSeconds(seconds("latentexplorer.autosaveSeconds", 120, 5)),
@@ -49,8 +54,8 @@ public record Settings(
 
   private static long seconds(String property, long fallback, long min) {
     try {
-      return Math.max(min, Long.parseLong(
-          System.getProperty(property, Long.toString(fallback)).trim()));
+      return Math.max(
+          min, Long.parseLong(System.getProperty(property, Long.toString(fallback)).trim()));
     } catch (NumberFormatException e) {
       // A mistyped option keeps the default rather than stopping the app.
       return fallback;

@@ -12,8 +12,8 @@ import org.latentexplorer.model.train.Snapshot;
 import org.latentexplorer.model.train.TrainingSession;
 
 /**
- * The state all views share, confined to the JavaFX thread: data set, training session, its
- * latest snapshot, the model file, and the last problem.
+ * The state all views share, confined to the JavaFX thread: data set, training session, its latest
+ * snapshot, the model file, and the last problem.
  *
  * <p>It only holds the state: {@link DatasetOpener}, {@link Sessions}, {@link ModelFiles} and
  * {@link Autosave} change it, doing their slow work through its {@link TaskExecutor} and coming
@@ -158,8 +158,8 @@ public final class Workspace {
   }
 
   /**
-   * Where the model came from, as its file says: the file last opened or saved; null for a run
-   * not saved yet.
+   * Where the model came from, as its file says: the file last opened or saved; null for a run not
+   * saved yet.
    */
   public ReadOnlyObjectProperty<Provenance> provenanceProperty() {
     return provenance.getReadOnlyProperty();

@@ -17,12 +17,27 @@ class CompareRowTest {
   private final List<Frame> drawn = new ArrayList<>();
 
   private CompareRow row(ModelFamily family, double elbo, int latentDim) {
-    ComparedModel m = new ComparedModel("run.lex", family, "a description", 12_345, 21.456,
-        elbo, Double.NaN, 2, latentDim, scatter, manifold, samples, pairs);
-    return CompareRow.of(m, frame -> {
-      drawn.add(frame);
-      return null;
-    });
+    ComparedModel m =
+        new ComparedModel(
+            "run.lex",
+            family,
+            "a description",
+            12_345,
+            21.456,
+            elbo,
+            Double.NaN,
+            2,
+            latentDim,
+            scatter,
+            manifold,
+            samples,
+            pairs);
+    return CompareRow.of(
+        m,
+        frame -> {
+          drawn.add(frame);
+          return null;
+        });
   }
 
   private static List<String> labels(CompareRow r) {
@@ -35,26 +50,38 @@ class CompareRowTest {
 
     assertEquals("run.lex", r.name());
     assertEquals("a description", r.description());
-    assertEquals(List.of(
-        "steps = " + String.format("%,d", 12_345),
-        "test squared error = 21.46",
-        "test ELBO = \u2014",
-        "log p(x), IS (L=100) = \u2014",
-        "active units = 2 of 2"), labels(r));
+    assertEquals(
+        List.of(
+            "steps = " + String.format("%,d", 12_345),
+            "test squared error = 21.46",
+            "test ELBO = \u2014",
+            "log p(x), IS (L=100) = \u2014",
+            "active units = 2 of 2"),
+        labels(r));
     assertEquals("-98.13", row(ModelFamily.VAE, -98.125, 2).numbers().get(2).value());
   }
 
   @Test
   void thePicturesComeInOrderAndSayWhenTheyShowAPlaneOfAWiderLatent() {
-    List<String> flat = row(ModelFamily.VAE, -98, 2).pictures().stream()
-        .map(CompareRow.Picture::title).toList();
-    List<String> wide = row(ModelFamily.VAE, -98, 8).pictures().stream()
-        .map(CompareRow.Picture::title).toList();
+    List<String> flat =
+        row(ModelFamily.VAE, -98, 2).pictures().stream().map(CompareRow.Picture::title).toList();
+    List<String> wide =
+        row(ModelFamily.VAE, -98, 8).pictures().stream().map(CompareRow.Picture::title).toList();
 
-    assertEquals(List.of("Scatter", "Manifold over [-3, 3]\u00b2", "Samples from the prior",
-        "Test images over reconstructions"), flat);
-    assertEquals(List.of("Scatter (PCA plane)", "Manifold (PCA plane)",
-        "Samples from the prior", "Test images over reconstructions"), wide);
+    assertEquals(
+        List.of(
+            "Scatter",
+            "Manifold over [-3, 3]\u00b2",
+            "Samples from the prior",
+            "Test images over reconstructions"),
+        flat);
+    assertEquals(
+        List.of(
+            "Scatter (PCA plane)",
+            "Manifold (PCA plane)",
+            "Samples from the prior",
+            "Test images over reconstructions"),
+        wide);
     assertEquals(List.of(scatter, manifold, samples, pairs), drawn.subList(0, 4));
   }
 }

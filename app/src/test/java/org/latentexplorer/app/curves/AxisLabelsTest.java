@@ -33,9 +33,11 @@ class AxisLabelsTest {
 
     CurvesCsv.write(r.snapshot(), out);
 
-    assertEquals("metric,samples_seen,value\n"
-        + "train_elbo,640,-200.5\n"
-        + "train_elbo,1280,-180.25\n"
-        + "test_kl,1280,4.0\n", out.toString());
+    assertEquals(
+        "metric,samples_seen,value\n"
+            + "train_elbo,640,-200.5\n"
+            + "train_elbo,1280,-180.25\n"
+            + "test_kl,1280,4.0\n",
+        out.toString());
   }
 }

@@ -45,9 +45,11 @@ class CurveLegendTest {
         }
       }
     }
-    assertEquals(3, CurvesViewModel.panels(ModelFamily.VAE).get(0).stream()
-        .filter(m -> m.label().startsWith("test ELBO") || m.label().startsWith("test log p(x)"))
-        .count());
+    assertEquals(
+        3,
+        CurvesViewModel.panels(ModelFamily.VAE).get(0).stream()
+            .filter(m -> m.label().startsWith("test ELBO") || m.label().startsWith("test log p(x)"))
+            .count());
   }
 
   @Test
@@ -59,12 +61,15 @@ class CurveLegendTest {
     for (ModelFamily family : ModelFamily.values()) {
       for (List<Metric> panel : CurvesViewModel.panels(family)) {
         for (Metric m : panel) {
-          assertTrue(css.contains("." + CurveStyle.styleClass(m) + " ")
-              || css.contains("." + CurveStyle.styleClass(m) + ","), m.name());
+          assertTrue(
+              css.contains("." + CurveStyle.styleClass(m) + " ")
+                  || css.contains("." + CurveStyle.styleClass(m) + ","),
+              m.name());
         }
       }
     }
-    assertTrue(css.contains(".chart-series-line.metric-live-test-elbo,"),
+    assertTrue(
+        css.contains(".chart-series-line.metric-live-test-elbo,"),
         "the live curve has its own dash pattern");
   }
 }

@@ -24,8 +24,7 @@ import org.latentexplorer.model.metrics.Metric;
 
 /** What the curves panel draws and lists for a run that has trained a few steps. */
 class CurvesViewModelTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private final TestThreadTasks tasks = new TestThreadTasks();
   private Workspace workspace;
@@ -34,8 +33,9 @@ class CurvesViewModelTest {
 
   @BeforeEach
   void trainAFewSteps() throws Exception {
-    workspace = new Workspace(tasks,
-        new Settings(dir.resolve("home"), false, false, Duration.ofMinutes(2)));
+    workspace =
+        new Workspace(
+            tasks, new Settings(dir.resolve("home"), false, false, Duration.ofMinutes(2)));
     sessions = new Sessions(workspace, new Autosave(workspace));
     vm = new CurvesViewModel(workspace);
     StringBuilder csv = new StringBuilder();
@@ -52,8 +52,9 @@ class CurvesViewModelTest {
       int step = i;
       tasks.runUntil("step " + i, () -> workspace.snapshot().progress().step() == step);
     }
-    tasks.runUntil("train ELBO points", () -> !workspace.snapshot().history()
-        .get(Metric.TRAIN_ELBO).isEmpty());
+    tasks.runUntil(
+        "train ELBO points",
+        () -> !workspace.snapshot().history().get(Metric.TRAIN_ELBO).isEmpty());
   }
 
   @AfterEach
@@ -67,8 +68,11 @@ class CurvesViewModelTest {
 
   @Test
   void eachCurveIsNamedAndStyledForItsMetric() {
-    CurveLine elbo = vm.mainLinesProperty().get().stream()
-        .filter(l -> l.metric() == Metric.TRAIN_ELBO).findFirst().orElseThrow();
+    CurveLine elbo =
+        vm.mainLinesProperty().get().stream()
+            .filter(l -> l.metric() == Metric.TRAIN_ELBO)
+            .findFirst()
+            .orElseThrow();
 
     assertEquals("TRAIN_ELBO", elbo.key());
     assertEquals("train ELBO", elbo.name());
@@ -88,7 +92,8 @@ class CurvesViewModelTest {
     vm.setVisible(elbo, false);
 
     assertFalse(vm.isVisible(elbo));
-    assertTrue(vm.mainLinesProperty().get().stream().noneMatch(l -> l.key().equals("TRAIN_ELBO")),
+    assertTrue(
+        vm.mainLinesProperty().get().stream().noneMatch(l -> l.key().equals("TRAIN_ELBO")),
         "a hidden curve is not drawn");
     assertEquals(elbo, entry(vm.legend(), Metric.TRAIN_ELBO), "but stays in the legend");
 
@@ -110,8 +115,11 @@ class CurvesViewModelTest {
 
   @Test
   void anEstimateMarkerSaysItsValue() {
-    CurveLine estimate = new CurveLine(Metric.TEST_IS_LOG_LIKELIHOOD,
-        new Decimation.Points(new double[] {3, 4}, new double[] {-101.234, -99.5}), true);
+    CurveLine estimate =
+        new CurveLine(
+            Metric.TEST_IS_LOG_LIKELIHOOD,
+            new Decimation.Points(new double[] {3, 4}, new double[] {-101.234, -99.5}),
+            true);
 
     assertEquals(String.format("log p(x) \u2248 %.2f", -99.5), estimate.markerText(1));
     assertEquals("metric-test-is-log-likelihood", estimate.styleClass());

@@ -12,8 +12,11 @@ import org.junit.jupiter.api.Test;
 class ChoiceTest {
   private final ObservableList<Locale> options =
       FXCollections.observableArrayList(Locale.FRENCH, Locale.GERMAN);
-  private final Choice<Locale> choice = new Choice<>(options,
-      new SimpleObjectProperty<>(Locale.FRENCH), l -> l.getDisplayLanguage(Locale.ENGLISH));
+  private final Choice<Locale> choice =
+      new Choice<>(
+          options,
+          new SimpleObjectProperty<>(Locale.FRENCH),
+          l -> l.getDisplayLanguage(Locale.ENGLISH));
 
   @Test
   void eachOptionIsShownByItsLabelAndNoneByNothing() {

@@ -21,8 +21,8 @@ class CoalescerTest {
     }
 
     @Override
-    public <T> void runInBackground(Callable<T> work, Consumer<? super T> onSuccess,
-        Consumer<? super Throwable> onFailure) {
+    public <T> void runInBackground(
+        Callable<T> work, Consumer<? super T> onSuccess, Consumer<? super Throwable> onFailure) {
       throw new UnsupportedOperationException();
     }
 

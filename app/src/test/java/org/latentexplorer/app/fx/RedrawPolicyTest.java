@@ -63,8 +63,8 @@ class RedrawPolicyTest {
   @Test
   void anIntervalMustBePositive() {
     assertThrows(IllegalArgumentException.class, () -> new RedrawPolicy(Duration.ZERO, clock));
-    assertThrows(IllegalArgumentException.class,
-        () -> new RedrawPolicy(Duration.ofMillis(-1), clock));
+    assertThrows(
+        IllegalArgumentException.class, () -> new RedrawPolicy(Duration.ofMillis(-1), clock));
     assertEquals(INTERVAL, policy.interval());
   }
 }

@@ -44,18 +44,21 @@ class ManifoldGridTest {
     float[] z = g.points(base, 2, 1);
 
     // Row 0 (top, b = 0.5): columns a = -0.5 and 0.5; row 1: b = -0.5.
-    assertArrayEquals(new float[] {
-        0.5f, 0.5f, -0.5f, -0.25f,
-        0.5f, 0.5f, 0.5f, -0.25f,
-        0.5f, -0.5f, -0.5f, -0.25f,
-        0.5f, -0.5f, 0.5f, -0.25f}, z);
+    assertArrayEquals(
+        new float[] {
+          0.5f, 0.5f, -0.5f, -0.25f,
+          0.5f, 0.5f, 0.5f, -0.25f,
+          0.5f, -0.5f, -0.5f, -0.25f,
+          0.5f, -0.5f, 0.5f, -0.25f
+        },
+        z);
     assertEquals(9f, base[1], "the base vector is not modified");
   }
 
   @Test
   void onAPlaneTheTilesLieAtOriginPlusAuPlusBv() {
-    Projection plane = new Projection(new double[] {1, 1, 1}, new double[] {0, 0, 1},
-        new double[] {1, 0, 0});
+    Projection plane =
+        new Projection(new double[] {1, 1, 1}, new double[] {0, 0, 1}, new double[] {1, 0, 0});
     ManifoldGrid g = new ManifoldGrid(-2, 2, -2, 2, 1, 1);
 
     float[] z = g.points(plane);

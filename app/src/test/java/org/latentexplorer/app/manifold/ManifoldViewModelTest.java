@@ -106,7 +106,9 @@ class ManifoldViewModelTest {
     assertEquals(1, render.takeRequests(GRID), "the principal plane");
 
     trainFor(150);
-    assertEquals(1, render.takeRequests(GRID),
+    assertEquals(
+        1,
+        render.takeRequests(GRID),
         "250 ms after the last frame for new weights, however many the controls asked for");
   }
 
@@ -120,7 +122,9 @@ class ManifoldViewModelTest {
     }
 
     assertEquals(List.of(GRID), render.runWaiting(session.latest()), "one frame for three sizes");
-    assertEquals(3 * ScriptedSession.SIDE, width(vm.gridImageProperty().get()),
+    assertEquals(
+        3 * ScriptedSession.SIDE,
+        width(vm.gridImageProperty().get()),
         "the frame has the last size asked for");
     assertEquals(framesBefore + 1, vm.gridImage().frameCount());
   }
@@ -195,7 +199,9 @@ class ManifoldViewModelTest {
 
     vm.adjustingProperty().set(true);
     session.publish(RunState.PAUSED, 0, 0, 0.9, 0.1);
-    assertEquals(List.of(3, 2), vm.extras().stream().map(ExtraDimension::index).toList(),
+    assertEquals(
+        List.of(3, 2),
+        vm.extras().stream().map(ExtraDimension::index).toList(),
         "the slider under the mouse does not move away");
 
     vm.adjustingProperty().set(false);

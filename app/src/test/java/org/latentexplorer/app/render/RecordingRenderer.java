@@ -25,10 +25,12 @@ public final class RecordingRenderer implements Renderer {
   @Override
   public void submit(RenderQueue.Slot slot, RenderTask task) {
     requests.merge(slot.name(), 1, Integer::sum);
-    queue.submit(slot, ctx -> {
-      ran.add(slot.name());
-      task.render(ctx);
-    });
+    queue.submit(
+        slot,
+        ctx -> {
+          ran.add(slot.name());
+          task.render(ctx);
+        });
   }
 
   /** Requests to {@code slot} since the last call for it. */

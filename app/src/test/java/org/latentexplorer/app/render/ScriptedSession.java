@@ -18,8 +18,8 @@ import org.latentexplorer.model.vae.ModelFamily;
 
 /**
  * A training session that a test scripts, confined to the test's thread (which plays the UI
- * thread): a small untrained VAE on forty 4x4 images, whose snapshots reach the view models
- * through a {@link LiveFeed} only when the test publishes them.
+ * thread): a small untrained VAE on forty 4x4 images, whose snapshots reach the view models through
+ * a {@link LiveFeed} only when the test publishes them.
  */
 public final class ScriptedSession {
   /** Images are this many pixels high and wide. */
@@ -28,8 +28,7 @@ public final class ScriptedSession {
   private final ObjectProperty<Snapshot> snapshot = new SimpleObjectProperty<>();
   private final ObjectProperty<Object> session = new SimpleObjectProperty<>(new Object());
   private final ObjectProperty<LoadedData> data = new SimpleObjectProperty<>();
-  private final LiveFeed feed =
-      new LiveFeed(new DirectTaskExecutor(), snapshot, session, data);
+  private final LiveFeed feed = new LiveFeed(new DirectTaskExecutor(), snapshot, session, data);
   private Trainer trainer;
   private long version;
 
@@ -53,8 +52,10 @@ public final class ScriptedSession {
   }
 
   private Trainer trainer(int latentDim) {
-    ModelConfig model = ModelConfig.defaults(ModelFamily.VAE, SIDE, SIDE)
-        .withHidden(List.of(6)).withLatentDim(latentDim);
+    ModelConfig model =
+        ModelConfig.defaults(ModelFamily.VAE, SIDE, SIDE)
+            .withHidden(List.of(6))
+            .withLatentDim(latentDim);
     return new Trainer(model, TrainingConfig.defaults().withBatchSize(4), data.get().split());
   }
 
@@ -81,8 +82,19 @@ public final class ScriptedSession {
   public Snapshot publish(RunState state, double... klPerDimension) {
     Snapshot s = trainer.snapshot(0, state);
     // A copy of the weights is what a step publishes: another array, which viewers redraw.
-    return show(new Snapshot(++version, s.model(), s.training(), s.datasetName(), state,
-        s.progress(), s.parameters(), s.history(), klPerDimension, s.activeUnits(), ""));
+    return show(
+        new Snapshot(
+            ++version,
+            s.model(),
+            s.training(),
+            s.datasetName(),
+            state,
+            s.progress(),
+            s.parameters(),
+            s.history(),
+            klPerDimension,
+            s.activeUnits(),
+            ""));
   }
 
   /** Publishes the latest snapshot again in {@code state}, with the very same weights. */
@@ -97,8 +109,8 @@ public final class ScriptedSession {
 
   /**
    * Replaces the session, as a new or opened model does: the snapshot goes, the session changes,
-   * and the next snapshot published is the new session's, of a model with {@code latentDim}
-   * latent dimensions.
+   * and the next snapshot published is the new session's, of a model with {@code latentDim} latent
+   * dimensions.
    */
   public void replace(int latentDim) {
     snapshot.set(null);

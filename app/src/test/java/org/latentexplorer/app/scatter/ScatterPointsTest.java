@@ -7,9 +7,15 @@ import org.junit.jupiter.api.Test;
 import org.latentexplorer.model.explore.Projection;
 
 class ScatterPointsTest {
-  private final ScatterPoints points = new ScatterPoints(
-      new float[] {0, 0, 1, 1, -2, 1}, new int[] {3, 7, -1}, new int[] {10, 11, 12}, 3,
-      Projection.axes(2, 0, 1), false, List.of());
+  private final ScatterPoints points =
+      new ScatterPoints(
+          new float[] {0, 0, 1, 1, -2, 1},
+          new int[] {3, 7, -1},
+          new int[] {10, 11, 12},
+          3,
+          Projection.axes(2, 0, 1),
+          false,
+          List.of());
   private final ScatterViewport view = new ScatterViewport(-4, 4, -4, 4, 820, 820, 10);
 
   @Test

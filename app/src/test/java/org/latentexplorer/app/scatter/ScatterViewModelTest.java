@@ -13,9 +13,9 @@ import org.latentexplorer.app.render.ScriptedSession;
 import org.latentexplorer.model.train.RunState;
 
 /**
- * When the scatter encodes the test images again: at most every 2.5 s while training, at once
- * for a new run or a paused model, never while its tab is hidden; and what a click shows. On a
- * fake clock, with snapshots published by the test.
+ * When the scatter encodes the test images again: at most every 2.5 s while training, at once for a
+ * new run or a paused model, never while its tab is hidden; and what a click shows. On a fake
+ * clock, with snapshots published by the test.
  */
 class ScatterViewModelTest {
   private static final String ENCODE = "scatter encode";
@@ -149,7 +149,9 @@ class ScatterViewModelTest {
 
     clock.advanceMillis(100);
     session.publish(RunState.PAUSED);
-    assertEquals(List.of(ENCODE, SELECT), render.runWaiting(session.latest()),
+    assertEquals(
+        List.of(ENCODE, SELECT),
+        render.runWaiting(session.latest()),
         "the new points, then the selected one's posterior on them");
 
     Selection after = vm.selectionProperty().get();

@@ -37,10 +37,7 @@ class SigmaEllipseTest {
 
   @Test
   void projectingOnTwoAxesPicksTheirBlockOfTheCovariance() {
-    double[] cov = {
-        1, 0.1, 0.2,
-        0.1, 2, 0.3,
-        0.2, 0.3, 3};
+    double[] cov = {1, 0.1, 0.2, 0.1, 2, 0.3, 0.2, 0.3, 3};
 
     double[] p = SigmaEllipse.project(cov, new double[] {0, 0, 1}, new double[] {0, 1, 0});
 

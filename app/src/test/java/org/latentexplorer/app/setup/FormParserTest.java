@@ -60,8 +60,8 @@ class FormParserTest {
     assertEquals("\"two\" is not a whole number.", error(Field.LATENT, "two"));
     assertEquals("\"1.5\" is not a whole number.", error(Field.BATCH, "1.5"));
     assertEquals("\"fast\" is not a number.", error(Field.LEARNING_RATE, "fast"));
-    assertEquals("Enter a whole number (the same seed gives the same run).",
-        error(Field.SEED, "random"));
+    assertEquals(
+        "Enter a whole number (the same seed gives the same run).", error(Field.SEED, "random"));
   }
 
   @Test
@@ -106,8 +106,8 @@ class FormParserTest {
     assertEquals(List.of(512, 256, 128), with(Field.HIDDEN, "512, 256 128").values().hidden());
     assertEquals(List.of(64, 32), with(Field.HIDDEN, "64;32").values().hidden());
     assertEquals(List.of(), with(Field.HIDDEN, "").values().hidden(), "no hidden layer");
-    assertEquals("Widths separated by commas, e.g. 512 or 512, 256.",
-        error(Field.HIDDEN, "512, wide"));
+    assertEquals(
+        "Widths separated by commas, e.g. 512 or 512, 256.", error(Field.HIDDEN, "512, wide"));
     assertEquals("Each width must be between 1 and 8192.", error(Field.HIDDEN, "512, 0"));
     assertEquals("Each width must be between 1 and 8192.", error(Field.HIDDEN, "8193"));
     assertEquals("At most 8 hidden layers.", error(Field.HIDDEN, "9 8 7 6 5 4 3 2 1"));
@@ -124,9 +124,15 @@ class FormParserTest {
     FormParser.Result r = parse(t);
 
     assertNull(r.values());
-    assertEquals(Map.of(Field.LATENT, "Must be between 1 and 64.",
-        Field.BATCH, "Must be between 2 and 4096.",
-        Field.LEARNING_RATE, "Must be above 0 and at most 10."), r.errors());
+    assertEquals(
+        Map.of(
+            Field.LATENT,
+            "Must be between 1 and 64.",
+            Field.BATCH,
+            "Must be between 2 and 4096.",
+            Field.LEARNING_RATE,
+            "Must be above 0 and at most 10."),
+        r.errors());
   }
 
   @Test
@@ -148,7 +154,9 @@ class FormParserTest {
     assertEquals("0.0003", FormParser.number(3e-4));
     assertEquals("10", FormParser.number(10));
     assertEquals("0.5", FormParser.number(0.5));
-    assertEquals(0.0003, with(Field.LEARNING_RATE, FormParser.number(3e-4)).values()
-        .learningRate(), "and read back as the same number");
+    assertEquals(
+        0.0003,
+        with(Field.LEARNING_RATE, FormParser.number(3e-4)).values().learningRate(),
+        "and read back as the same number");
   }
 }

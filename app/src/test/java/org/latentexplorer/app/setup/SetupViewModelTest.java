@@ -11,8 +11,8 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.latentexplorer.app.fx.DirectTaskExecutor;
 import org.latentexplorer.app.fx.Choice;
+import org.latentexplorer.app.fx.DirectTaskExecutor;
 import org.latentexplorer.app.workspace.Autosave;
 import org.latentexplorer.app.workspace.DatasetChoice;
 import org.latentexplorer.app.workspace.DatasetOpener;
@@ -23,15 +23,15 @@ import org.latentexplorer.model.vae.ModelFamily;
 import org.latentexplorer.model.vae.Posterior;
 
 class SetupViewModelTest {
-  @TempDir
-  Path home;
+  @TempDir Path home;
 
   private Sessions sessions;
   private DatasetOpener opener;
 
   private SetupViewModel form(long heap) {
-    Workspace w = new Workspace(new DirectTaskExecutor(),
-        new Settings(home, false, false, Duration.ofMinutes(2)));
+    Workspace w =
+        new Workspace(
+            new DirectTaskExecutor(), new Settings(home, false, false, Duration.ofMinutes(2)));
     sessions = new Sessions(w, new Autosave(w));
     opener = new DatasetOpener(w, sessions);
     return new SetupViewModel(w, sessions, opener, heap);
@@ -101,8 +101,8 @@ class SetupViewModelTest {
     assertEquals(List.of(512, 256, 128), f.built().model().hidden());
 
     f.textProperty(Field.HIDDEN).set("512, wide");
-    assertEquals("Widths separated by commas, e.g. 512 or 512, 256.",
-        f.errorProperty(Field.HIDDEN).get());
+    assertEquals(
+        "Widths separated by commas, e.g. 512 or 512, 256.", f.errorProperty(Field.HIDDEN).get());
     assertFalse(f.validProperty().get());
   }
 
@@ -130,7 +130,8 @@ class SetupViewModelTest {
     f.textProperty(Field.HIDDEN).set("4096, 4096");
 
     assertFalse(f.validProperty().get());
-    assertTrue(f.formErrorProperty().get().contains("weights and needs about"),
+    assertTrue(
+        f.formErrorProperty().get().contains("weights and needs about"),
         f.formErrorProperty().get());
   }
 
@@ -164,15 +165,15 @@ class SetupViewModelTest {
   @Test
   void pickingAFamilyInItsListChangesThePosteriorsOffered() {
     SetupViewModel f = form();
-    assertEquals(List.of("diagonal Gaussian", "full-covariance Gaussian"),
-        shown(f.posteriorChoice()));
+    assertEquals(
+        List.of("diagonal Gaussian", "full-covariance Gaussian"), shown(f.posteriorChoice()));
 
     f.familyChoice().valueProperty().set(f.familyChoice().labels().fromString("WAE-MMD"));
 
     assertEquals(ModelFamily.WAE, f.built().model().family());
     assertEquals(List.of("deterministic"), shown(f.posteriorChoice()));
-    assertEquals("deterministic", f.posteriorChoice().label(
-        f.posteriorChoice().valueProperty().get()));
+    assertEquals(
+        "deterministic", f.posteriorChoice().label(f.posteriorChoice().valueProperty().get()));
   }
 
   @Test

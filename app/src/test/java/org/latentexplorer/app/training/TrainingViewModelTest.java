@@ -23,8 +23,7 @@ import org.latentexplorer.model.train.RunState;
 
 /** What the training controls and the status bar say, from start-up to the first step. */
 class TrainingViewModelTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private final TestThreadTasks tasks = new TestThreadTasks();
   private Workspace workspace;
@@ -33,8 +32,9 @@ class TrainingViewModelTest {
 
   @BeforeEach
   void setUp() {
-    workspace = new Workspace(tasks,
-        new Settings(dir.resolve("home"), false, false, Duration.ofMinutes(2)));
+    workspace =
+        new Workspace(
+            tasks, new Settings(dir.resolve("home"), false, false, Duration.ofMinutes(2)));
     sessions = new Sessions(workspace, new Autosave(workspace));
     vm = new TrainingViewModel(workspace);
   }
@@ -79,8 +79,11 @@ class TrainingViewModelTest {
 
     vm.step();
 
-    tasks.runUntil("the step", () -> workspace.snapshot().progress().step() == 1
-        && workspace.snapshot().state() == RunState.PAUSED);
+    tasks.runUntil(
+        "the step",
+        () ->
+            workspace.snapshot().progress().step() == 1
+                && workspace.snapshot().state() == RunState.PAUSED);
     assertEquals("state-paused", vm.stateStyleProperty().get());
     assertEquals("step 1", vm.stepTextProperty().get());
   }

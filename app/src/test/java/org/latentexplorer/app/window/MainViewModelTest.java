@@ -53,22 +53,30 @@ class MainViewModelTest {
 
   @Test
   void aModelOpenedWithOtherImagesSaysSoAndTheAboutBoxSaysWhereItCameFrom() throws Exception {
-    Workspace w = new Workspace(new DirectTaskExecutor(),
-        new Settings(dir.resolve("home"), false, false, Duration.ofMinutes(2)));
+    Workspace w =
+        new Workspace(
+            new DirectTaskExecutor(),
+            new Settings(dir.resolve("home"), false, false, Duration.ofMinutes(2)));
     Sessions sessions = new Sessions(w, new Autosave(w));
     ModelFiles files = new ModelFiles(w, sessions);
     DatasetOpener opener = new DatasetOpener(w, sessions);
     try {
       opener.open(new org.latentexplorer.app.workspace.DatasetChoice.File(csv(0.75f)));
       assertNotNull(w.data(), () -> String.valueOf(w.problemProperty().get()));
-      MainViewModel vm = new MainViewModel(w, files, opener, null, () -> null, () -> null,
-          Version.current());
-      assertTrue(vm.aboutText().contains("The model (not saved yet)\ntrained on: 'mine.csv'"
-          + " (16 train images, 4x4, pixels "), vm.aboutText());
+      MainViewModel vm =
+          new MainViewModel(w, files, opener, null, () -> null, () -> null, Version.current());
+      assertTrue(
+          vm.aboutText()
+              .contains(
+                  "The model (not saved yet)\ntrained on: 'mine.csv'"
+                      + " (16 train images, 4x4, pixels "),
+          vm.aboutText());
 
-      Trainer theirs = new Trainer(ModelConfig.defaults(ModelFamily.VAE, 4, 4)
-          .withHidden(List.of(4)), TrainingConfig.defaults().withBatchSize(4),
-          images("their squares", 0.25f).split(0.2, 1));
+      Trainer theirs =
+          new Trainer(
+              ModelConfig.defaults(ModelFamily.VAE, 4, 4).withHidden(List.of(4)),
+              TrainingConfig.defaults().withBatchSize(4),
+              images("their squares", 0.25f).split(0.2, 1));
       Path file = dir.resolve("theirs.lex");
       ModelFile.save(theirs.state(), file);
 
@@ -77,13 +85,17 @@ class MainViewModelTest {
       Problem p = w.problemProperty().get();
       assertNotNull(p);
       assertEquals(ModelFiles.OTHER_DATA, p.title());
-      assertTrue(p.message().matches("The model was trained on 'their squares' \\(16 train"
-          + " images, 4x4, pixels [0-9a-f]{12}\u2026\\); opened with 'mine.csv' \\(16 train images,"
-          + " 4x4, pixels [0-9a-f]{12}\u2026\\)"), p.message());
+      assertTrue(
+          p.message()
+              .matches(
+                  "The model was trained on 'their squares' \\(16 train"
+                      + " images, 4x4, pixels [0-9a-f]{12}\u2026\\); opened with 'mine.csv' \\(16 train images,"
+                      + " 4x4, pixels [0-9a-f]{12}\u2026\\)"),
+          p.message());
       String about = vm.aboutText();
       assertTrue(about.contains("\nThe model in theirs.lex\nwritten by: Latent Explorer "), about);
-      assertTrue(about.contains("\ntrained on: 'their squares' (16 train images, 4x4, pixels "),
-          about);
+      assertTrue(
+          about.contains("\ntrained on: 'their squares' (16 train images, 4x4, pixels "), about);
       assertTrue(about.contains("\ncomputed by: ND4J "), about);
     } finally {
       sessions.dispose();
@@ -98,7 +110,8 @@ class MainViewModelTest {
     }
 
     @Override
-    public <T> void runInBackground(java.util.concurrent.Callable<T> work,
+    public <T> void runInBackground(
+        java.util.concurrent.Callable<T> work,
         java.util.function.Consumer<? super T> onSuccess,
         java.util.function.Consumer<? super Throwable> onFailure) {}
 
@@ -110,13 +123,19 @@ class MainViewModelTest {
 
   private MainViewModel window(Workspace w) {
     Sessions sessions = new Sessions(w, new Autosave(w));
-    return new MainViewModel(w, new ModelFiles(w, sessions), new DatasetOpener(w, sessions),
-        null, () -> null, () -> null, "1.2.3");
+    return new MainViewModel(
+        w,
+        new ModelFiles(w, sessions),
+        new DatasetOpener(w, sessions),
+        null,
+        () -> null,
+        () -> null,
+        "1.2.3");
   }
 
   private Workspace workspace(org.latentexplorer.app.fx.TaskExecutor tasks) {
-    return new Workspace(tasks,
-        new Settings(dir.resolve("home"), false, false, Duration.ofMinutes(2)));
+    return new Workspace(
+        tasks, new Settings(dir.resolve("home"), false, false, Duration.ofMinutes(2)));
   }
 
   @Test
@@ -129,8 +148,11 @@ class MainViewModelTest {
     try {
       assertEquals("Latent Explorer", vm.titleProperty().get());
       opener.open(new org.latentexplorer.app.workspace.DatasetChoice.File(csv(0.75f)));
-      Trainer mine = new Trainer(ModelConfig.defaults(ModelFamily.VAE, 4, 4)
-          .withHidden(List.of(4)), TrainingConfig.defaults().withBatchSize(4), w.data().split());
+      Trainer mine =
+          new Trainer(
+              ModelConfig.defaults(ModelFamily.VAE, 4, 4).withHidden(List.of(4)),
+              TrainingConfig.defaults().withBatchSize(4),
+              w.data().split());
       Path file = dir.resolve("mine.lex");
       ModelFile.save(mine.state(), file);
 
@@ -168,8 +190,8 @@ class MainViewModelTest {
     MainViewModel vm = window(w);
     assertFalse(vm.blockedProperty().get());
 
-    new DatasetOpener(w, new Sessions(w, new Autosave(w))).open(
-        new org.latentexplorer.app.workspace.DatasetChoice.File(dir.resolve("faces.csv")));
+    new DatasetOpener(w, new Sessions(w, new Autosave(w)))
+        .open(new org.latentexplorer.app.workspace.DatasetChoice.File(dir.resolve("faces.csv")));
 
     assertEquals("Loading faces.csv\u2026", vm.busyTextProperty().get());
     assertTrue(vm.blockedProperty().get());
@@ -183,8 +205,8 @@ class MainViewModelTest {
     MainViewModel vm = window(w);
     Path missing = dir.resolve("missing.csv");
 
-    new DatasetOpener(w, new Sessions(w, new Autosave(w))).startUp(
-        new org.latentexplorer.app.workspace.DatasetChoice.File(missing), () -> {});
+    new DatasetOpener(w, new Sessions(w, new Autosave(w)))
+        .startUp(new org.latentexplorer.app.workspace.DatasetChoice.File(missing), () -> {});
 
     assertEquals(missing + " does not exist.", vm.startupErrorProperty().get());
     assertTrue(vm.startupFailedProperty().get());

@@ -19,8 +19,7 @@ import org.latentexplorer.model.io.ModelFile;
 
 /** Opening, saving and restoring model files, as the File menu does them. */
 class ModelFilesTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private final TestThreadTasks tasks = new TestThreadTasks();
   private Workspace workspace;
@@ -30,8 +29,9 @@ class ModelFilesTest {
 
   @BeforeEach
   void setUp() throws Exception {
-    workspace = new Workspace(tasks,
-        new Settings(dir.resolve("home"), false, false, Duration.ofMinutes(2)));
+    workspace =
+        new Workspace(
+            tasks, new Settings(dir.resolve("home"), false, false, Duration.ofMinutes(2)));
     sessions = new Sessions(workspace, new Autosave(workspace));
     files = new ModelFiles(workspace, sessions);
     data = TrainedRun.data(dir);

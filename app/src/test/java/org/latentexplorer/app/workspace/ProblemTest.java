@@ -13,20 +13,27 @@ import org.junit.jupiter.api.Test;
 class ProblemTest {
   @Test
   void filesAndMemoryAreSaidInSentences() {
-    assertEquals("/home/me/run.lex does not exist.",
+    assertEquals(
+        "/home/me/run.lex does not exist.",
         Problem.describe(new CompletionException(new NoSuchFileException("/home/me/run.lex"))));
-    assertEquals("No permission to use /srv/images.idx.",
+    assertEquals(
+        "No permission to use /srv/images.idx.",
         Problem.describe(new AccessDeniedException("/srv/images.idx")));
-    assertEquals("Not enough memory. Try a smaller model or data set.",
+    assertEquals(
+        "Not enough memory. Try a smaller model or data set.",
         Problem.describe(new ExecutionException(new OutOfMemoryError("Java heap space"))));
   }
 
   @Test
   void theEngineSpeaksForItselfInOneLine() {
-    assertEquals("Model.lex is damaged: parameters.f32 fails its CRC check",
-        Problem.describe(new InvocationTargetException(new java.io.IOException(
-            "Model.lex is damaged: parameters.f32 fails its CRC check\n\tat some.Frame"))));
-    assertEquals("An unexpected error occurred (IllegalStateException).",
+    assertEquals(
+        "Model.lex is damaged: parameters.f32 fails its CRC check",
+        Problem.describe(
+            new InvocationTargetException(
+                new java.io.IOException(
+                    "Model.lex is damaged: parameters.f32 fails its CRC check\n\tat some.Frame"))));
+    assertEquals(
+        "An unexpected error occurred (IllegalStateException).",
         Problem.describe(new CompletionException(new IllegalStateException(" "))));
     Problem p = Problem.of("Could not open the model", new ArithmeticException("/ by zero"));
     assertEquals(new Problem("Could not open the model", "/ by zero"), p);

@@ -17,8 +17,7 @@ import org.latentexplorer.model.io.ModelFile;
 
 /** Replacing the training session never loses a trained run, and Apply can keep the weights. */
 class SessionsTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private final TestThreadTasks tasks = new TestThreadTasks();
   private Workspace workspace;
@@ -28,8 +27,9 @@ class SessionsTest {
 
   @BeforeEach
   void openTheTrainedRun() throws Exception {
-    workspace = new Workspace(tasks,
-        new Settings(dir.resolve("home"), false, false, Duration.ofMinutes(2)));
+    workspace =
+        new Workspace(
+            tasks, new Settings(dir.resolve("home"), false, false, Duration.ofMinutes(2)));
     sessions = new Sessions(workspace, new Autosave(workspace));
     files = new ModelFiles(workspace, sessions);
     autosave = workspace.settings().autosaveFile();
@@ -76,7 +76,8 @@ class SessionsTest {
 
     assertEquals(7, workspace.config().training().epochs());
     assertEquals(before.model(), workspace.config().model());
-    assertEquals("Training settings changed; the trained weights are kept",
+    assertEquals(
+        "Training settings changed; the trained weights are kept",
         workspace.noticeProperty().get());
     tasks.runUntil("the continued run's snapshot", () -> workspace.snapshot() != null);
     assertEquals(TrainedRun.STEPS, workspace.snapshot().progress().step());

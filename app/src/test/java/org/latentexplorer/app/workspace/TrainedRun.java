@@ -23,13 +23,15 @@ final class TrainedRun {
     for (int i = 0; i < pixels.length; i++) {
       pixels[i] = (i / 16) % 2 == 0 ? 0.25f : 0.75f;
     }
-    return LoadedData.of(new DatasetChoice.File(dir.resolve("squares.csv")),
+    return LoadedData.of(
+        new DatasetChoice.File(dir.resolve("squares.csv")),
         new Dataset("squares", 4, 4, pixels, null, List.of()));
   }
 
   /** The settings of the saved model. */
   static RunConfig config() {
-    return new RunConfig(ModelConfig.defaults(ModelFamily.VAE, 4, 4).withHidden(List.of(4)),
+    return new RunConfig(
+        ModelConfig.defaults(ModelFamily.VAE, 4, 4).withHidden(List.of(4)),
         TrainingConfig.defaults().withBatchSize(4));
   }
 

@@ -29,11 +29,11 @@ import org.latentexplorer.model.vae.ModelConfig;
 import org.latentexplorer.model.vae.ModelFamily;
 
 class WorkspaceTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private Workspace workspace() {
-    return new Workspace(new DirectTaskExecutor(),
+    return new Workspace(
+        new DirectTaskExecutor(),
         new Settings(dir.resolve("home"), false, false, Duration.ofMinutes(2)));
   }
 
@@ -71,8 +71,8 @@ class WorkspaceTest {
     bytes[2] = 8;
     bytes[3] = 3;
     Files.write(garbage, bytes);
-    String expected = assertThrows(DataFormatException.class,
-        () -> DatasetReaders.read(garbage)).getMessage();
+    String expected =
+        assertThrows(DataFormatException.class, () -> DatasetReaders.read(garbage)).getMessage();
 
     opener(w).open(new DatasetChoice.File(garbage));
 
@@ -86,10 +86,11 @@ class WorkspaceTest {
     Dataset tiny = new Dataset("tiny", 2, 2, new float[4 * 3], null, java.util.List.of());
     DatasetChoice choice = new DatasetChoice.File(dir.resolve("tiny.csv"));
 
-    DataFormatException e = assertThrows(DataFormatException.class,
-        () -> LoadedData.of(choice, tiny));
+    DataFormatException e =
+        assertThrows(DataFormatException.class, () -> LoadedData.of(choice, tiny));
 
-    assertEquals("tiny.csv holds 3 images; at least 10 are needed to train and test a model",
+    assertEquals(
+        "tiny.csv holds 3 images; at least 10 are needed to train and test a model",
         e.getMessage());
   }
 
@@ -108,13 +109,20 @@ class WorkspaceTest {
       throws IOException {
     LoadedData current = loaded("my digits", 0.5f);
     DataReference sameImages = current.trainReference();
-    DataReference renamed = new DataReference("MNIST digits", sameImages.role(),
-        sameImages.imageCount(), sameImages.shape(), sameImages.pixelSha256());
+    DataReference renamed =
+        new DataReference(
+            "MNIST digits",
+            sameImages.role(),
+            sameImages.imageCount(),
+            sameImages.shape(),
+            sameImages.pixelSha256());
     TrainerState state = state(renamed, 28, 28);
 
     assertSame(current, ModelFiles.dataFor(state, current, "m.lex"));
-    assertEquals(Optional.empty(), ModelFiles.otherData(state,
-        new LoadedData(current.choice(), current.all(), current.split())));
+    assertEquals(
+        Optional.empty(),
+        ModelFiles.otherData(
+            state, new LoadedData(current.choice(), current.all(), current.split())));
   }
 
   @Test
@@ -125,9 +133,12 @@ class WorkspaceTest {
 
     assertSame(mine, ModelFiles.dataFor(state, mine, "m.lex"));
     String note = ModelFiles.otherData(state, mine).orElseThrow();
-    assertTrue(note.matches("the model was trained on 'their digits' \\(16 train images, 28x28,"
-        + " pixels [0-9a-f]{12}\u2026\\); opened with 'my digits' \\(16 train images, 28x28,"
-        + " pixels [0-9a-f]{12}\u2026\\)"), note);
+    assertTrue(
+        note.matches(
+            "the model was trained on 'their digits' \\(16 train images, 28x28,"
+                + " pixels [0-9a-f]{12}\u2026\\); opened with 'my digits' \\(16 train images, 28x28,"
+                + " pixels [0-9a-f]{12}\u2026\\)"),
+        note);
   }
 
   @Test
@@ -135,21 +146,38 @@ class WorkspaceTest {
     Dataset mine = new Dataset("faces", 28, 20, new float[560 * 20], null, java.util.List.of());
     LoadedData current = LoadedData.of(new DatasetChoice.File(dir.resolve("f.mat")), mine);
 
-    DataFormatException e = assertThrows(DataFormatException.class,
-        () -> ModelFiles.dataFor(state(named("someone's scans", 32, 32), 32, 32), current,
-            "m.lex"));
+    DataFormatException e =
+        assertThrows(
+            DataFormatException.class,
+            () ->
+                ModelFiles.dataFor(
+                    state(named("someone's scans", 32, 32), 32, 32), current, "m.lex"));
 
-    assertEquals("m.lex is a model of 32x32 images (trained on 'someone's scans' (train images,"
-        + " 32x32; count and pixels not recorded)); open a data set with images of that size"
-        + " first", e.getMessage());
+    assertEquals(
+        "m.lex is a model of 32x32 images (trained on 'someone's scans' (train images,"
+            + " 32x32; count and pixels not recorded)); open a data set with images of that size"
+            + " first",
+        e.getMessage());
   }
 
   @Test
   void aModelThatNamesNoDataIsOpenedWithTheCurrentImagesIfTheyFit() throws IOException {
     LoadedData current = loaded("my digits", 0.5f);
-    TrainerState state = new TrainerState(ModelConfig.defaults(ModelFamily.VAE, 28, 28),
-        TrainingConfig.defaults(), Provenance.unknown(List.of()), new float[0], new float[0], 0,
-        new float[0], 0, 1e-3, 0, 0, 0, MetricHistory.empty());
+    TrainerState state =
+        new TrainerState(
+            ModelConfig.defaults(ModelFamily.VAE, 28, 28),
+            TrainingConfig.defaults(),
+            Provenance.unknown(List.of()),
+            new float[0],
+            new float[0],
+            0,
+            new float[0],
+            0,
+            1e-3,
+            0,
+            0,
+            0,
+            MetricHistory.empty());
 
     assertSame(current, ModelFiles.dataFor(state, current, "m.lex"));
     assertEquals(Optional.empty(), ModelFiles.otherData(state, current));
@@ -159,7 +187,8 @@ class WorkspaceTest {
   private LoadedData loaded(String name, float gray) throws IOException {
     float[] pixels = new float[784 * 20];
     java.util.Arrays.fill(pixels, gray);
-    return LoadedData.of(new DatasetChoice.File(dir.resolve(name + ".csv")),
+    return LoadedData.of(
+        new DatasetChoice.File(dir.resolve(name + ".csv")),
         new Dataset(name, 28, 28, pixels, null, List.of()));
   }
 
@@ -176,15 +205,28 @@ class WorkspaceTest {
 
   @Test
   void problemsNeverShowAStackTrace() {
-    String m = Problem.describe(new java.util.concurrent.CompletionException(
-        new IllegalStateException("first line\n\tat some.Frame")));
+    String m =
+        Problem.describe(
+            new java.util.concurrent.CompletionException(
+                new IllegalStateException("first line\n\tat some.Frame")));
     assertEquals("first line", m);
     assertTrue(Problem.describe(new NullPointerException()).contains("NullPointerException"));
   }
 
   private static TrainerState state(DataReference trainedOn, int h, int w) {
-    return new TrainerState(ModelConfig.defaults(ModelFamily.VAE, h, w),
-        TrainingConfig.defaults(), Provenance.unknown(List.of(trainedOn)), new float[0],
-        new float[0], 0, new float[0], 0, 1e-3, 0, 0, 0, MetricHistory.empty());
+    return new TrainerState(
+        ModelConfig.defaults(ModelFamily.VAE, h, w),
+        TrainingConfig.defaults(),
+        Provenance.unknown(List.of(trainedOn)),
+        new float[0],
+        new float[0],
+        0,
+        new float[0],
+        0,
+        1e-3,
+        0,
+        0,
+        0,
+        MetricHistory.empty());
   }
 }

@@ -30,35 +30,42 @@ class ArchitectureRulesTest {
 
   @Test
   void aPackageCycleFails() {
-    assertViolated(ArchitectureRules.NO_PACKAGE_CYCLES,
-        classesIn("org.latentexplorer.planted.cycle"), "Cycle detected");
-    assertHolds(ArchitectureRules.NO_PACKAGE_CYCLES,
-        classesIn("org.latentexplorer.planted.cycle.a"));
+    assertViolated(
+        ArchitectureRules.NO_PACKAGE_CYCLES,
+        classesIn("org.latentexplorer.planted.cycle"),
+        "Cycle detected");
+    assertHolds(
+        ArchitectureRules.NO_PACKAGE_CYCLES, classesIn("org.latentexplorer.planted.cycle.a"));
   }
 
   @Test
   void aViewThatReachesTheWorkspaceFails() {
-    assertViolated(ArchitectureRules.VIEWS_SEE_ONLY_VIEW_MODELS_AND_FX,
+    assertViolated(
+        ArchitectureRules.VIEWS_SEE_ONLY_VIEW_MODELS_AND_FX,
         classesIn("org.latentexplorer.app.planted.bad", "org.latentexplorer.app.planted.state"),
         "planted.state.Workspace");
-    assertHolds(ArchitectureRules.VIEWS_SEE_ONLY_VIEW_MODELS_AND_FX,
+    assertHolds(
+        ArchitectureRules.VIEWS_SEE_ONLY_VIEW_MODELS_AND_FX,
         classesIn("org.latentexplorer.app.planted.good", "org.latentexplorer.app.planted.state"));
   }
 
   @Test
   void aLowerLayerThatReachesUpFails() {
-    JavaClasses planted = classesIn("org.latentexplorer.model.data.planted",
-        "org.latentexplorer.model.train.planted");
+    JavaClasses planted =
+        classesIn(
+            "org.latentexplorer.model.data.planted", "org.latentexplorer.model.train.planted");
     assertViolated(ArchitectureRules.ENGINE_LAYERS, planted, "planted.Run");
-    assertHolds(ArchitectureRules.ENGINE_LAYERS,
-        classesIn("org.latentexplorer.model.train.planted"));
+    assertHolds(
+        ArchitectureRules.ENGINE_LAYERS, classesIn("org.latentexplorer.model.train.planted"));
   }
 
   @Test
   void javaObjectStreamsFail() {
-    assertViolated(ArchitectureRules.NO_JAVA_SERIALISATION,
-        classesIn("org.latentexplorer.model.data.planted"), "ObjectInputStream");
-    assertHolds(ArchitectureRules.NO_JAVA_SERIALISATION,
-        classesIn("org.latentexplorer.app.planted.good"));
+    assertViolated(
+        ArchitectureRules.NO_JAVA_SERIALISATION,
+        classesIn("org.latentexplorer.model.data.planted"),
+        "ObjectInputStream");
+    assertHolds(
+        ArchitectureRules.NO_JAVA_SERIALISATION, classesIn("org.latentexplorer.app.planted.good"));
   }
 }

@@ -34,20 +34,26 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--quick",
+  @Option(
+      names = "--quick",
       description = "A smoke run of a few seconds: every row, little data, few repeats.")
   boolean quick;
 
-  @Option(names = "--epochs-memory", paramLabel = "N",
+  @Option(
+      names = "--epochs-memory",
+      paramLabel = "N",
       description = "Epochs trained while watching memory. Default: 100 (1 with --quick).")
   Integer memoryEpochs;
 
   @Option(names = "--json", paramLabel = "FILE", description = "Also write the results as JSON.")
   Path json;
 
-  @Option(names = "--openblas", paramLabel = "BUILD",
-      description = "current (default): the OpenBLAS build the natives folder holds; bundled: the"
-          + " one that ships with ND4J, to compare the two. The header names the one that ran.")
+  @Option(
+      names = "--openblas",
+      paramLabel = "BUILD",
+      description =
+          "current (default): the OpenBLAS build the natives folder holds; bundled: the"
+              + " one that ships with ND4J, to compare the two. The header names the one that ran.")
   OpenBlasBuild openblas = OpenBlasBuild.CURRENT;
 
   /** Which OpenBLAS build to run on (matched without regard to case). */
@@ -61,8 +67,8 @@ public final class BenchCommand implements Callable<Integer> {
     BenchOptions options = quick ? BenchOptions.quick() : BenchOptions.full();
     if (memoryEpochs != null) {
       if (memoryEpochs < 1 || memoryEpochs > 10_000) {
-        throw new ParameterException(spec.commandLine(),
-            "--epochs-memory must be between 1 and 10000, got " + memoryEpochs);
+        throw new ParameterException(
+            spec.commandLine(), "--epochs-memory must be between 1 and 10000, got " + memoryEpochs);
       }
       options = options.withMemoryEpochs(memoryEpochs);
     }

@@ -28,8 +28,13 @@ public record BenchOptions(
     if (images < 300 || images > 10_000) {
       throw new IllegalArgumentException("images must be between 300 and 10000");
     }
-    if (warmupSteps < 1 || windows < 1 || stepsPerWindow < 1 || gemmRepeats < 1
-        || latencyRepeats < 1 || renderRequests < 1 || renderIntervalMillis < 0) {
+    if (warmupSteps < 1
+        || windows < 1
+        || stepsPerWindow < 1
+        || gemmRepeats < 1
+        || latencyRepeats < 1
+        || renderRequests < 1
+        || renderIntervalMillis < 0) {
       throw new IllegalArgumentException("counts must be positive");
     }
     if (memoryEpochs < 1 || memoryEpochs > 10_000) {
@@ -38,9 +43,9 @@ public record BenchOptions(
   }
 
   /**
-   * The full run for the README table: a few minutes on two cores. The warm-up is long because
-   * the JIT compiles and vectorises the kernels during the first few hundred steps, while
-   * training competes with it for both cores.
+   * The full run for the README table: a few minutes on two cores. The warm-up is long because the
+   * JIT compiles and vectorises the kernels during the first few hundred steps, while training
+   * competes with it for both cores.
    */
   public static BenchOptions full() {
     return new BenchOptions(10_000, 300, 15, 30, 60, 20, 200, 20, 100);
@@ -52,7 +57,15 @@ public record BenchOptions(
   }
 
   public BenchOptions withMemoryEpochs(int n) {
-    return new BenchOptions(images, warmupSteps, windows, stepsPerWindow, gemmRepeats,
-        latencyRepeats, renderRequests, renderIntervalMillis, n);
+    return new BenchOptions(
+        images,
+        warmupSteps,
+        windows,
+        stepsPerWindow,
+        gemmRepeats,
+        latencyRepeats,
+        renderRequests,
+        renderIntervalMillis,
+        n);
   }
 }

@@ -45,7 +45,8 @@ public final class BenchReport {
   public String table() {
     StringBuilder sb = new StringBuilder();
     int keyWidth = machine.keySet().stream().mapToInt(String::length).max().orElse(0);
-    machine.forEach((k, v) -> sb.append(String.format(Locale.ROOT, "%-" + keyWidth + "s  %s%n", k, v)));
+    machine.forEach(
+        (k, v) -> sb.append(String.format(Locale.ROOT, "%-" + keyWidth + "s  %s%n", k, v)));
     int labelWidth = 0;
     for (Measure m : Measure.values()) {
       labelWidth = Math.max(labelWidth, m.label().length());
@@ -54,8 +55,14 @@ public final class BenchReport {
     sb.append(String.format(Locale.ROOT, "%n" + row, "measure", "value", "unit", "how"));
     for (Measure m : Measure.values()) {
       Result r = results.get(m);
-      sb.append(String.format(Locale.ROOT, row, m.label(),
-          r == null ? "-" : format(r.value()), m.unit(), r == null ? "not measured" : r.detail()));
+      sb.append(
+          String.format(
+              Locale.ROOT,
+              row,
+              m.label(),
+              r == null ? "-" : format(r.value()),
+              m.unit(),
+              r == null ? "not measured" : r.detail()));
     }
     return sb.toString();
   }

@@ -37,11 +37,13 @@ public final class Benchmark {
   static final int HIDDEN = 512;
   static final int LATENT = 2;
   static final int GRID = 20;
+
   /**
-   * A pause after DL4J's steps: OpenBLAS's worker threads keep polling for about 0.1 s after
-   * their last product (its thread timeout, 2^28 cycles), and would run into our window.
+   * A pause after DL4J's steps: OpenBLAS's worker threads keep polling for about 0.1 s after their
+   * last product (its thread timeout, 2^28 cycles), and would run into our window.
    */
   private static final long OPENBLAS_WORKERS_IDLE_MILLIS = 300;
+
   /** Untimed frames before the render-latency measurement. */
   private static final int RENDER_WARMUP_FRAMES = 10;
 
@@ -60,7 +62,9 @@ public final class Benchmark {
    * @param progress told what is being measured, for a person waiting at a terminal
    */
   public static BenchReport run(BenchOptions options, Consumer<String> progress)
-      throws IOException, Backend.BackendUnavailableException, DivergenceException,
+      throws IOException,
+          Backend.BackendUnavailableException,
+          DivergenceException,
           InterruptedException {
     return new Benchmark(options, progress).run();
   }
@@ -75,7 +79,9 @@ public final class Benchmark {
   }
 
   private BenchReport run()
-      throws IOException, Backend.BackendUnavailableException, DivergenceException,
+      throws IOException,
+          Backend.BackendUnavailableException,
+          DivergenceException,
           InterruptedException {
     Backend.load();
     Dataset all = BundledDataset.MNIST_DIGITS.load();
@@ -85,12 +91,22 @@ public final class Benchmark {
 
     Trainer trainer = new Trainer(config, trainingConfig(100_000), split);
     Map<String, String> machine = Machine.describe(trainer.model().kernelName());
-    machine.put("model", String.format(Locale.ROOT,
-        "VAE 784-%d-%d, Bernoulli pixels, ReLU, Adam 1e-3, batch %d, fp32, %,d parameters",
-        HIDDEN, LATENT, BATCH, config.autoencoderParameterCount()));
-    machine.put("data", String.format(Locale.ROOT,
-        "bundled MNIST digits: %,d training and %,d test images (seeded split)",
-        split.train().size(), split.test().size()));
+    machine.put(
+        "model",
+        String.format(
+            Locale.ROOT,
+            "VAE 784-%d-%d, Bernoulli pixels, ReLU, Adam 1e-3, batch %d, fp32, %,d parameters",
+            HIDDEN,
+            LATENT,
+            BATCH,
+            config.autoencoderParameterCount()));
+    machine.put(
+        "data",
+        String.format(
+            Locale.ROOT,
+            "bundled MNIST digits: %,d training and %,d test images (seeded split)",
+            split.train().size(),
+            split.test().size()));
 
     double loadBefore = Machine.loadAverage();
     progress.accept("GEMM ceiling");
@@ -103,9 +119,15 @@ public final class Benchmark {
     latencies(trained, all);
     progress.accept("render latency under training");
     renderUnderTraining(config, split);
-    machine.put("load", String.format(Locale.ROOT, "1-minute load average %.2f before the run,"
-        + " %.2f after (the benchmark itself adds up to %d)", loadBefore, Machine.loadAverage(),
-        Runtime.getRuntime().availableProcessors()));
+    machine.put(
+        "load",
+        String.format(
+            Locale.ROOT,
+            "1-minute load average %.2f before the run,"
+                + " %.2f after (the benchmark itself adds up to %d)",
+            loadBefore,
+            Machine.loadAverage(),
+            Runtime.getRuntime().availableProcessors()));
     return new BenchReport(machine, results);
   }
 
@@ -132,13 +154,19 @@ public final class Benchmark {
     put(Measure.GEMM_ENCODER, enc, how);
     put(Measure.GEMM_DECODER, dec, how);
     put(Measure.GEMM_WEIGHT_GRADIENT, grad, how + ", A transposed");
-    double blasThreads = withOpenBlasThreads(() -> {
-      GemmProbe.measure(GemmProbe.ND4J, BATCH, 784, HIDDEN, false, n);
-      return GemmProbe.measure(GemmProbe.ND4J, BATCH, 784, HIDDEN, false, n).median();
-    });
-    put(Measure.GEMM_OPENBLAS_THREADS, blasThreads,
+    double blasThreads =
+        withOpenBlasThreads(
+            () -> {
+              GemmProbe.measure(GemmProbe.ND4J, BATCH, 784, HIDDEN, false, n);
+              return GemmProbe.measure(GemmProbe.ND4J, BATCH, 784, HIDDEN, false, n).median();
+            });
+    put(
+        Measure.GEMM_OPENBLAS_THREADS,
+        blasThreads,
         "one Nd4j.gemm call, OpenBLAS with one thread per core, " + repeats(n));
-    put(Measure.GEMM_PEAK, Math.max(Math.max(enc, blasThreads), Math.max(dec, grad)),
+    put(
+        Measure.GEMM_PEAK,
+        Math.max(Math.max(enc, blasThreads), Math.max(dec, grad)),
         "the fastest of the four");
   }
 
@@ -168,12 +196,15 @@ public final class Benchmark {
     INDArray[] batches = dl4jBatches(train);
     int[] next = {0};
     // DL4J as it runs on its own: OpenBLAS threads its products.
-    java.util.function.IntConsumer dl4jSteps = n -> withOpenBlasThreads(() -> {
-      for (int s = 0; s < n; s++) {
-        dl4j.step(batches[next[0]++ % batches.length]);
-      }
-      return null;
-    });
+    java.util.function.IntConsumer dl4jSteps =
+        n ->
+            withOpenBlasThreads(
+                () -> {
+                  for (int s = 0; s < n; s++) {
+                    dl4j.step(batches[next[0]++ % batches.length]);
+                  }
+                  return null;
+                });
     for (int i = 0; i < options.warmupSteps(); i++) {
       trainer.step();
       dl4jSteps.accept(1);
@@ -194,21 +225,46 @@ public final class Benchmark {
     }
     double rate = ours.median();
     double gflops = rate * 6.0 * trainer.model().multiplyAddsPerImage() / 1e9;
-    String how = String.format(Locale.ROOT, "%s windows of %d steps after %d warm-up steps,"
-        + " alternating with DL4J's", repeats(options.windows()), options.stepsPerWindow(),
-        options.warmupSteps());
+    String how =
+        String.format(
+            Locale.ROOT,
+            "%s windows of %d steps after %d warm-up steps," + " alternating with DL4J's",
+            repeats(options.windows()),
+            options.stepsPerWindow(),
+            options.warmupSteps());
     put(Measure.TRAIN_OURS, rate, how + "; Trainer.step()");
-    put(Measure.TRAIN_OURS_GFLOPS, gflops, String.format(Locale.ROOT,
-        "2 x 3 x %,d multiply-adds per image", trainer.model().multiplyAddsPerImage()));
-    put(Measure.TRAIN_OURS_OF_PEAK, 100 * gflops / results.get(Measure.GEMM_PEAK).value(),
+    put(
+        Measure.TRAIN_OURS_GFLOPS,
+        gflops,
+        String.format(
+            Locale.ROOT,
+            "2 x 3 x %,d multiply-adds per image",
+            trainer.model().multiplyAddsPerImage()));
+    put(
+        Measure.TRAIN_OURS_OF_PEAK,
+        100 * gflops / results.get(Measure.GEMM_PEAK).value(),
         "effective GFLOP/s over the GEMM peak");
-    put(Measure.TRAIN_DL4J, theirs.median(), String.format(Locale.ROOT,
-        "%s windows of %d steps; pretrainLayer(0, minibatch) on %d prepared minibatches, %,d"
-            + " updates, last loss %.1f", repeats(options.windows()), options.stepsPerWindow(),
-        batches.length, dl4j.iterations(), dl4j.score()));
-    put(Measure.TRAIN_RATIO, ratios.median(), String.format(Locale.ROOT,
-        "median of the %d per-window ratios (range %.1f to %.1f)", ratios.size(),
-        ratios.percentile(0), ratios.max()));
+    put(
+        Measure.TRAIN_DL4J,
+        theirs.median(),
+        String.format(
+            Locale.ROOT,
+            "%s windows of %d steps; pretrainLayer(0, minibatch) on %d prepared minibatches, %,d"
+                + " updates, last loss %.1f",
+            repeats(options.windows()),
+            options.stepsPerWindow(),
+            batches.length,
+            dl4j.iterations(),
+            dl4j.score()));
+    put(
+        Measure.TRAIN_RATIO,
+        ratios.median(),
+        String.format(
+            Locale.ROOT,
+            "median of the %d per-window ratios (range %.1f to %.1f)",
+            ratios.size(),
+            ratios.percentile(0),
+            ratios.max()));
   }
 
   /** Samples per second of one window of our training steps. */
@@ -237,8 +293,8 @@ public final class Benchmark {
     float[] pixels = train.pixelsUnsafe();
     for (int b = 0; b < n; b++) {
       float[] chunk = java.util.Arrays.copyOfRange(pixels, b * BATCH * d, (b + 1) * BATCH * d);
-      data[b] = Nd4j.create(chunk, new long[] {BATCH, d},
-          org.nd4j.linalg.api.buffer.DataType.FLOAT);
+      data[b] =
+          Nd4j.create(chunk, new long[] {BATCH, d}, org.nd4j.linalg.api.buffer.DataType.FLOAT);
     }
     return data;
   }
@@ -266,22 +322,45 @@ public final class Benchmark {
     String heap = "Runtime total - free, after GC";
     put(Measure.HEAP_START, mb(start[0]), heap);
     put(Measure.HEAP_FIRST, mb(first[0]), heap);
-    put(Measure.HEAP_END, mb(end[0]), String.format(Locale.ROOT,
-        "after %d epochs (epochs 2 to %d took %.0f s); growth since epoch 1: %s", epochs, epochs,
-        seconds, signedMb(end[0] - first[0])));
-    put(Measure.HEAP_COMMITTED, mb(end[1]), "Runtime.totalMemory(); its pages enter the RSS as"
-        + " the collector first touches them");
-    String outside = "RSS minus the Java heap's resident pages (/proc/self/smaps): ND4J's"
-        + " arrays, malloc, metaspace, code, stacks";
+    put(
+        Measure.HEAP_END,
+        mb(end[0]),
+        String.format(
+            Locale.ROOT,
+            "after %d epochs (epochs 2 to %d took %.0f s); growth since epoch 1: %s",
+            epochs,
+            epochs,
+            seconds,
+            signedMb(end[0] - first[0])));
+    put(
+        Measure.HEAP_COMMITTED,
+        mb(end[1]),
+        "Runtime.totalMemory(); its pages enter the RSS as" + " the collector first touches them");
+    String outside =
+        "RSS minus the Java heap's resident pages (/proc/self/smaps): ND4J's"
+            + " arrays, malloc, metaspace, code, stacks";
     put(Measure.NATIVE_START, mb(start[3]), outside);
     put(Measure.NATIVE_FIRST, mb(first[3]), outside);
     put(Measure.NATIVE_HALF, mb(middle[3]), "after epoch " + half);
-    put(Measure.NATIVE_END, mb(end[3]), String.format(Locale.ROOT,
-        "growth over the second half (epochs %d to %d): %s; since epoch 1: %s", half + 1, epochs,
-        signedMb(end[3] - middle[3]), signedMb(end[3] - first[3])));
-    put(Measure.RSS_END, mb(end[2]), String.format(Locale.ROOT,
-        "Pointer.physicalBytes(); after epoch 1: %.0f MB, halfway: %.0f MB (the heap's pages"
-            + " count once touched)", mb(first[2]), mb(middle[2])));
+    put(
+        Measure.NATIVE_END,
+        mb(end[3]),
+        String.format(
+            Locale.ROOT,
+            "growth over the second half (epochs %d to %d): %s; since epoch 1: %s",
+            half + 1,
+            epochs,
+            signedMb(end[3] - middle[3]),
+            signedMb(end[3] - first[3])));
+    put(
+        Measure.RSS_END,
+        mb(end[2]),
+        String.format(
+            Locale.ROOT,
+            "Pointer.physicalBytes(); after epoch 1: %.0f MB, halfway: %.0f MB (the heap's pages"
+                + " count once touched)",
+            mb(first[2]),
+            mb(middle[2])));
     return t;
   }
 
@@ -308,8 +387,12 @@ public final class Benchmark {
       }
     }
     Runtime r = Runtime.getRuntime();
-    return new long[] {r.totalMemory() - r.freeMemory(), r.totalMemory(),
-        Pointer.physicalBytes(), ProcessMemory.residentOutsideHeap()};
+    return new long[] {
+      r.totalMemory() - r.freeMemory(),
+      r.totalMemory(),
+      Pointer.physicalBytes(),
+      ProcessMemory.residentOutsideHeap()
+    };
   }
 
   private static double mb(long bytes) {
@@ -335,8 +418,12 @@ public final class Benchmark {
       codec.encode(pixels, n);
       encode.add((System.nanoTime() - t0) / 1e6);
     }
-    String how = String.format(Locale.ROOT, "%,d images (all bundled digits), LatentCodec.encode,"
-        + " %d repeats", n, repeats);
+    String how =
+        String.format(
+            Locale.ROOT,
+            "%,d images (all bundled digits), LatentCodec.encode," + " %d repeats",
+            n,
+            repeats);
     put(Measure.ENCODE_MEDIAN, encode.median(), how);
     put(Measure.ENCODE_P95, encode.percentile(95), how);
 
@@ -351,8 +438,13 @@ public final class Benchmark {
       frame.draw(codec.decode(z, GRID * GRID));
       decode.add((System.nanoTime() - t0) / 1e6);
     }
-    String dhow = String.format(Locale.ROOT, "z in [-3, 3]^2, LatentCodec.decode + gray to ARGB"
-        + " (%dx%d pixels), %d repeats", frame.width(), frame.height(), 5 * repeats);
+    String dhow =
+        String.format(
+            Locale.ROOT,
+            "z in [-3, 3]^2, LatentCodec.decode + gray to ARGB" + " (%dx%d pixels), %d repeats",
+            frame.width(),
+            frame.height(),
+            5 * repeats);
     put(Measure.DECODE_MEDIAN, decode.median(), dhow);
     put(Measure.DECODE_P95, decode.percentile(95), dhow);
   }
@@ -406,19 +498,28 @@ public final class Benchmark {
       t1 = System.nanoTime();
       stepsAfter = steps(session);
       if (session.snapshot().state() == RunState.FAILED) {
-        throw new IllegalStateException("training failed during the render measurement: "
-            + session.snapshot().message());
+        throw new IllegalStateException(
+            "training failed during the render measurement: " + session.snapshot().message());
       }
     }
-    String how = String.format(Locale.ROOT, "%d requests, one every %d ms, after %d untimed,"
-        + " from request to ARGB pixels: gate().enter(), LatentCodec.update(latest snapshot)"
-        + " + decode, exit()", options.renderRequests(), options.renderIntervalMillis(),
-        RENDER_WARMUP_FRAMES);
+    String how =
+        String.format(
+            Locale.ROOT,
+            "%d requests, one every %d ms, after %d untimed,"
+                + " from request to ARGB pixels: gate().enter(), LatentCodec.update(latest snapshot)"
+                + " + decode, exit()",
+            options.renderRequests(),
+            options.renderIntervalMillis(),
+            RENDER_WARMUP_FRAMES);
     put(Measure.RENDER_MEDIAN, latency.median(), how);
     put(Measure.RENDER_P95, latency.percentile(95), how);
-    put(Measure.RENDER_MAX, latency.max(), how + "; includes frames drawn while the test set was"
-        + " scored at an epoch's end");
-    put(Measure.RENDER_TRAINING, (stepsAfter - stepsBefore) * BATCH * 1e9 / (t1 - t0),
+    put(
+        Measure.RENDER_MAX,
+        latency.max(),
+        how + "; includes frames drawn while the test set was" + " scored at an epoch's end");
+    put(
+        Measure.RENDER_TRAINING,
+        (stepsAfter - stepsBefore) * BATCH * 1e9 / (t1 - t0),
         "TrainingSession on its own thread during those requests (live test scoring included)");
   }
 

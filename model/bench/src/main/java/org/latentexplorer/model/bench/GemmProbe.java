@@ -6,8 +6,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Measures matrix products into preallocated c-order arrays, called as the engine's MLP calls
- * them: the machine's practical ceiling for a training step. Confined to the calling thread.
+ * Measures matrix products into preallocated c-order arrays, called as the engine's MLP calls them:
+ * the machine's practical ceiling for a training step. Confined to the calling thread.
  */
 final class GemmProbe {
   /** A way to compute c = op(a) b. */
@@ -16,8 +16,8 @@ final class GemmProbe {
   }
 
   /** The engine's products: the float kernels' row blocks, one per core. */
-  static final Product ENGINE = (a, t, b, c) ->
-      Kernels.forType(DataType.FLOAT).gemm(a, t, b, false, c);
+  static final Product ENGINE =
+      (a, t, b, c) -> Kernels.forType(DataType.FLOAT).gemm(a, t, b, false, c);
 
   /** One {@code Nd4j.gemm} call, threaded by OpenBLAS as it is set. */
   static final Product ND4J = (a, t, b, c) -> Nd4j.gemm(a, b, c, t, false, 1.0, 0.0);

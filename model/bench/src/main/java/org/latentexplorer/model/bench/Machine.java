@@ -17,16 +17,35 @@ final class Machine {
   /** backend, blas, cpu, java, threads: the lines at the top of the table. */
   static Map<String, String> describe(String kernels) throws Backend.BackendUnavailableException {
     Map<String, String> m = new LinkedHashMap<>();
-    m.put("backend", Backend.load() + "; ND4J " + nd4jVersion() + " ("
-        + Nd4j.getBackend().getClass().getSimpleName() + "); element-wise kernels: " + kernels);
+    m.put(
+        "backend",
+        Backend.load()
+            + "; ND4J "
+            + nd4jVersion()
+            + " ("
+            + Nd4j.getBackend().getClass().getSimpleName()
+            + "); element-wise kernels: "
+            + kernels);
     m.put("blas", Backend.blas());
     m.put("cpu", cpuModel() + ", " + Runtime.getRuntime().availableProcessors() + " cores");
-    m.put("java", Runtime.version() + " (" + System.getProperty("java.vm.name") + "), max heap "
-        + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB");
-    m.put("threads", "ND4J max threads " + Nd4j.getEnvironment().maxThreads()
-        + ", OMP_NUM_THREADS=" + env("OMP_NUM_THREADS")
-        + ", OMP_WAIT_POLICY=" + env("OMP_WAIT_POLICY")
-        + ", OPENBLAS_NUM_THREADS=" + env("OPENBLAS_NUM_THREADS"));
+    m.put(
+        "java",
+        Runtime.version()
+            + " ("
+            + System.getProperty("java.vm.name")
+            + "), max heap "
+            + Runtime.getRuntime().maxMemory() / (1 << 20)
+            + " MB");
+    m.put(
+        "threads",
+        "ND4J max threads "
+            + Nd4j.getEnvironment().maxThreads()
+            + ", OMP_NUM_THREADS="
+            + env("OMP_NUM_THREADS")
+            + ", OMP_WAIT_POLICY="
+            + env("OMP_WAIT_POLICY")
+            + ", OPENBLAS_NUM_THREADS="
+            + env("OPENBLAS_NUM_THREADS"));
     return m;
   }
 
@@ -63,8 +82,8 @@ final class Machine {
   }
 
   private static String nd4jVersion() {
-    try (InputStream in = Nd4j.class.getResourceAsStream(
-        "/META-INF/maven/org.nd4j/nd4j-api/pom.properties")) {
+    try (InputStream in =
+        Nd4j.class.getResourceAsStream("/META-INF/maven/org.nd4j/nd4j-api/pom.properties")) {
       if (in != null) {
         Properties p = new Properties();
         p.load(in);

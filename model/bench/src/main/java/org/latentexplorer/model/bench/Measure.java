@@ -7,8 +7,8 @@ public enum Measure {
   GEMM_ENCODER("gemm.128x784x512", "GEMM 128x784x512 (encoder forward)", "GFLOP/s"),
   GEMM_DECODER("gemm.128x512x784", "GEMM 128x512x784 (decoder forward)", "GFLOP/s"),
   GEMM_WEIGHT_GRADIENT("gemm.784x128x512", "GEMM 784x128x512 (weight gradient, A^T B)", "GFLOP/s"),
-  GEMM_OPENBLAS_THREADS("gemm.128x784x512.openblas_threads",
-      "GEMM 128x784x512, OpenBLAS's own threads", "GFLOP/s"),
+  GEMM_OPENBLAS_THREADS(
+      "gemm.128x784x512.openblas_threads", "GEMM 128x784x512, OpenBLAS's own threads", "GFLOP/s"),
   GEMM_PEAK("gemm.peak", "GEMM peak (best of the four)", "GFLOP/s"),
   TRAIN_OURS_OF_PEAK("train.ours.of_gemm_peak", "ours effective / GEMM peak", "%"),
   TRAIN_DL4J("train.dl4j", "training, DL4J VariationalAutoencoder", "samples/s"),

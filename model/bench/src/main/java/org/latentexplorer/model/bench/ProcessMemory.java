@@ -11,16 +11,17 @@ import javax.management.JMException;
 import javax.management.ObjectName;
 
 /**
- * Reads how much of this process is resident in memory outside the Java heap: ND4J's native
- * arrays, malloc arenas, metaspace, code and stacks. Stateless; Linux and HotSpot only.
+ * Reads how much of this process is resident in memory outside the Java heap: ND4J's native arrays,
+ * malloc arenas, metaspace, code and stacks. Stateless; Linux and HotSpot only.
  *
  * <p>The process RSS alone misleads: the collector touches the pages of its committed heap
- * gradually, so the RSS rises for many epochs without any leak. The heap's address range comes
- * from HotSpot's {@code GC.heap_info} diagnostic command; the resident pages inside it are
- * subtracted, mapping by mapping, using {@code /proc/self/smaps}.
+ * gradually, so the RSS rises for many epochs without any leak. The heap's address range comes from
+ * HotSpot's {@code GC.heap_info} diagnostic command; the resident pages inside it are subtracted,
+ * mapping by mapping, using {@code /proc/self/smaps}.
  */
 final class ProcessMemory {
-  private static final Pattern RANGE = Pattern.compile("\\[0x([0-9a-f]+)[^\\]\\)]*?0x([0-9a-f]+)\\)");
+  private static final Pattern RANGE =
+      Pattern.compile("\\[0x([0-9a-f]+)[^\\]\\)]*?0x([0-9a-f]+)\\)");
   private static final Pattern MAPPING = Pattern.compile("^([0-9a-f]+)-([0-9a-f]+) ");
 
   private ProcessMemory() {}
@@ -63,16 +64,23 @@ final class ProcessMemory {
   static long[] heapRange() {
     String info;
     try {
-      info = (String) ManagementFactory.getPlatformMBeanServer().invoke(
-          new ObjectName("com.sun.management:type=DiagnosticCommand"), "gcHeapInfo",
-          new Object[] {new String[0]}, new String[] {String[].class.getName()});
+      info =
+          (String)
+              ManagementFactory.getPlatformMBeanServer()
+                  .invoke(
+                      new ObjectName("com.sun.management:type=DiagnosticCommand"),
+                      "gcHeapInfo",
+                      new Object[] {new String[0]},
+                      new String[] {String[].class.getName()});
     } catch (JMException | RuntimeException e) {
       return null;
     }
     return heapRange(info);
   }
 
-  /** Parses the heap lines of GC.heap_info (every collector lists its spaces as [from, ..., to)). */
+  /**
+   * Parses the heap lines of GC.heap_info (every collector lists its spaces as [from, ..., to)).
+   */
   static long[] heapRange(String heapInfo) {
     long lo = Long.MAX_VALUE;
     long hi = 0;

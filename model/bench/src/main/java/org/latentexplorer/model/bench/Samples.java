@@ -3,8 +3,8 @@ package org.latentexplorer.model.bench;
 import java.util.Arrays;
 
 /**
- * Repeated measurements of one quantity and their order statistics. Confined to one thread while
- * it is filled.
+ * Repeated measurements of one quantity and their order statistics. Confined to one thread while it
+ * is filled.
  */
 final class Samples {
   private double[] values = new double[16];

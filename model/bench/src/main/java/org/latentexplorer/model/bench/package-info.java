@@ -6,7 +6,7 @@
  * org.latentexplorer.model.bench.BenchReport} that prints as a table or JSON.
  *
  * <p>A module of its own on top of the engine and the command line ({@link
- * org.latentexplorer.model.bench.BenchMain} adds {@code bench} to it), so that DL4J, needed for
- * the comparison only, stays off the class path of everything the app ships. Never uses JavaFX.
+ * org.latentexplorer.model.bench.BenchMain} adds {@code bench} to it), so that DL4J, needed for the
+ * comparison only, stays off the class path of everything the app ships. Never uses JavaFX.
  */
 package org.latentexplorer.model.bench;

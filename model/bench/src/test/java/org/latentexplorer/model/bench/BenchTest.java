@@ -25,8 +25,12 @@ class BenchTest {
     Path json = dir.resolve("bench.json");
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int code = Cli.run(new String[] {"bench", "--quick", "--json", json.toString()},
-        new PrintWriter(out, true), new PrintWriter(err, true), new BenchCommand());
+    int code =
+        Cli.run(
+            new String[] {"bench", "--quick", "--json", json.toString()},
+            new PrintWriter(out, true),
+            new PrintWriter(err, true),
+            new BenchCommand());
     assertEquals(0, code, out + "\n" + err);
     String table = out.toString();
     for (String header : new String[] {"backend", "cpu", "java", "threads", "model", "data"}) {
@@ -34,8 +38,9 @@ class BenchTest {
     }
     assertTrue(table.contains("CPU (OpenBLAS") || table.contains("GPU (CUDA)"), table);
     for (Measure m : Measure.values()) {
-      assertTrue(table.lines().anyMatch(l -> l.startsWith(m.label() + " ") && !l.contains(
-          "not measured")), m.label() + "\n" + table);
+      assertTrue(
+          table.lines().anyMatch(l -> l.startsWith(m.label() + " ") && !l.contains("not measured")),
+          m.label() + "\n" + table);
     }
 
     JsonNode root = new ObjectMapper().readTree(json.toFile());
@@ -72,8 +77,12 @@ class BenchTest {
   void anEpochCountOutOfRangeIsBadUsage() {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int code = Cli.run(new String[] {"bench", "--epochs-memory", "0"},
-        new PrintWriter(out, true), new PrintWriter(err, true), new BenchCommand());
+    int code =
+        Cli.run(
+            new String[] {"bench", "--epochs-memory", "0"},
+            new PrintWriter(out, true),
+            new PrintWriter(err, true),
+            new BenchCommand());
     assertEquals(Cli.EXIT_USAGE, code, err.toString());
     assertEquals(1, err.toString().strip().lines().count(), err.toString());
     assertTrue(err.toString().startsWith(Cli.NAME + ": --epochs-memory"), err.toString());

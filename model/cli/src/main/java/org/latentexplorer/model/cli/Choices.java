@@ -44,8 +44,11 @@ final class Choices {
 
     /** The command-line word for a value, as the help lists it. */
     String nameOf(T value) {
-      return byName.entrySet().stream().filter(e -> e.getValue() == value)
-          .map(Map.Entry::getKey).findFirst().orElse(String.valueOf(value));
+      return byName.entrySet().stream()
+          .filter(e -> e.getValue() == value)
+          .map(Map.Entry::getKey)
+          .findFirst()
+          .orElse(String.valueOf(value));
     }
 
     @Override
@@ -74,21 +77,26 @@ final class Choices {
 
   static final class HiddenActivation extends Table<Activation> {
     HiddenActivation() {
-      put("relu", Activation.RELU).put("tanh", Activation.TANH).put("softplus", Activation.SOFTPLUS);
+      put("relu", Activation.RELU)
+          .put("tanh", Activation.TANH)
+          .put("softplus", Activation.SOFTPLUS);
     }
   }
 
   static final class Optimizer extends Table<OptimizerKind> {
     Optimizer() {
-      put("adam", OptimizerKind.ADAM).put("adagrad", OptimizerKind.ADAGRAD)
+      put("adam", OptimizerKind.ADAM)
+          .put("adagrad", OptimizerKind.ADAGRAD)
           .put("sgd", OptimizerKind.SGD);
     }
   }
 
   static final class Binarize extends Table<Binarization> {
     Binarize() {
-      put("none", Binarization.NONE).put("threshold", Binarization.THRESHOLD)
-          .put("fixed", Binarization.FIXED).put("dynamic", Binarization.DYNAMIC);
+      put("none", Binarization.NONE)
+          .put("threshold", Binarization.THRESHOLD)
+          .put("fixed", Binarization.FIXED)
+          .put("dynamic", Binarization.DYNAMIC);
     }
   }
 

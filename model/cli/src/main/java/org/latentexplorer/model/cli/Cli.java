@@ -77,8 +77,7 @@ public final class Cli implements Callable<Integer> {
    * @param progress whether to draw a progress bar on {@code err} (it is a terminal)
    * @param ownsProcess whether this is the program's own process, so that Ctrl-C may be handled
    */
-  public record Terminal(
-      PrintWriter out, PrintWriter err, boolean progress, boolean ownsProcess) {}
+  public record Terminal(PrintWriter out, PrintWriter err, boolean progress, boolean ownsProcess) {}
 
   /** Where the running command writes. */
   public Terminal terminal() {
@@ -89,8 +88,12 @@ public final class Cli implements Callable<Integer> {
   public Integer call() {
     List<String> names = new ArrayList<>(spec.subcommands().keySet());
     names.remove("help");
-    throw new ParameterException(spec.commandLine(), "choose a command: "
-        + String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1));
+    throw new ParameterException(
+        spec.commandLine(),
+        "choose a command: "
+            + String.join(", ", names.subList(0, names.size() - 1))
+            + " or "
+            + names.get(names.size() - 1));
   }
 
   /** The names of the commands, {@code help} included. */
@@ -152,8 +155,13 @@ public final class Cli implements Callable<Integer> {
       if (debug(cmd.getParseResult())) {
         ex.printStackTrace(err);
       }
-      err.println(NAME + ": " + FailureMessage.oneLine(ex.getMessage())
-          + " (see '" + cmd.getCommandSpec().qualifiedName() + " --help')");
+      err.println(
+          NAME
+              + ": "
+              + FailureMessage.oneLine(ex.getMessage())
+              + " (see '"
+              + cmd.getCommandSpec().qualifiedName()
+              + " --help')");
       return EXIT_USAGE;
     };
   }
@@ -189,17 +197,21 @@ public final class Cli implements Callable<Integer> {
       return FailureMessage.oneLine(ex);
     }
     if (ex instanceof OutOfMemoryError) {
-      return "out of memory (the Java heap is " + Runtime.getRuntime().maxMemory() / (1 << 20)
+      return "out of memory (the Java heap is "
+          + Runtime.getRuntime().maxMemory() / (1 << 20)
           + " MB): use less data or a smaller model, or give Java more with -Xmx";
     }
-    return "unexpected " + ex.getClass().getSimpleName() + ": " + FailureMessage.oneLine(ex)
+    return "unexpected "
+        + ex.getClass().getSimpleName()
+        + ": "
+        + FailureMessage.oneLine(ex)
         + " (run with --debug for details)";
   }
 
   /**
-   * Whether standard error is a terminal, so a carriage-return progress bar is readable there.
-   * Java cannot ask isatty(2) directly: on Linux the descriptor's link names the device; elsewhere
-   * a console means a terminal session.
+   * Whether standard error is a terminal, so a carriage-return progress bar is readable there. Java
+   * cannot ask isatty(2) directly: on Linux the descriptor's link names the device; elsewhere a
+   * console means a terminal session.
    */
   static boolean stderrIsTerminal() {
     Path fd2 = Path.of("/proc/self/fd/2");

@@ -17,8 +17,8 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code compare}: trains the diagonal VAE, the full-covariance VAE, the AAE and the WAE-MMD on
- * the same split with the same budget and prints one table. Confined to the thread that runs it.
+ * {@code compare}: trains the diagonal VAE, the full-covariance VAE, the AAE and the WAE-MMD on the
+ * same split with the same budget and prints one table. Confined to the thread that runs it.
  */
 @Command(
     name = "compare",
@@ -41,18 +41,27 @@ final class CompareCommand implements Callable<Integer> {
 
   @Mixin ModelShapeOptions shape;
 
-  @Option(names = "--epochs", paramLabel = "N", defaultValue = "10",
+  @Option(
+      names = "--epochs",
+      paramLabel = "N",
+      defaultValue = "10",
       description = "Epochs per model. Default: ${DEFAULT-VALUE}.")
   int epochs;
 
   @Mixin SeedOption seed;
 
-  @Option(names = "--samples", paramLabel = "L", defaultValue = "100",
-      description = "Importance samples per image for the VAEs' log p(x). Default:"
-          + " ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--samples",
+      paramLabel = "L",
+      defaultValue = "100",
+      description =
+          "Importance samples per image for the VAEs' log p(x). Default:" + " ${DEFAULT-VALUE}.")
   int samples;
 
-  @Option(names = "--images", paramLabel = "N", defaultValue = "1000",
+  @Option(
+      names = "--images",
+      paramLabel = "N",
+      defaultValue = "1000",
       description = "Test images for that estimate. Default: ${DEFAULT-VALUE}.")
   int images;
 
@@ -65,8 +74,10 @@ final class CompareCommand implements Callable<Integer> {
     ModelConfig base;
     try {
       training = TrainingConfig.defaults().withEpochs(epochs).withSeed(seed.value);
-      base = ModelConfig.defaults(ModelFamily.VAE, 1, 1).withHidden(shape.hidden)
-          .withLatentDim(shape.latent);
+      base =
+          ModelConfig.defaults(ModelFamily.VAE, 1, 1)
+              .withHidden(shape.hidden)
+              .withLatentDim(shape.latent);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
@@ -74,11 +85,17 @@ final class CompareCommand implements Callable<Integer> {
     Dataset.Split split = dataOptions.load("mnist");
     base = base.withImageSize(split.train().height(), split.train().width());
     PrintWriter out = cli.terminal().out();
-    out.printf("data: %s, %,d training and %,d test images; %d epochs each; %s%n",
+    out.printf(
+        "data: %s, %,d training and %,d test images; %d epochs each; %s%n",
         split.train().name(), split.train().size(), split.test().size(), epochs, backend);
     out.println(FamilyComparison.header());
     out.flush();
-    FamilyComparison.run(FamilyComparison.standardLineup(base), training, split, samples, images,
+    FamilyComparison.run(
+        FamilyComparison.standardLineup(base),
+        training,
+        split,
+        samples,
+        images,
         line -> {
           out.println(line);
           out.flush();

@@ -50,15 +50,17 @@ final class DataOptions {
       names = "--test-fraction",
       paramLabel = "F",
       defaultValue = "0.1",
-      description = "Share of --data held out as the test set when --test-data is not given."
-          + " Default: ${DEFAULT-VALUE}.")
+      description =
+          "Share of --data held out as the test set when --test-data is not given."
+              + " Default: ${DEFAULT-VALUE}.")
   double testFraction;
 
   @Option(
       names = "--split-seed",
       paramLabel = "N",
       defaultValue = "1",
-      description = "Seed of the train/test split (not the training seed). Default: ${DEFAULT-VALUE}.")
+      description =
+          "Seed of the train/test split (not the training seed). Default: ${DEFAULT-VALUE}.")
   long splitSeed;
 
   @Option(
@@ -78,16 +80,20 @@ final class DataOptions {
 
   /** The bundled set, as a --data value, that a model's training data came from, if it did. */
   static Optional<String> bundledNameOf(TrainerState state) {
-    return state.provenance().data(DataReference.Role.TRAIN).map(DataReference::name)
+    return state
+        .provenance()
+        .data(DataReference.Role.TRAIN)
+        .map(DataReference::name)
         .flatMap(BundledDataset::named)
         .map(b -> b == BundledDataset.MNIST_DIGITS ? "mnist" : "fashion");
   }
 
-  /**
-   * What the model file says the model was trained on, for the message asking for its images.
-   */
+  /** What the model file says the model was trained on, for the message asking for its images. */
   static String trainedOn(TrainerState state) {
-    return state.provenance().data(DataReference.Role.TRAIN).map(Object::toString)
+    return state
+        .provenance()
+        .data(DataReference.Role.TRAIN)
+        .map(Object::toString)
         .orElse("data it does not name");
   }
 
@@ -99,7 +105,9 @@ final class DataOptions {
     List<String> notes = new ArrayList<>();
     for (DataReference.Role role : DataReference.Role.values()) {
       Dataset now = role == DataReference.Role.TRAIN ? split.train() : split.test();
-      state.provenance().data(role)
+      state
+          .provenance()
+          .data(role)
           .flatMap(recorded -> recorded.mismatchWith(DataReference.of(now, role)))
           .ifPresent(notes::add);
     }
@@ -122,14 +130,24 @@ final class DataOptions {
     if (testData != null) {
       Dataset test = limited(read(testData));
       if (test.height() != images.height() || test.width() != images.width()) {
-        throw new CliFailure("the test images are " + test.height() + "x" + test.width()
-            + ", the training images " + images.height() + "x" + images.width());
+        throw new CliFailure(
+            "the test images are "
+                + test.height()
+                + "x"
+                + test.width()
+                + ", the training images "
+                + images.height()
+                + "x"
+                + images.width());
       }
       return new Dataset.Split(images, test);
     }
     if (images.size() < 2) {
-      throw new CliFailure(images.name() + " holds " + images.size()
-          + " image: a train/test split needs at least 2 (or give --test-data)");
+      throw new CliFailure(
+          images.name()
+              + " holds "
+              + images.size()
+              + " image: a train/test split needs at least 2 (or give --test-data)");
     }
     return images.split(testFraction, splitSeed);
   }
@@ -155,8 +173,10 @@ final class DataOptions {
       throw new CliFailure(spec + ": not a valid path");
     }
     if (!Files.exists(p)) {
-      throw new CliFailure(spec + ": no such file or folder (give a dataset file or folder, or"
-          + " mnist or fashion for a bundled set)");
+      throw new CliFailure(
+          spec
+              + ": no such file or folder (give a dataset file or folder, or"
+              + " mnist or fashion for a bundled set)");
     }
     if (!Files.isReadable(p)) {
       throw new CliFailure(spec + ": permission denied");

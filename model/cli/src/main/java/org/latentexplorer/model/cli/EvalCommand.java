@@ -22,9 +22,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code eval}: scores a saved model on its test images: the ELBO and its terms, active units,
- * squared error, and the importance-sampled log-likelihood; first it says where the model came
- * from and whether these are the images it was trained and tested on. Confined to the thread that
- * runs it.
+ * squared error, and the importance-sampled log-likelihood; first it says where the model came from
+ * and whether these are the images it was trained and tested on. Confined to the thread that runs
+ * it.
  */
 @Command(
     name = "eval",
@@ -50,21 +50,29 @@ final class EvalCommand implements Callable<Integer> {
 
   @Mixin DataOptions dataOptions;
 
-  @Option(names = "--samples", paramLabel = "L", defaultValue = "1000",
-      description = "Importance samples per image, 1 to 5000 (L = 1 is the ELBO estimator;"
-          + " 5000 is the usual published setting). Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--samples",
+      paramLabel = "L",
+      defaultValue = "1000",
+      description =
+          "Importance samples per image, 1 to 5000 (L = 1 is the ELBO estimator;"
+              + " 5000 is the usual published setting). Default: ${DEFAULT-VALUE}.")
   int samples;
 
-  @Option(names = "--images", paramLabel = "N", defaultValue = "1000",
-      description = "Test images for the importance-sampled estimate (the first N)."
-          + " Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--images",
+      paramLabel = "N",
+      defaultValue = "1000",
+      description =
+          "Test images for the importance-sampled estimate (the first N)."
+              + " Default: ${DEFAULT-VALUE}.")
   int images;
 
   @Override
   public Integer call() throws Exception {
     if (samples < 1 || samples > 5000) {
-      throw new ParameterException(spec.commandLine(),
-          "--samples must be between 1 and 5000, got " + samples);
+      throw new ParameterException(
+          spec.commandLine(), "--samples must be between 1 and 5000, got " + samples);
     }
     if (images < 1) {
       throw new ParameterException(spec.commandLine(), "--images must be at least 1");
@@ -73,30 +81,49 @@ final class EvalCommand implements Callable<Integer> {
     TrainerState state = ModelFile.load(model.path);
     String fallback = DataOptions.bundledNameOf(state).orElse(null);
     if (dataOptions.data == null && fallback == null) {
-      throw new ParameterException(spec.commandLine(), "this model was trained on "
-          + DataOptions.trainedOn(state) + ": give its images with --data");
+      throw new ParameterException(
+          spec.commandLine(),
+          "this model was trained on "
+              + DataOptions.trainedOn(state)
+              + ": give its images with --data");
     }
     Dataset.Split split = dataOptions.load(fallback);
     Trainer trainer = Trainer.resume(state, split);
     PrintWriter out = cli.terminal().out();
     ModelConfig m = state.model();
-    out.printf(Locale.ROOT, "model          %s: %s %s (%s posterior, %s pixels), %d epochs,"
-            + " %,d samples seen%n",
-        model.path.getFileName(), m.family(), TrainCommand.architecture(m), m.posterior(),
-        m.decoderLikelihood(), state.epoch(), state.samplesSeen());
-    state.provenance().describe().forEach((label, text) ->
-        out.printf(Locale.ROOT, "%-15s%s%n", label, text));
+    out.printf(
+        Locale.ROOT,
+        "model          %s: %s %s (%s posterior, %s pixels), %d epochs," + " %,d samples seen%n",
+        model.path.getFileName(),
+        m.family(),
+        TrainCommand.architecture(m),
+        m.posterior(),
+        m.decoderLikelihood(),
+        state.epoch(),
+        state.samplesSeen());
+    state
+        .provenance()
+        .describe()
+        .forEach((label, text) -> out.printf(Locale.ROOT, "%-15s%s%n", label, text));
     List<String> mismatches = DataOptions.mismatches(state, split);
     for (String note : mismatches) {
       out.printf(Locale.ROOT, "%-15s%s%n", "data", "note: " + note);
     }
     if (mismatches.isEmpty()) {
-      out.printf(Locale.ROOT, "%-15s%s%n", "data", state.provenance().recordsAllData()
-          ? "the images it was trained and tested on (the pixel hashes match)"
-          : "not recorded in full by this model file: it cannot say whether these are its images");
+      out.printf(
+          Locale.ROOT,
+          "%-15s%s%n",
+          "data",
+          state.provenance().recordsAllData()
+              ? "the images it was trained and tested on (the pixel hashes match)"
+              : "not recorded in full by this model file: it cannot say whether these are its images");
     }
-    out.printf(Locale.ROOT, "test set       %s, %,d images; %s%n", split.test().name(),
-        trainer.testSet().size(), backend);
+    out.printf(
+        Locale.ROOT,
+        "test set       %s, %,d images; %s%n",
+        split.test().name(),
+        trainer.testSet().size(),
+        backend);
     GrayPixels.note(m, trainer.testSet())
         .ifPresent(n -> out.printf(Locale.ROOT, "note           %s%n", n));
     out.flush();
@@ -121,11 +148,17 @@ final class EvalCommand implements Callable<Integer> {
       t0 = System.nanoTime();
       double ll = trainer.evaluateImportanceSampled(samples, n);
       seconds = (System.nanoTime() - t0) / 1e9;
-      out.printf(Locale.ROOT, "log p(x)       %.3f nats per image (importance sampled, L = %d,"
-          + " %,d images, %.1f s)%n", ll, samples, n, seconds);
+      out.printf(
+          Locale.ROOT,
+          "log p(x)       %.3f nats per image (importance sampled, L = %d,"
+              + " %,d images, %.1f s)%n",
+          ll,
+          samples,
+          n,
+          seconds);
     } else {
-      out.printf(Locale.ROOT, "log p(x)       not defined: the %s has no likelihood bound%n",
-          m.family());
+      out.printf(
+          Locale.ROOT, "log p(x)       not defined: the %s has no likelihood bound%n", m.family());
     }
     return 0;
   }

@@ -9,8 +9,8 @@ import org.latentexplorer.model.vae.ModelFamily;
 /**
  * The note printed beside figures of a Bernoulli likelihood scored on gray pixels. Stateless.
  *
- * <p>For x in (0, 1), sum x log p + (1 - x) log(1 - p) is a cross-entropy: it never reaches 0
- * even for a perfect decoder, and it is not the log-likelihood of binary images that published
+ * <p>For x in (0, 1), sum x log p + (1 - x) log(1 - p) is a cross-entropy: it never reaches 0 even
+ * for a perfect decoder, and it is not the log-likelihood of binary images that published
  * binarised-MNIST results report, so the two must not be set side by side.
  */
 final class GrayPixels {
@@ -18,17 +18,19 @@ final class GrayPixels {
 
   /**
    * The note for figures of {@code model} on {@code scored} (the images as scored, after any
-   * binarisation), or empty when they are likelihoods: binary pixels, a Gaussian decoder, or a
-   * WAE, whose figures are squared errors.
+   * binarisation), or empty when they are likelihoods: binary pixels, a Gaussian decoder, or a WAE,
+   * whose figures are squared errors.
    */
   static Optional<String> note(ModelConfig model, Dataset scored) {
-    if (model.family() == ModelFamily.WAE || model.likelihood() != Likelihood.BERNOULLI
+    if (model.family() == ModelFamily.WAE
+        || model.likelihood() != Likelihood.BERNOULLI
         || !hasGray(scored)) {
       return Optional.empty();
     }
-    return Optional.of("Bernoulli likelihood on gray pixels: these nats are cross-entropies, not"
-        + " log-likelihoods of binary images, and not comparable with published"
-        + " binarised-MNIST figures (train with --binarize dynamic for those)");
+    return Optional.of(
+        "Bernoulli likelihood on gray pixels: these nats are cross-entropies, not"
+            + " log-likelihoods of binary images, and not comparable with published"
+            + " binarised-MNIST figures (train with --binarize dynamic for those)");
   }
 
   /** Whether any pixel lies strictly between 0 and 1. */

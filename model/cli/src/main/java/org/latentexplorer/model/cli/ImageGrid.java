@@ -13,8 +13,8 @@ final class ImageGrid {
   /**
    * Builds the tiled image.
    *
-   * @param pixels {@code count} images of {@code height x width} values in [0, 1], row-major;
-   *     not modified
+   * @param pixels {@code count} images of {@code height x width} values in [0, 1], row-major; not
+   *     modified
    * @param columns images per row; the number of rows follows from count
    */
   static BufferedImage tile(float[] pixels, int count, int height, int width, int columns) {

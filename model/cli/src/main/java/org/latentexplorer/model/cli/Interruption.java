@@ -4,9 +4,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Turns Ctrl-C (or any orderly shutdown) into a request the training thread sees between two
- * steps, so that it saves the model before the JVM ends. Thread-safe: a shutdown hook requests and
- * waits, the training thread polls and acknowledges.
+ * Turns Ctrl-C (or any orderly shutdown) into a request the training thread sees between two steps,
+ * so that it saves the model before the JVM ends. Thread-safe: a shutdown hook requests and waits,
+ * the training thread polls and acknowledges.
  *
  * <p>The hook never touches the model itself: the trainer's arrays belong to the training thread.
  * It waits at most {@value #MAX_WAIT_SECONDS} s for the save, so a hung step cannot keep the JVM

@@ -5,9 +5,9 @@ import java.util.Locale;
 
 /**
  * A one-line progress bar redrawn in place with a carriage return: epoch, bar, per cent of the
- * epoch, throughput and time left for the whole run. Confined to the training thread. Draws
- * nothing when disabled (standard error is not a terminal), and at most every {@value
- * #REDRAW_MILLIS} ms otherwise.
+ * epoch, throughput and time left for the whole run. Confined to the training thread. Draws nothing
+ * when disabled (standard error is not a terminal), and at most every {@value #REDRAW_MILLIS} ms
+ * otherwise.
  */
 final class ProgressBar {
   private static final long REDRAW_MILLIS = 150;
@@ -30,8 +30,7 @@ final class ProgressBar {
    * @param samplesPerSecond recent training throughput, or 0 when not known yet
    * @param secondsLeft estimated time to the end of the run, or NaN when not known yet
    */
-  void update(int epoch, int epochs, double fraction, double samplesPerSecond,
-      double secondsLeft) {
+  void update(int epoch, int epochs, double fraction, double samplesPerSecond, double secondsLeft) {
     if (!enabled) {
       return;
     }
@@ -41,11 +40,17 @@ final class ProgressBar {
     }
     lastDraw = now;
     int filled = (int) Math.round(Math.max(0, Math.min(1, fraction)) * WIDTH);
-    String line = String.format(Locale.ROOT, "epoch %d/%d [%s%s] %3d%%  %s samples/s  ETA %s",
-        epoch, epochs, "#".repeat(filled), ".".repeat(WIDTH - filled),
-        (int) Math.floor(fraction * 100),
-        samplesPerSecond > 0 ? String.format(Locale.ROOT, "%,.0f", samplesPerSecond) : "-",
-        duration(secondsLeft));
+    String line =
+        String.format(
+            Locale.ROOT,
+            "epoch %d/%d [%s%s] %3d%%  %s samples/s  ETA %s",
+            epoch,
+            epochs,
+            "#".repeat(filled),
+            ".".repeat(WIDTH - filled),
+            (int) Math.floor(fraction * 100),
+            samplesPerSecond > 0 ? String.format(Locale.ROOT, "%,.0f", samplesPerSecond) : "-",
+            duration(secondsLeft));
     draw(line);
   }
 

@@ -44,24 +44,38 @@ final class SampleCommand implements Callable<Integer> {
 
   @Mixin ModelFileOption model;
 
-  @Option(names = "--out", paramLabel = "PNG",
+  @Option(
+      names = "--out",
+      paramLabel = "PNG",
       description = "Where to write the prior samples, a GRID x GRID tiling.")
   Path out;
 
-  @Option(names = "--grid", paramLabel = "N", defaultValue = "10",
+  @Option(
+      names = "--grid",
+      paramLabel = "N",
+      defaultValue = "10",
       description = "Prior samples per row and column (1 to 100). Default: ${DEFAULT-VALUE}.")
   int grid;
 
-  @Option(names = "--manifold", paramLabel = "PNG",
+  @Option(
+      names = "--manifold",
+      paramLabel = "PNG",
       description = "Where to write the manifold of a 2-D latent, a SIZE x SIZE tiling.")
   Path manifold;
 
-  @Option(names = "--size", paramLabel = "N", defaultValue = "20",
+  @Option(
+      names = "--size",
+      paramLabel = "N",
+      defaultValue = "20",
       description = "Manifold cells per row and column (2 to 100). Default: ${DEFAULT-VALUE}.")
   int size;
 
-  @Option(names = "--spacing", paramLabel = "HOW", defaultValue = "linear",
-      converter = Choices.GridSpacing.class, completionCandidates = Choices.GridSpacing.class,
+  @Option(
+      names = "--spacing",
+      paramLabel = "HOW",
+      defaultValue = "linear",
+      converter = Choices.GridSpacing.class,
+      completionCandidates = Choices.GridSpacing.class,
       description = {
         "Manifold coordinates: linear (evenly spaced in [-RANGE, RANGE]) or gaussian (the AEVB"
             + " paper's: evenly spaced probabilities (i + 1/2) / SIZE through the inverse"
@@ -70,12 +84,19 @@ final class SampleCommand implements Callable<Integer> {
       })
   ManifoldGrid.Spacing spacing;
 
-  @Option(names = "--range", paramLabel = "R", defaultValue = "3",
-      description = "Half-width of the linear manifold grid, in prior standard deviations."
-          + " Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--range",
+      paramLabel = "R",
+      defaultValue = "3",
+      description =
+          "Half-width of the linear manifold grid, in prior standard deviations."
+              + " Default: ${DEFAULT-VALUE}.")
   double range;
 
-  @Option(names = "--seed", paramLabel = "N", defaultValue = "1",
+  @Option(
+      names = "--seed",
+      paramLabel = "N",
+      defaultValue = "1",
       description = "Seed of the prior samples. Default: ${DEFAULT-VALUE}.")
   long seed;
 
@@ -96,8 +117,10 @@ final class SampleCommand implements Callable<Integer> {
     TrainerState state = ModelFile.load(model.path);
     ModelConfig config = state.model();
     if (manifold != null && config.latentDim() != 2) {
-      throw new CliFailure("--manifold needs a model with a 2-D latent space; this one has "
-          + config.latentDim() + " dimensions");
+      throw new CliFailure(
+          "--manifold needs a model with a 2-D latent space; this one has "
+              + config.latentDim()
+              + " dimensions");
     }
     Backend.load();
     LatentModel decoder = new LatentModel(config, DataType.FLOAT, 0);
@@ -114,17 +137,24 @@ final class SampleCommand implements Callable<Integer> {
         z[i] = (float) random.nextGaussian();
       }
       PngFile.write(ImageGrid.tile(decoder.decodeMeans(z, n), n, h, w, grid), out);
-      log.printf(Locale.ROOT, "wrote %s: %d prior samples, %dx%d pixels%n", out, n, grid * w,
-          grid * h);
+      log.printf(
+          Locale.ROOT, "wrote %s: %d prior samples, %dx%d pixels%n", out, n, grid * w, grid * h);
     }
     if (manifold != null) {
       int n = size * size;
       float[] z = ManifoldGrid.points(size, range, spacing);
       PngFile.write(ImageGrid.tile(decoder.decodeMeans(z, n), n, h, w, size), manifold);
-      log.printf(Locale.ROOT, "wrote %s: %dx%d manifold (%s), %dx%d pixels%n", manifold, size,
-          size, spacing == ManifoldGrid.Spacing.LINEAR
+      log.printf(
+          Locale.ROOT,
+          "wrote %s: %dx%d manifold (%s), %dx%d pixels%n",
+          manifold,
+          size,
+          size,
+          spacing == ManifoldGrid.Spacing.LINEAR
               ? String.format(Locale.ROOT, "z in [-%s, %s]", range, range)
-              : "Gaussian quantiles", size * w, size * h);
+              : "Gaussian quantiles",
+          size * w,
+          size * h);
     }
     return 0;
   }

@@ -7,8 +7,12 @@ import picocli.CommandLine.Option;
  * thread.
  */
 final class SeedOption {
-  @Option(names = "--seed", paramLabel = "N", defaultValue = "1",
-      description = "Seed of initialisation, minibatch order and noise: the same seed and options"
-          + " give the same run. Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--seed",
+      paramLabel = "N",
+      defaultValue = "1",
+      description =
+          "Seed of initialisation, minibatch order and noise: the same seed and options"
+              + " give the same run. Default: ${DEFAULT-VALUE}.")
   long value;
 }

@@ -41,10 +41,9 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code train}: trains a model on the current thread, printing one line of test metrics per
- * epoch on standard output and a progress bar on standard error when it is a terminal. Confined
- * to the thread that runs it; a Ctrl-C is handed to it by a shutdown hook (see {@link
- * Interruption}).
+ * {@code train}: trains a model on the current thread, printing one line of test metrics per epoch
+ * on standard output and a progress bar on standard error when it is a terminal. Confined to the
+ * thread that runs it; a Ctrl-C is handed to it by a shutdown hook (see {@link Interruption}).
  */
 @Command(
     name = "train",
@@ -61,10 +60,24 @@ final class TrainCommand implements Callable<Integer> {
   static final int EXIT_INTERRUPTED = 130;
 
   /** Options the model file fixes, refused together with --resume. */
-  private static final List<String> FIXED_BY_MODEL_FILE = List.of(
-      "--family", "--posterior", "--likelihood", "--hidden", "--latent", "--activation",
-      "--optimizer", "--lr", "--batch", "--weight-decay", "--beta", "--kl-estimator", "--lambda",
-      "--binarize", "--seed", "--init");
+  private static final List<String> FIXED_BY_MODEL_FILE =
+      List.of(
+          "--family",
+          "--posterior",
+          "--likelihood",
+          "--hidden",
+          "--latent",
+          "--activation",
+          "--optimizer",
+          "--lr",
+          "--batch",
+          "--weight-decay",
+          "--beta",
+          "--kl-estimator",
+          "--lambda",
+          "--binarize",
+          "--seed",
+          "--init");
 
   @ParentCommand Cli cli;
 
@@ -72,90 +85,149 @@ final class TrainCommand implements Callable<Integer> {
 
   @Mixin DataOptions dataOptions;
 
-  @Option(names = "--family", paramLabel = "KIND", defaultValue = "vae",
-      converter = Choices.Family.class, completionCandidates = Choices.Family.class,
+  @Option(
+      names = "--family",
+      paramLabel = "KIND",
+      defaultValue = "vae",
+      converter = Choices.Family.class,
+      completionCandidates = Choices.Family.class,
       description = "Model family: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
   ModelFamily family;
 
-  @Option(names = "--posterior", paramLabel = "FORM",
-      converter = Choices.PosteriorForm.class, completionCandidates = Choices.PosteriorForm.class,
-      description = "Posterior q(z|x) of a VAE: ${COMPLETION-CANDIDATES} (covariance)."
-          + " Default: diagonal (AAE and WAE encoders are deterministic).")
+  @Option(
+      names = "--posterior",
+      paramLabel = "FORM",
+      converter = Choices.PosteriorForm.class,
+      completionCandidates = Choices.PosteriorForm.class,
+      description =
+          "Posterior q(z|x) of a VAE: ${COMPLETION-CANDIDATES} (covariance)."
+              + " Default: diagonal (AAE and WAE encoders are deterministic).")
   Posterior posterior;
 
-  @Option(names = "--likelihood", paramLabel = "P", defaultValue = "bernoulli",
+  @Option(
+      names = "--likelihood",
+      paramLabel = "P",
+      defaultValue = "bernoulli",
       converter = Choices.PixelLikelihood.class,
       completionCandidates = Choices.PixelLikelihood.class,
-      description = "Pixel distribution p(x|z): ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
+      description =
+          "Pixel distribution p(x|z): ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
   Likelihood likelihood;
 
   @Mixin ModelShapeOptions shape;
 
-  @Option(names = "--activation", paramLabel = "F", defaultValue = "relu",
+  @Option(
+      names = "--activation",
+      paramLabel = "F",
+      defaultValue = "relu",
       converter = Choices.HiddenActivation.class,
       completionCandidates = Choices.HiddenActivation.class,
       description = "Hidden nonlinearity: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
   Activation activation;
 
-  @Option(names = "--optimizer", paramLabel = "RULE", defaultValue = "adam",
-      converter = Choices.Optimizer.class, completionCandidates = Choices.Optimizer.class,
+  @Option(
+      names = "--optimizer",
+      paramLabel = "RULE",
+      defaultValue = "adam",
+      converter = Choices.Optimizer.class,
+      completionCandidates = Choices.Optimizer.class,
       description = "Update rule: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
   OptimizerKind optimizer;
 
-  @Option(names = "--lr", paramLabel = "RATE", defaultValue = "0.001",
+  @Option(
+      names = "--lr",
+      paramLabel = "RATE",
+      defaultValue = "0.001",
       description = "Learning rate. Default: ${DEFAULT-VALUE}.")
   double learningRate;
 
-  @Option(names = "--batch", paramLabel = "N", defaultValue = "128",
+  @Option(
+      names = "--batch",
+      paramLabel = "N",
+      defaultValue = "128",
       description = "Minibatch size. Default: ${DEFAULT-VALUE}.")
   int batch;
 
-  @Option(names = "--weight-decay", paramLabel = "W", defaultValue = "0",
+  @Option(
+      names = "--weight-decay",
+      paramLabel = "W",
+      defaultValue = "0",
       description = "L2 weight decay added to the gradients. Default: ${DEFAULT-VALUE}.")
   double weightDecay;
 
-  @Option(names = "--beta", paramLabel = "B", defaultValue = "1",
-      description = "Weight of the KL term (1 is the ELBO; other values give a beta-VAE)."
-          + " Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--beta",
+      paramLabel = "B",
+      defaultValue = "1",
+      description =
+          "Weight of the KL term (1 is the ELBO; other values give a beta-VAE)."
+              + " Default: ${DEFAULT-VALUE}.")
   double beta;
 
-  @Option(names = "--kl-estimator", paramLabel = "FORM", defaultValue = "analytic",
-      converter = Choices.KlEstimate.class, completionCandidates = Choices.KlEstimate.class,
-      description = "How a VAE estimates the KL term while training: ${COMPLETION-CANDIDATES}"
-          + " (the closed form KL(q(z|x) || p(z)), or the single-sample log q(z|x) - log p(z)"
-          + " of Algorithm 2). Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--kl-estimator",
+      paramLabel = "FORM",
+      defaultValue = "analytic",
+      converter = Choices.KlEstimate.class,
+      completionCandidates = Choices.KlEstimate.class,
+      description =
+          "How a VAE estimates the KL term while training: ${COMPLETION-CANDIDATES}"
+              + " (the closed form KL(q(z|x) || p(z)), or the single-sample log q(z|x) - log p(z)"
+              + " of Algorithm 2). Default: ${DEFAULT-VALUE}.")
   KlEstimator klEstimator;
 
-  @Option(names = "--lambda", paramLabel = "L", defaultValue = "10",
+  @Option(
+      names = "--lambda",
+      paramLabel = "L",
+      defaultValue = "10",
       description = "Weight of the WAE's MMD penalty. Default: ${DEFAULT-VALUE}.")
   double lambda;
 
-  @Option(names = "--binarize", paramLabel = "HOW", defaultValue = "none",
-      converter = Choices.Binarize.class, completionCandidates = Choices.Binarize.class,
-      description = "Binarize pixels: ${COMPLETION-CANDIDATES} (threshold at 0.5, one seeded"
-          + " sample, a new sample per minibatch). Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--binarize",
+      paramLabel = "HOW",
+      defaultValue = "none",
+      converter = Choices.Binarize.class,
+      completionCandidates = Choices.Binarize.class,
+      description =
+          "Binarize pixels: ${COMPLETION-CANDIDATES} (threshold at 0.5, one seeded"
+              + " sample, a new sample per minibatch). Default: ${DEFAULT-VALUE}.")
   Binarization binarize;
 
-  @Option(names = "--epochs", paramLabel = "N", defaultValue = "10",
+  @Option(
+      names = "--epochs",
+      paramLabel = "N",
+      defaultValue = "10",
       description = "Epochs to train (with --resume: epochs to add). Default: ${DEFAULT-VALUE}.")
   int epochs;
 
   @Mixin SeedOption seed;
 
-  @Option(names = "--init", paramLabel = "HOW", defaultValue = "glorot",
-      converter = Choices.Init.class, completionCandidates = Choices.Init.class,
-      description = "Initial weights: ${COMPLETION-CANDIDATES} (Glorot-uniform weights and zero"
-          + " biases, or U(+-1/sqrt(fan_in)) weights and biases). Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--init",
+      paramLabel = "HOW",
+      defaultValue = "glorot",
+      converter = Choices.Init.class,
+      completionCandidates = Choices.Init.class,
+      description =
+          "Initial weights: ${COMPLETION-CANDIDATES} (Glorot-uniform weights and zero"
+              + " biases, or U(+-1/sqrt(fan_in)) weights and biases). Default: ${DEFAULT-VALUE}.")
   Initialization init;
 
-  @Option(names = "--out", paramLabel = "FILE",
-      description = "Model file to write (.lex), atomically after every epoch, at the end, and on"
-          + " Ctrl-C. Default with --resume: the resumed file.")
+  @Option(
+      names = "--out",
+      paramLabel = "FILE",
+      description =
+          "Model file to write (.lex), atomically after every epoch, at the end, and on"
+              + " Ctrl-C. Default with --resume: the resumed file.")
   Path out;
 
-  @Option(names = "--resume", paramLabel = "FILE",
-      description = "Continue training a saved model (architecture and optimiser come from the"
-          + " file); give the same data options as for its first run.")
+  @Option(
+      names = "--resume",
+      paramLabel = "FILE",
+      description =
+          "Continue training a saved model (architecture and optimiser come from the"
+              + " file); give the same data options as for its first run.")
   Path resume;
 
   @Option(names = "--no-progress", description = "Do not draw the progress bar.")
@@ -165,7 +237,8 @@ final class TrainCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Cli.Terminal term = cli.terminal();
     if (epochs < 1) {
-      throw new ParameterException(spec.commandLine(), "--epochs must be at least 1, got " + epochs);
+      throw new ParameterException(
+          spec.commandLine(), "--epochs must be at least 1, got " + epochs);
     }
     if (resume != null) {
       refuseOptionsFixedByModelFile();
@@ -178,8 +251,11 @@ final class TrainCommand implements Callable<Integer> {
     if (saved != null) {
       fallback = DataOptions.bundledNameOf(saved).orElse(null);
       if (fallback == null && dataOptions.data == null) {
-        throw new ParameterException(spec.commandLine(), "this model was trained on "
-            + DataOptions.trainedOn(saved) + ": give its images with --data");
+        throw new ParameterException(
+            spec.commandLine(),
+            "this model was trained on "
+                + DataOptions.trainedOn(saved)
+                + ": give its images with --data");
       }
     }
     Dataset.Split split = dataOptions.load(fallback);
@@ -221,7 +297,8 @@ final class TrainCommand implements Callable<Integer> {
     var parsed = spec.commandLine().getParseResult();
     for (String name : FIXED_BY_MODEL_FILE) {
       if (parsed.hasMatchedOption(name)) {
-        throw new ParameterException(spec.commandLine(),
+        throw new ParameterException(
+            spec.commandLine(),
             name + " cannot be combined with --resume: the model file fixes it");
       }
     }
@@ -241,12 +318,14 @@ final class TrainCommand implements Callable<Integer> {
   }
 
   ModelConfig modelConfig(Dataset data) {
-    Posterior p = posterior != null ? posterior
-        : family == ModelFamily.VAE ? Posterior.DIAGONAL : Posterior.DETERMINISTIC;
+    Posterior p =
+        posterior != null
+            ? posterior
+            : family == ModelFamily.VAE ? Posterior.DIAGONAL : Posterior.DETERMINISTIC;
     if (family != ModelFamily.VAE
         && spec.commandLine().getParseResult().hasMatchedOption("--kl-estimator")) {
-      throw new ParameterException(spec.commandLine(),
-          "--kl-estimator applies to a VAE; the " + family + " has no KL term");
+      throw new ParameterException(
+          spec.commandLine(), "--kl-estimator applies to a VAE; the " + family + " has no KL term");
     }
     try {
       return ModelConfig.defaults(family, data.height(), data.width())
@@ -265,46 +344,85 @@ final class TrainCommand implements Callable<Integer> {
 
   TrainingConfig trainingConfig() {
     try {
-      return new TrainingConfig(optimizer, learningRate, batch, weightDecay, epochs, seed.value,
-          binarize, TrainingConfig.defaults().discriminatorLearningRate(), init);
+      return new TrainingConfig(
+          optimizer,
+          learningRate,
+          batch,
+          weightDecay,
+          epochs,
+          seed.value,
+          binarize,
+          TrainingConfig.defaults().discriminatorLearningRate(),
+          init);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
   }
 
   private static TrainerState withTotalEpochs(TrainerState s, int total) {
-    return new TrainerState(s.model(), s.training().withEpochs(total), s.provenance(),
-        s.parameters(), s.optimizerState(), s.optimizerSteps(), s.discriminatorOptimizerState(),
-        s.discriminatorOptimizerSteps(), s.learningRate(), s.step(), s.epoch(), s.samplesSeen(),
+    return new TrainerState(
+        s.model(),
+        s.training().withEpochs(total),
+        s.provenance(),
+        s.parameters(),
+        s.optimizerState(),
+        s.optimizerSteps(),
+        s.discriminatorOptimizerState(),
+        s.discriminatorOptimizerSteps(),
+        s.learningRate(),
+        s.step(),
+        s.epoch(),
+        s.samplesSeen(),
         s.history());
   }
 
-  private static void printHeader(PrintWriter out, Trainer trainer, TrainingConfig t,
-      Dataset.Split split, String backend) {
+  private static void printHeader(
+      PrintWriter out, Trainer trainer, TrainingConfig t, Dataset.Split split, String backend) {
     ModelConfig m = trainer.model().config();
-    out.printf(Locale.ROOT, "# %s %s (%s posterior, %s pixels, %s), %,d parameters%n",
-        m.family(), architecture(m), m.posterior(), m.decoderLikelihood(), m.activation(),
+    out.printf(
+        Locale.ROOT,
+        "# %s %s (%s posterior, %s pixels, %s), %,d parameters%n",
+        m.family(),
+        architecture(m),
+        m.posterior(),
+        m.decoderLikelihood(),
+        m.activation(),
         m.autoencoderParameterCount() + m.discriminatorParameterCount());
-    out.printf(Locale.ROOT, "# %s lr %s, batch %d, weight decay %s%s, binarize %s,"
+    out.printf(
+        Locale.ROOT,
+        "# %s lr %s, batch %d, weight decay %s%s, binarize %s,"
             + " init %s, seed %d, epochs %d to %d%n",
-        t.optimizer(), trainer.learningRate(), trainer.batchSize(), t.weightDecay(),
+        t.optimizer(),
+        trainer.learningRate(),
+        trainer.batchSize(),
+        t.weightDecay(),
         m.family() == ModelFamily.VAE
             ? ", beta " + m.beta() + ", KL " + new Choices.KlEstimate().nameOf(m.klEstimator())
             : m.family() == ModelFamily.WAE ? ", lambda " + m.waeLambda() : "",
         new Choices.Binarize().nameOf(t.binarization()),
-        new Choices.Init().nameOf(t.initialization()), t.seed(), trainer.epoch() + 1,
+        new Choices.Init().nameOf(t.initialization()),
+        t.seed(),
+        trainer.epoch() + 1,
         t.epochs());
-    out.printf(Locale.ROOT, "# data: %s, %,d training and %,d test images of %dx%d; %s%n",
-        split.train().name(), split.train().size(),
-        split.test().size(), split.train().height(), split.train().width(), backend);
+    out.printf(
+        Locale.ROOT,
+        "# data: %s, %,d training and %,d test images of %dx%d; %s%n",
+        split.train().name(),
+        split.train().size(),
+        split.test().size(),
+        split.train().height(),
+        split.train().width(),
+        backend);
     GrayPixels.note(m, trainer.testSet()).ifPresent(n -> out.println("# note: " + n));
   }
 
   /** "784-400-20": input, hidden widths, latent. */
   static String architecture(ModelConfig m) {
-    return m.inputDim() + "-"
+    return m.inputDim()
+        + "-"
         + m.hidden().stream().map(String::valueOf).collect(Collectors.joining("-"))
-        + (m.hidden().isEmpty() ? "" : "-") + m.latentDim();
+        + (m.hidden().isEmpty() ? "" : "-")
+        + m.latentDim();
   }
 
   /** One training run: the loop, the epoch lines, the saves. Confined to the calling thread. */
@@ -346,9 +464,12 @@ final class TrainCommand implements Callable<Integer> {
         if (interruption.requested()) {
           save();
           bar.clear();
-          term.err().printf(Locale.ROOT,
-              "interrupted in epoch %d: saved to %s (resuming restarts that epoch)%n",
-              trainer.epoch() + 1, target);
+          term.err()
+              .printf(
+                  Locale.ROOT,
+                  "interrupted in epoch %d: saved to %s (resuming restarts that epoch)%n",
+                  trainer.epoch() + 1,
+                  target);
           return EXIT_INTERRUPTED;
         }
         int epochBefore = trainer.epoch();
@@ -358,8 +479,9 @@ final class TrainCommand implements Callable<Integer> {
           m = trainer.step();
         } catch (DivergenceException e) {
           save();
-          throw new CliFailure(e.getMessage()
-              + (target == null ? "" : " Saved the last good weights to " + target + "."));
+          throw new CliFailure(
+              e.getMessage()
+                  + (target == null ? "" : " Saved the last good weights to " + target + "."));
         }
         long elapsed = System.nanoTime() - t0;
         stepsLeft--;
@@ -377,8 +499,11 @@ final class TrainCommand implements Callable<Integer> {
           totals.trainNanos += elapsed;
           totals.trainSamples += batch;
           double rate = totals.rate();
-          bar.update(trainer.epoch() + 1, totalEpochs,
-              Math.min(1, totals.steps / (double) stepsPerEpoch), rate,
+          bar.update(
+              trainer.epoch() + 1,
+              totalEpochs,
+              Math.min(1, totals.steps / (double) stepsPerEpoch),
+              rate,
               rate > 0 ? stepsLeft * batch / rate : Double.NaN);
         }
       }
@@ -398,23 +523,40 @@ final class TrainCommand implements Callable<Integer> {
       Snapshot s = trainer.snapshot(trainer.stepCount(), RunState.RUNNING);
       MetricHistory h = s.history();
       ModelFamily family = trainer.model().config().family();
-      StringBuilder line = new StringBuilder(String.format(Locale.ROOT,
-          "epoch %3d/%d  train loss %.3f", trainer.epoch(), totalEpochs, totals.meanLoss()));
+      StringBuilder line =
+          new StringBuilder(
+              String.format(
+                  Locale.ROOT,
+                  "epoch %3d/%d  train loss %.3f",
+                  trainer.epoch(),
+                  totalEpochs,
+                  totals.meanLoss()));
       if (family == ModelFamily.VAE) {
-        line.append(String.format(Locale.ROOT, "  test ELBO %.3f  log p(x|z) %.3f  KL %.3f",
-            last(h, Metric.TEST_ELBO), last(h, Metric.TEST_LOG_LIKELIHOOD),
-            last(h, Metric.TEST_KL)));
+        line.append(
+            String.format(
+                Locale.ROOT,
+                "  test ELBO %.3f  log p(x|z) %.3f  KL %.3f",
+                last(h, Metric.TEST_ELBO),
+                last(h, Metric.TEST_LOG_LIKELIHOOD),
+                last(h, Metric.TEST_KL)));
       } else {
         if (family == ModelFamily.AAE) {
-          line.append(String.format(Locale.ROOT, "  test log p(x|z) %.3f",
-              last(h, Metric.TEST_LOG_LIKELIHOOD)));
+          line.append(
+              String.format(
+                  Locale.ROOT, "  test log p(x|z) %.3f", last(h, Metric.TEST_LOG_LIKELIHOOD)));
         }
-        line.append(String.format(Locale.ROOT, "  test squared error %.3f",
-            last(h, Metric.TEST_SQUARED_ERROR)));
+        line.append(
+            String.format(
+                Locale.ROOT, "  test squared error %.3f", last(h, Metric.TEST_SQUARED_ERROR)));
       }
-      line.append(String.format(Locale.ROOT, "  active %d/%d  %.0f samples/s  %.1f s",
-          s.activeUnits(), trainer.model().config().latentDim(), totals.rate(),
-          (System.nanoTime() - totals.start) / 1e9));
+      line.append(
+          String.format(
+              Locale.ROOT,
+              "  active %d/%d  %.0f samples/s  %.1f s",
+              s.activeUnits(),
+              trainer.model().config().latentDim(),
+              totals.rate(),
+              (System.nanoTime() - totals.start) / 1e9));
       term.out().println(line);
     }
 
@@ -458,8 +600,8 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     /**
-     * Samples per second over the steps that did not score the test set; for an epoch of one
-     * step, over that step, scoring included.
+     * Samples per second over the steps that did not score the test set; for an epoch of one step,
+     * over that step, scoring included.
      */
     double rate() {
       if (trainNanos > 0) {

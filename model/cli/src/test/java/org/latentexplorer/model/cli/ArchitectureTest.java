@@ -7,7 +7,9 @@ import com.tngtech.archunit.junit.ArchTests;
 import org.latentexplorer.architecture.ArchitectureRules;
 
 /** The shared architecture rules, over this module's classes and those it builds on. */
-@AnalyzeClasses(packages = "org.latentexplorer", importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(
+    packages = "org.latentexplorer",
+    importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
   @ArchTest static final ArchTests RULES = ArchTests.in(ArchitectureRules.class);
 }

@@ -16,13 +16,15 @@ import org.latentexplorer.model.train.DivergenceException;
 class CliFailureMessageTest {
   @Test
   void expectedFailuresAreTheirMessageOnOneLine() {
-    assertEquals("run.lex: no such file or folder",
-        Cli.describe(new NoSuchFileException("run.lex")));
+    assertEquals(
+        "run.lex: no such file or folder", Cli.describe(new NoSuchFileException("run.lex")));
     assertEquals("/srv: permission denied", Cli.describe(new AccessDeniedException("/srv")));
-    assertEquals("images.idx is truncated; 3 of 5 images", Cli.describe(
-        new IOException("images.idx is truncated\n  3 of 5 images")));
+    assertEquals(
+        "images.idx is truncated; 3 of 5 images",
+        Cli.describe(new IOException("images.idx is truncated\n  3 of 5 images")));
     assertEquals("CliFailure", Cli.describe(new CliFailure(" ")));
-    assertEquals("the loss is NaN at step 7",
+    assertEquals(
+        "the loss is NaN at step 7",
         Cli.describe(new DivergenceException("the loss is NaN at step 7")));
   }
 
@@ -30,15 +32,17 @@ class CliFailureMessageTest {
   void runningOutOfMemorySaysWhatToDo() {
     String m = Cli.describe(new OutOfMemoryError("Java heap space"));
     assertTrue(m.startsWith("out of memory (the Java heap is "), m);
-    assertTrue(m.endsWith(" MB): use less data or a smaller model, or give Java more with -Xmx"),
-        m);
+    assertTrue(
+        m.endsWith(" MB): use less data or a smaller model, or give Java more with -Xmx"), m);
   }
 
   @Test
   void theUnexpectedIsNamedAndPointsToDebug() {
-    assertEquals("unexpected NullPointerException: NullPointerException (run with --debug for"
-        + " details)", Cli.describe(new NullPointerException()));
-    assertEquals("unexpected ArithmeticException: / by zero; at step 3 (run with --debug for"
-        + " details)", Cli.describe(new ArithmeticException("/ by zero\nat step 3")));
+    assertEquals(
+        "unexpected NullPointerException: NullPointerException (run with --debug for" + " details)",
+        Cli.describe(new NullPointerException()));
+    assertEquals(
+        "unexpected ArithmeticException: / by zero; at step 3 (run with --debug for" + " details)",
+        Cli.describe(new ArithmeticException("/ by zero\nat step 3")));
   }
 }

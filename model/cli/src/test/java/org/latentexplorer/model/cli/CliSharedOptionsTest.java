@@ -11,18 +11,19 @@ import picocli.CommandLine;
 import picocli.CommandLine.Model.OptionSpec;
 
 /**
- * The options several commands share are the same option in each: the same name, default and
- * help, and {@code train --resume} still refuses those the model file fixes.
+ * The options several commands share are the same option in each: the same name, default and help,
+ * and {@code train --resume} still refuses those the model file fixes.
  */
 class CliSharedOptionsTest {
   /** Option, its default ("" for none) and the commands that have it. */
-  private static final Map<String, List<String>> SHARED = Map.of(
-      "--hidden", List.of("512", "train", "compare"),
-      "--latent", List.of("2", "train", "compare"),
-      "--seed", List.of("1", "train", "compare"),
-      "--model", List.of("", "eval", "sample"),
-      "--data", List.of("", "train", "eval", "compare"),
-      "--split-seed", List.of("1", "train", "eval", "compare"));
+  private static final Map<String, List<String>> SHARED =
+      Map.of(
+          "--hidden", List.of("512", "train", "compare"),
+          "--latent", List.of("2", "train", "compare"),
+          "--seed", List.of("1", "train", "compare"),
+          "--model", List.of("", "eval", "sample"),
+          "--data", List.of("", "train", "eval", "compare"),
+          "--split-seed", List.of("1", "train", "eval", "compare"));
 
   @ParameterizedTest
   @ValueSource(strings = {"--hidden", "--latent", "--seed", "--model", "--data", "--split-seed"})
@@ -32,8 +33,8 @@ class CliSharedOptionsTest {
     OptionSpec first = null;
     for (String command : expected.subList(1, expected.size())) {
       OptionSpec o = commands.get(command).getCommandSpec().findOption(name);
-      assertEquals(expected.get(0), o.defaultValue() == null ? "" : o.defaultValue(),
-          command + " " + name);
+      assertEquals(
+          expected.get(0), o.defaultValue() == null ? "" : o.defaultValue(), command + " " + name);
       if (first != null) {
         assertEquals(List.of(first.description()), List.of(o.description()), command + " " + name);
         assertEquals(first.paramLabel(), o.paramLabel(), command + " " + name);

@@ -36,8 +36,21 @@ class CliTest {
   @BeforeAll
   static void trainTinyModel() {
     model = dir.resolve("tiny.lex");
-    training = CliRun.of(concat(new String[] {"train", "--epochs", "1", "--batch", "32",
-        "--hidden", "32", "--out", model.toString()}, TINY_DATA));
+    training =
+        CliRun.of(
+            concat(
+                new String[] {
+                  "train",
+                  "--epochs",
+                  "1",
+                  "--batch",
+                  "32",
+                  "--hidden",
+                  "32",
+                  "--out",
+                  model.toString()
+                },
+                TINY_DATA));
   }
 
   private static String[] concat(String[] a, String[] b) {
@@ -49,12 +62,13 @@ class CliTest {
   @Test
   void trainPrintsOneEpochLineAndWritesALoadableModel() throws IOException {
     assertEquals(0, training.code(), training::toString);
-    List<String> epochs =
-        training.outLines().stream().filter(l -> l.startsWith("epoch")).toList();
+    List<String> epochs = training.outLines().stream().filter(l -> l.startsWith("epoch")).toList();
     assertEquals(1, epochs.size(), training::toString);
-    Matcher m = Pattern.compile("^epoch +1/1 +train loss (\\S+) +test ELBO (-?[0-9.]+) +log p\\(x\\|z\\)"
-        + " (-?[0-9.]+) +KL ([0-9.]+) +active (\\d)/2 +(\\d+) samples/s +([0-9.]+) s$")
-        .matcher(epochs.get(0));
+    Matcher m =
+        Pattern.compile(
+                "^epoch +1/1 +train loss (\\S+) +test ELBO (-?[0-9.]+) +log p\\(x\\|z\\)"
+                    + " (-?[0-9.]+) +KL ([0-9.]+) +active (\\d)/2 +(\\d+) samples/s +([0-9.]+) s$")
+            .matcher(epochs.get(0));
     assertTrue(m.matches(), epochs.get(0));
     double elbo = Double.parseDouble(m.group(2));
     double logLik = Double.parseDouble(m.group(3));
@@ -73,8 +87,13 @@ class CliTest {
   @Test
   void resumeAddsEpochsToTheSavedRun() throws IOException {
     Path more = dir.resolve("more.lex");
-    CliRun r = CliRun.of(concat(new String[] {"train", "--resume", model.toString(), "--epochs",
-        "1", "--out", more.toString()}, TINY_DATA));
+    CliRun r =
+        CliRun.of(
+            concat(
+                new String[] {
+                  "train", "--resume", model.toString(), "--epochs", "1", "--out", more.toString()
+                },
+                TINY_DATA));
     assertEquals(0, r.code(), r::toString);
     assertTrue(r.out().contains("epoch   2/2"), r::toString);
     TrainerState before = ModelFile.load(model);
@@ -85,15 +104,23 @@ class CliTest {
 
   @Test
   void evalPrintsElboTermsAndTheImportanceSampledEstimate() {
-    CliRun r = CliRun.of(concat(new String[] {"eval", "--model", model.toString(), "--samples",
-        "50", "--images", "20"}, TINY_DATA));
+    CliRun r =
+        CliRun.of(
+            concat(
+                new String[] {
+                  "eval", "--model", model.toString(), "--samples", "50", "--images", "20"
+                },
+                TINY_DATA));
     assertEquals(0, r.code(), r::toString);
-    for (String label : new String[] {"ELBO", "log p(x|z)", "KL", "active units",
-        "squared error"}) {
+    for (String label :
+        new String[] {"ELBO", "log p(x|z)", "KL", "active units", "squared error"}) {
       assertTrue(r.out().lines().anyMatch(l -> l.startsWith(label + " ")), label + "\n" + r);
     }
-    Matcher is = Pattern.compile("(?m)^log p\\(x\\) +(-[0-9.]+) nats per image \\(importance"
-        + " sampled, L = 50, 20 images").matcher(r.out());
+    Matcher is =
+        Pattern.compile(
+                "(?m)^log p\\(x\\) +(-[0-9.]+) nats per image \\(importance"
+                    + " sampled, L = 50, 20 images")
+            .matcher(r.out());
     assertTrue(is.find(), r::toString);
     assertTrue(Double.isFinite(Double.parseDouble(is.group(1))));
     // The same held-out images as training scored: eval repeats the end-of-epoch ELBO's terms.
@@ -109,30 +136,54 @@ class CliTest {
     CliRun same = CliRun.of(concat(eval, TINY_DATA));
     assertEquals(0, same.code(), same::toString);
     String hash = "pixels [0-9a-f]{12}\u2026";
-    for (String line : new String[] {
-        "written by +Latent Explorer \\S+, \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC",
-        "Java +" + Pattern.quote(Runtime.version().toString()) + " .*",
-        "computed by +ND4J CPU .*, java-fused kernels",
-        "trained on +'MNIST digits' \\(270 train images, 28x28, " + hash + "\\)",
-        "tested on +'MNIST digits' \\(30 test images, 28x28, " + hash + "\\)",
-        "data +the images it was trained and tested on \\(the pixel hashes match\\)"}) {
-      assertTrue(Pattern.compile("(?m)^" + line + "$").matcher(same.out()).find(),
-          line + "\n" + same);
+    for (String line :
+        new String[] {
+          "written by +Latent Explorer \\S+, \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC",
+          "Java +" + Pattern.quote(Runtime.version().toString()) + " .*",
+          "computed by +ND4J CPU .*, java-fused kernels",
+          "trained on +'MNIST digits' \\(270 train images, 28x28, " + hash + "\\)",
+          "tested on +'MNIST digits' \\(30 test images, 28x28, " + hash + "\\)",
+          "data +the images it was trained and tested on \\(the pixel hashes match\\)"
+        }) {
+      assertTrue(
+          Pattern.compile("(?m)^" + line + "$").matcher(same.out()).find(), line + "\n" + same);
     }
 
     CliRun other = CliRun.of(concat(eval, new String[] {"--data", "mnist", "--limit", "200"}));
     assertEquals(0, other.code(), other::toString);
-    assertTrue(Pattern.compile("(?m)^data +note: the model was trained on 'MNIST digits' \\(270"
-        + " train images, 28x28, " + hash + "\\); opened with 'MNIST digits' \\(180 train images,"
-        + " 28x28, " + hash + "\\)$").matcher(other.out()).find(), other::toString);
+    assertTrue(
+        Pattern.compile(
+                "(?m)^data +note: the model was trained on 'MNIST digits' \\(270"
+                    + " train images, 28x28, "
+                    + hash
+                    + "\\); opened with 'MNIST digits' \\(180 train images,"
+                    + " 28x28, "
+                    + hash
+                    + "\\)$")
+            .matcher(other.out())
+            .find(),
+        other::toString);
   }
 
   @Test
   void sampleWritesPngsOfTheExpectedSize() throws IOException {
     Path prior = dir.resolve("prior.png");
     Path manifold = dir.resolve("out/manifold.png");
-    CliRun r = CliRun.of("sample", "--model", model.toString(), "--out", prior.toString(),
-        "--grid", "3", "--manifold", manifold.toString(), "--size", "5", "--range", "2");
+    CliRun r =
+        CliRun.of(
+            "sample",
+            "--model",
+            model.toString(),
+            "--out",
+            prior.toString(),
+            "--grid",
+            "3",
+            "--manifold",
+            manifold.toString(),
+            "--size",
+            "5",
+            "--range",
+            "2");
     assertEquals(0, r.code(), r::toString);
     BufferedImage p = ImageIO.read(prior.toFile());
     assertEquals(3 * 28, p.getWidth());
@@ -156,25 +207,26 @@ class CliTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-    "",
-    "frobnicate",
-    "train --bogus",
-    "train --latent 0",
-    "train --latent two",
-    "train --family gan",
-    "train --family wae --posterior full",
-    "train --hidden 0",
-    "train --batch 1",
-    "train --test-fraction 1",
-    "train --limit 1",
-    "train --epochs 0",
-    "eval",
-    "eval --model m.lex --samples 0",
-    "sample --model m.lex",
-    "sample --model m.lex --out p.png --grid 0",
-    "bench"
-  })
+  @ValueSource(
+      strings = {
+        "",
+        "frobnicate",
+        "train --bogus",
+        "train --latent 0",
+        "train --latent two",
+        "train --family gan",
+        "train --family wae --posterior full",
+        "train --hidden 0",
+        "train --batch 1",
+        "train --test-fraction 1",
+        "train --limit 1",
+        "train --epochs 0",
+        "eval",
+        "eval --model m.lex --samples 0",
+        "sample --model m.lex",
+        "sample --model m.lex --out p.png --grid 0",
+        "bench"
+      })
   void badArgumentsGiveOneLineAndExitCode2(String args) {
     CliRun r = CliRun.of(args.isEmpty() ? new String[0] : args.split(" "));
     assertEquals(Cli.EXIT_USAGE, r.code(), r::toString);
@@ -184,8 +236,8 @@ class CliTest {
 
   @Test
   void missingDataFileGivesOneLineAndExitCode1() {
-    CliRun r = CliRun.of("train", "--data", dir.resolve("no-such-images.idx").toString(),
-        "--epochs", "1");
+    CliRun r =
+        CliRun.of("train", "--data", dir.resolve("no-such-images.idx").toString(), "--epochs", "1");
     assertEquals(Cli.EXIT_FAILURE, r.code(), r::toString);
     assertOneLineMessage(r);
     assertTrue(r.err().contains("no-such-images.idx"), r::toString);
@@ -206,8 +258,13 @@ class CliTest {
     assertOneLineMessage(eval);
     assertTrue(eval.err().contains("bad.lex"), eval::toString);
 
-    CliRun sample = CliRun.of("sample", "--model", dir.resolve("absent.lex").toString(),
-        "--out", dir.resolve("x.png").toString());
+    CliRun sample =
+        CliRun.of(
+            "sample",
+            "--model",
+            dir.resolve("absent.lex").toString(),
+            "--out",
+            dir.resolve("x.png").toString());
     assertEquals(Cli.EXIT_FAILURE, sample.code(), sample::toString);
     assertOneLineMessage(sample);
   }
@@ -222,13 +279,30 @@ class CliTest {
   @Test
   void manifoldOfAHigherDimensionalLatentIsRefused() {
     Path m20 = dir.resolve("m3.lex");
-    CliRun t = CliRun.of(concat(new String[] {"train", "--epochs", "1", "--batch", "64",
-        "--hidden", "16", "--latent", "3", "--family", "wae", "--out", m20.toString()},
-        TINY_DATA));
+    CliRun t =
+        CliRun.of(
+            concat(
+                new String[] {
+                  "train",
+                  "--epochs",
+                  "1",
+                  "--batch",
+                  "64",
+                  "--hidden",
+                  "16",
+                  "--latent",
+                  "3",
+                  "--family",
+                  "wae",
+                  "--out",
+                  m20.toString()
+                },
+                TINY_DATA));
     assertEquals(0, t.code(), t::toString);
     assertTrue(t.out().contains("test squared error"), t::toString);
-    CliRun r = CliRun.of("sample", "--model", m20.toString(), "--manifold",
-        dir.resolve("m.png").toString());
+    CliRun r =
+        CliRun.of(
+            "sample", "--model", m20.toString(), "--manifold", dir.resolve("m.png").toString());
     assertEquals(Cli.EXIT_FAILURE, r.code(), r::toString);
     assertOneLineMessage(r);
     assertTrue(r.err().contains("2-D"), r::toString);
@@ -241,7 +315,8 @@ class CliTest {
     for (String command : new String[] {"train", "eval", "sample", "compare"}) {
       assertTrue(help.out().contains(command), help::toString);
     }
-    assertEquals(java.util.Set.of("train", "eval", "sample", "compare", "help"), Cli.commandNames());
+    assertEquals(
+        java.util.Set.of("train", "eval", "sample", "compare", "help"), Cli.commandNames());
     CliRun trainHelp = CliRun.of("train", "--help");
     assertEquals(0, trainHelp.code());
     assertTrue(trainHelp.out().contains("--resume"), trainHelp::toString);

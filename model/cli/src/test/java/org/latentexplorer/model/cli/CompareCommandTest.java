@@ -10,8 +10,19 @@ import org.junit.jupiter.api.Test;
 class CompareCommandTest {
   @Test
   void printsAScoredRowForEachFamily() {
-    CliRun r = CliRun.of("compare", "--limit", "600", "--epochs", "1", "--hidden", "32",
-        "--samples", "5", "--images", "20");
+    CliRun r =
+        CliRun.of(
+            "compare",
+            "--limit",
+            "600",
+            "--epochs",
+            "1",
+            "--hidden",
+            "32",
+            "--samples",
+            "5",
+            "--images",
+            "20");
     assertEquals(0, r.code(), r.toString());
     List<String> lines = r.outLines();
     assertTrue(lines.get(1).startsWith("model"), r.toString());

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -31,14 +30,28 @@ class InterruptTest {
   void stoppingTheProcessSavesTheModelMidRun() throws Exception {
     Path model = dir.resolve("stopped.lex");
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    ProcessBuilder pb = new ProcessBuilder(java.toString(), "-cp",
-        System.getProperty("java.class.path"), Cli.class.getName(), "train", "--limit", "2000",
-        "--hidden", "64", "--batch", "32", "--epochs", "10000", "--out", model.toString());
+    ProcessBuilder pb =
+        new ProcessBuilder(
+            java.toString(),
+            "-cp",
+            System.getProperty("java.class.path"),
+            Cli.class.getName(),
+            "train",
+            "--limit",
+            "2000",
+            "--hidden",
+            "64",
+            "--batch",
+            "32",
+            "--epochs",
+            "10000",
+            "--out",
+            model.toString());
     pb.redirectError(dir.resolve("stderr.txt").toFile());
     Process p = pb.start();
     List<String> out = new ArrayList<>();
-    try (BufferedReader r = new BufferedReader(
-        new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+    try (BufferedReader r =
+        new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
       String line;
       while ((line = r.readLine()) != null) {
         out.add(line);
@@ -58,7 +71,8 @@ class InterruptTest {
     assertTrue(saved.epoch() >= 2, "epoch " + saved.epoch());
     assertEquals(10_000, saved.training().epochs());
     try (var files = Files.list(dir)) {
-      assertTrue(files.noneMatch(f -> f.getFileName().toString().endsWith(".tmp")),
+      assertTrue(
+          files.noneMatch(f -> f.getFileName().toString().endsWith(".tmp")),
           "a temporary file was left behind");
     }
   }

@@ -45,24 +45,39 @@ class MemoryCheckTest {
   @Test
   void trainRefusesAModelTheSetupFormRefusesInOneLine() throws Exception {
     Path out = dir.resolve("wide.lex");
-    Run r = run("train", "--hidden", "4096,4096", "--data", "mnist", "--limit", "300",
-        "--epochs", "1", "--out", out.toString());
+    Run r =
+        run(
+            "train",
+            "--hidden",
+            "4096,4096",
+            "--data",
+            "mnist",
+            "--limit",
+            "300",
+            "--epochs",
+            "1",
+            "--out",
+            out.toString());
 
     assertEquals(Cli.EXIT_FAILURE, r.code, r::toString);
     assertEquals(1, r.errLines.size(), r::toString);
     // --limit 300 with the default test fraction: 270 training and 30 test images.
     String expected = need(TrainingMemory.of(WIDE, TrainingConfig.defaults(), 270, 30));
-    assertTrue(r.errLines.get(0).startsWith(Cli.NAME + ": " + expected + ", more than the "),
+    assertTrue(
+        r.errLines.get(0).startsWith(Cli.NAME + ": " + expected + ", more than the "), r::toString);
+    assertTrue(
+        r.errLines
+            .get(0)
+            .endsWith(
+                " MB Java heap: use fewer or narrower hidden layers,"
+                    + " or give Java a larger heap with -Xmx"),
         r::toString);
-    assertTrue(r.errLines.get(0).endsWith(" MB Java heap: use fewer or narrower hidden layers,"
-        + " or give Java a larger heap with -Xmx"), r::toString);
     assertTrue(r.out.isBlank(), "no header: no trainer was built\n" + r);
     assertFalse(Files.exists(out), "no model file");
   }
 
   @Test
-  void aModelFileWhoseModelCannotTrainInTheHeapIsRefusedBeforeItsArraysAreRead()
-      throws Exception {
+  void aModelFileWhoseModelCannotTrainInTheHeapIsRefusedBeforeItsArraysAreRead() throws Exception {
     Path file = dir.resolve("wide.lex");
     writeHeaderOnly(file, WIDE, TrainingConfig.defaults());
 
@@ -84,7 +99,8 @@ class MemoryCheckTest {
     h.set("model", json.valueToTree(model));
     h.set("training", json.valueToTree(training));
     h.put("parameterCount", model.autoencoderParameterCount());
-    h.put("optimizerStateCount",
+    h.put(
+        "optimizerStateCount",
         training.optimizer().stateSlots() * model.autoencoderParameterCount());
     h.put("discriminatorOptimizerStateCount", 0);
     try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(file))) {
@@ -99,8 +115,11 @@ class MemoryCheckTest {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> command = new ArrayList<>(List.of(java, "-Xmx" + HEAP_MB + "m"));
     // The natives the build laid out for this JVM, where it has them.
-    for (String p : List.of("java.library.path", "org.bytedeco.javacpp.pathsFirst",
-        "org.bytedeco.javacpp.cacheDir")) {
+    for (String p :
+        List.of(
+            "java.library.path",
+            "org.bytedeco.javacpp.pathsFirst",
+            "org.bytedeco.javacpp.cacheDir")) {
       String v = System.getProperty(p);
       if (v != null) {
         command.add("-D" + p + "=" + v);
@@ -110,16 +129,20 @@ class MemoryCheckTest {
     command.addAll(List.of(args));
     Path out = dir.resolve("stdout.txt");
     Path err = dir.resolve("stderr.txt");
-    Process p = new ProcessBuilder(command).redirectOutput(out.toFile())
-        .redirectError(err.toFile()).start();
+    Process p =
+        new ProcessBuilder(command)
+            .redirectOutput(out.toFile())
+            .redirectError(err.toFile())
+            .start();
     try {
       assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the process did not end");
     } finally {
       p.destroyForcibly();
     }
-    return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-        Files.readString(err, StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank())
-            .toList());
+    return new Run(
+        p.exitValue(),
+        Files.readString(out, StandardCharsets.UTF_8),
+        Files.readString(err, StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank()).toList());
   }
 
   private record Run(int code, String out, List<String> errLines) {

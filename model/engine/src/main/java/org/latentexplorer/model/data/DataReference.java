@@ -26,7 +26,8 @@ public record DataReference(
 
   /** The part of a data set a model used. Immutable. */
   public enum Role {
-    TRAIN, TEST;
+    TRAIN,
+    TEST;
 
     /** "train" or "test", as in model files and messages. */
     public String label() {
@@ -59,8 +60,12 @@ public record DataReference(
 
   /** The reference to {@code images} used as {@code role}; hashes the pixels on first use. */
   public static DataReference of(Dataset images, Role role) {
-    return new DataReference(images.name(), role, images.size(),
-        new ImageShape(images.height(), images.width()), images.pixelSha256());
+    return new DataReference(
+        images.name(),
+        role,
+        images.size(),
+        new ImageShape(images.height(), images.width()),
+        images.pixelSha256());
   }
 
   /** Whether the count and the pixel hash were recorded (model files of format 2 and later). */
@@ -74,15 +79,16 @@ public record DataReference(
    */
   public boolean sameImagesAs(DataReference other) {
     if (isComplete() && other.isComplete()) {
-      return pixelSha256.equals(other.pixelSha256) && imageCount == other.imageCount
+      return pixelSha256.equals(other.pixelSha256)
+          && imageCount == other.imageCount
           && shape.equals(other.shape);
     }
     return name.equals(other.name) && shape.equals(other.shape);
   }
 
   /**
-   * A sentence saying that a model made with these images is used with {@code other}, or empty
-   * when they are the same images.
+   * A sentence saying that a model made with these images is used with {@code other}, or empty when
+   * they are the same images.
    */
   public Optional<String> mismatchWith(DataReference other) {
     if (sameImagesAs(other)) {
@@ -99,10 +105,20 @@ public record DataReference(
   @Override
   public String toString() {
     if (!isComplete()) {
-      return String.format(Locale.ROOT, "'%s' (%s images, %s; count and pixels not recorded)",
-          name, role.label(), shape);
+      return String.format(
+          Locale.ROOT,
+          "'%s' (%s images, %s; count and pixels not recorded)",
+          name,
+          role.label(),
+          shape);
     }
-    return String.format(Locale.ROOT, "'%s' (%,d %s images, %s, pixels %s\u2026)", name,
-        imageCount, role.label(), shape, pixelSha256.substring(0, SHOWN_HASH_DIGITS));
+    return String.format(
+        Locale.ROOT,
+        "'%s' (%,d %s images, %s, pixels %s\u2026)",
+        name,
+        imageCount,
+        role.label(),
+        shape,
+        pixelSha256.substring(0, SHOWN_HASH_DIGITS));
   }
 }

@@ -6,12 +6,12 @@ import java.util.Objects;
 import java.util.Random;
 
 /**
- * An immutable, in-memory image dataset, safe to share between threads: N images of
- * {@code height x width} grayscale pixels in [0, 1], stored row-major in one flat array, with
- * optional integer labels.
+ * An immutable, in-memory image dataset, safe to share between threads: N images of {@code height x
+ * width} grayscale pixels in [0, 1], stored row-major in one flat array, with optional integer
+ * labels.
  *
- * <p>The pixel array is never handed out; {@link #copyImage} and {@link #pixelsUnsafe} say how
- * they expose it.
+ * <p>The pixel array is never handed out; {@link #copyImage} and {@link #pixelsUnsafe} say how they
+ * expose it.
  */
 public final class Dataset {
   /** Label value for an image without a label. */
@@ -111,8 +111,8 @@ public final class Dataset {
   }
 
   /**
-   * The backing pixel array, for fast bulk reads by the engine. Callers must treat it as
-   * read-only: this dataset is shared between threads.
+   * The backing pixel array, for fast bulk reads by the engine. Callers must treat it as read-only:
+   * this dataset is shared between threads.
    */
   public float[] pixelsUnsafe() {
     return pixels;

@@ -1,4 +1,5 @@
 /**
- * Scoring models on data: ELBO terms, active units, reconstruction error, and the importance-sampled marginal likelihood.
+ * Scoring models on data: ELBO terms, active units, reconstruction error, and the
+ * importance-sampled marginal likelihood.
  */
 package org.latentexplorer.model.eval;

@@ -41,7 +41,8 @@ public final class FamilyComparison {
     ModelConfig vae = base.withPosterior(Posterior.DIAGONAL);
     return List.of(
         new Entry("VAE, diagonal", vae),
-        new Entry("VAE, full covariance",
+        new Entry(
+            "VAE, full covariance",
             vae.withPosterior(Posterior.FULL_COVARIANCE).withKlEstimator(KlEstimator.MONTE_CARLO)),
         new Entry("AAE", familyOf(base, ModelFamily.AAE)),
         new Entry("WAE-MMD", familyOf(base, ModelFamily.WAE)));
@@ -49,8 +50,10 @@ public final class FamilyComparison {
 
   private static ModelConfig familyOf(ModelConfig base, ModelFamily family) {
     ModelConfig d = ModelConfig.defaults(family, base.imageHeight(), base.imageWidth());
-    return d.withHidden(base.hidden()).withActivation(base.activation())
-        .withLatentDim(base.latentDim()).withLikelihood(base.likelihood());
+    return d.withHidden(base.hidden())
+        .withActivation(base.activation())
+        .withLatentDim(base.latentDim())
+        .withLikelihood(base.likelihood());
   }
 
   /**
@@ -60,8 +63,14 @@ public final class FamilyComparison {
    * @param isImages test images for that estimate
    * @param progress receives one line per finished model
    */
-  public static List<Row> run(List<Entry> entries, TrainingConfig training, Dataset.Split data,
-      int isSamples, int isImages, Consumer<String> progress) throws DivergenceException {
+  public static List<Row> run(
+      List<Entry> entries,
+      TrainingConfig training,
+      Dataset.Split data,
+      int isSamples,
+      int isImages,
+      Consumer<String> progress)
+      throws DivergenceException {
     List<Row> rows = new ArrayList<>();
     for (Entry e : entries) {
       long t0 = System.nanoTime();
@@ -70,10 +79,11 @@ public final class FamilyComparison {
         t.step();
       }
       Evaluation test = Evaluator.evaluate(t.model(), t.testSet(), new Random(training.seed()));
-      double is = e.config().family().hasElbo() && isSamples > 0
-          ? Evaluator.importanceSampledLogLikelihood(t.model(), t.testSet(), isSamples, isImages,
-              new Random(training.seed()))
-          : Double.NaN;
+      double is =
+          e.config().family().hasElbo() && isSamples > 0
+              ? Evaluator.importanceSampledLogLikelihood(
+                  t.model(), t.testSet(), isSamples, isImages, new Random(training.seed()))
+              : Double.NaN;
       Row row = new Row(e.name(), test, is, (System.nanoTime() - t0) / 1e9);
       rows.add(row);
       progress.accept(format(row));
@@ -83,15 +93,22 @@ public final class FamilyComparison {
 
   /** The header of {@link #format(Row)} lines. */
   public static String header() {
-    return String.format("%-22s %12s %10s %10s %8s %12s %8s", "model", "sq. error", "ELBO",
-        "KL", "active", "log p(x) IS", "seconds");
+    return String.format(
+        "%-22s %12s %10s %10s %8s %12s %8s",
+        "model", "sq. error", "ELBO", "KL", "active", "log p(x) IS", "seconds");
   }
 
   /** One aligned table line. */
   public static String format(Row r) {
     Evaluation t = r.test();
-    return String.format("%-22s %12.2f %10s %10s %8d %12s %8.0f", r.name(), t.squaredError(),
-        number(t.elbo()), number(t.kl()), t.activeUnits(), number(r.isLogLikelihood()),
+    return String.format(
+        "%-22s %12.2f %10s %10s %8d %12s %8.0f",
+        r.name(),
+        t.squaredError(),
+        number(t.elbo()),
+        number(t.kl()),
+        t.activeUnits(),
+        number(r.isLogLikelihood()),
         r.seconds());
   }
 

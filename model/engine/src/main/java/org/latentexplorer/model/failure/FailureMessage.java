@@ -14,12 +14,11 @@ import java.util.regex.Pattern;
  * Puts a failure into one line for the person who has to act on it, never a stack trace; stateless
  * and safe on any thread.
  *
- * <p>The text is the failure's own message: the engine writes its messages for the user. Where
- * that message says too little, this class completes it: a file-system failure whose message is
- * only the file gets its reason ({@code "model.lex: no such file or folder"}), and a failure
- * without a message is named by its type ({@code "NullPointerException"}). What only a caller
- * knows stays with the caller: the command line's advice on memory and {@code --debug}, the app's
- * sentences.
+ * <p>The text is the failure's own message: the engine writes its messages for the user. Where that
+ * message says too little, this class completes it: a file-system failure whose message is only the
+ * file gets its reason ({@code "model.lex: no such file or folder"}), and a failure without a
+ * message is named by its type ({@code "NullPointerException"}). What only a caller knows stays
+ * with the caller: the command line's advice on memory and {@code --debug}, the app's sentences.
  */
 public final class FailureMessage {
   private static final Pattern LINE_BREAKS = Pattern.compile("\\s*[\\r\\n]+\\s*");
@@ -27,8 +26,8 @@ public final class FailureMessage {
   private FailureMessage() {}
 
   /**
-   * The failure's message on one line, its lines joined with "; ": for messages whose every line
-   * is meant to be read.
+   * The failure's message on one line, its lines joined with "; ": for messages whose every line is
+   * meant to be read.
    */
   public static String oneLine(Throwable failure) {
     return oneLine(text(failure));
@@ -62,8 +61,8 @@ public final class FailureMessage {
   }
 
   /**
-   * The innermost cause, or the failure itself when it has none: for libraries that wrap the
-   * reason in layers whose messages add nothing.
+   * The innermost cause, or the failure itself when it has none: for libraries that wrap the reason
+   * in layers whose messages add nothing.
    */
   public static Throwable rootCause(Throwable failure) {
     Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -86,7 +85,8 @@ public final class FailureMessage {
     while ((t instanceof CompletionException
             || t instanceof ExecutionException
             || t instanceof InvocationTargetException)
-        && t.getCause() != null && seen.add(t)) {
+        && t.getCause() != null
+        && seen.add(t)) {
       t = t.getCause();
     }
     return t;
@@ -94,9 +94,10 @@ public final class FailureMessage {
 
   /** The message, completed where it says too little; may span lines. */
   private static String text(Throwable failure) {
-    String reason = failure instanceof NoSuchFileException ? "no such file or folder"
-        : failure instanceof AccessDeniedException ? "permission denied"
-        : null;
+    String reason =
+        failure instanceof NoSuchFileException
+            ? "no such file or folder"
+            : failure instanceof AccessDeniedException ? "permission denied" : null;
     if (!hasMessage(failure)) {
       return reason != null ? reason : failure.getClass().getSimpleName();
     }

@@ -14,8 +14,8 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 
 /**
- * Writes a file whole or not at all, stateless and safe on any thread: whoever reads it, even
- * after a crash or a power cut, finds the previous content or the new, never a part.
+ * Writes a file whole or not at all, stateless and safe on any thread: whoever reads it, even after
+ * a crash or a power cut, finds the previous content or the new, never a part.
  *
  * <p>The content goes to a temporary file in the target's folder, is forced to the disk, and the
  * temporary file is then renamed over the target (atomically where the file system can). When
@@ -30,8 +30,8 @@ public final class AtomicFile {
   @FunctionalInterface
   public interface Content {
     /**
-     * Writes everything to {@code out}; closing {@code out} is allowed and does not end the
-     * write early.
+     * Writes everything to {@code out}; closing {@code out} is allowed and does not end the write
+     * early.
      */
     void writeTo(OutputStream out) throws IOException;
   }
@@ -69,9 +69,11 @@ public final class AtomicFile {
     if (!Files.getFileStore(tmp).supportsFileAttributeView("posix")) {
       return;
     }
-    Files.setPosixFilePermissions(tmp, Files.exists(target)
-        ? Files.getPosixFilePermissions(target)
-        : PosixFilePermissions.fromString("rw-r--r--"));
+    Files.setPosixFilePermissions(
+        tmp,
+        Files.exists(target)
+            ? Files.getPosixFilePermissions(target)
+            : PosixFilePermissions.fromString("rw-r--r--"));
   }
 
   /**

@@ -46,12 +46,12 @@ import org.latentexplorer.model.vae.ModelConfig;
  * configs, counters, curves, provenance, a SHA-256 of each array) and raw little-endian float32
  * arrays. Stateless and thread-safe.
  *
- * <p>A model file may come from a stranger, so reading never runs code (no Java serialization),
- * and every size is checked against the declared configuration before anything is allocated.
- * A damaged file is refused, never half-loaded: the zip's layout is checked ({@link ZipLayout}),
- * every entry is read to its end and checked against its CRC-32, and every array against the
- * SHA-256 in the header (files of format 1 have none; their CRCs are still checked).
- * Writing is atomic ({@link AtomicFile}): a crash mid-save leaves the previous file intact.
+ * <p>A model file may come from a stranger, so reading never runs code (no Java serialization), and
+ * every size is checked against the declared configuration before anything is allocated. A damaged
+ * file is refused, never half-loaded: the zip's layout is checked ({@link ZipLayout}), every entry
+ * is read to its end and checked against its CRC-32, and every array against the SHA-256 in the
+ * header (files of format 1 have none; their CRCs are still checked). Writing is atomic ({@link
+ * AtomicFile}): a crash mid-save leaves the previous file intact.
  */
 public final class ModelFile {
   /** File-name extension of model files. */
@@ -95,17 +95,19 @@ public final class ModelFile {
       digests.put(a.getKey(), Digest.of(a.getValue()));
     }
     byte[] header = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(header(state, digests));
-    AtomicFile.write(file, out -> {
-      try (ZipOutputStream zip = new ZipOutputStream(out)) {
-        zip.setLevel(1);
-        zip.putNextEntry(new ZipEntry(HEADER));
-        zip.write(header);
-        zip.closeEntry();
-        for (Map.Entry<String, float[]> a : arrays.entrySet()) {
-          writeStored(zip, a.getKey(), a.getValue(), digests.get(a.getKey()));
-        }
-      }
-    });
+    AtomicFile.write(
+        file,
+        out -> {
+          try (ZipOutputStream zip = new ZipOutputStream(out)) {
+            zip.setLevel(1);
+            zip.putNextEntry(new ZipEntry(HEADER));
+            zip.write(header);
+            zip.closeEntry();
+            for (Map.Entry<String, float[]> a : arrays.entrySet()) {
+              writeStored(zip, a.getKey(), a.getValue(), digests.get(a.getKey()));
+            }
+          }
+        });
   }
 
   private static ObjectNode header(TrainerState s, Map<String, Digest> digests) {
@@ -171,27 +173,47 @@ public final class ModelFile {
       // Format 1 recorded only the training set's display name, to which the split of that time
       // appended " (train)".
       String legacy = h.path("dataset").asText("");
-      String base = legacy.endsWith(LEGACY_TRAIN_SUFFIX)
-          ? legacy.substring(0, legacy.length() - LEGACY_TRAIN_SUFFIX.length()) : legacy;
-      return Provenance.unknown(base.isEmpty() ? List.of() : List.of(new DataReference(base,
-          DataReference.Role.TRAIN, 0, new ImageShape(model.imageHeight(), model.imageWidth()),
-          "")));
+      String base =
+          legacy.endsWith(LEGACY_TRAIN_SUFFIX)
+              ? legacy.substring(0, legacy.length() - LEGACY_TRAIN_SUFFIX.length())
+              : legacy;
+      return Provenance.unknown(
+          base.isEmpty()
+              ? List.of()
+              : List.of(
+                  new DataReference(
+                      base,
+                      DataReference.Role.TRAIN,
+                      0,
+                      new ImageShape(model.imageHeight(), model.imageWidth()),
+                      "")));
     }
     try {
       List<DataReference> data = new ArrayList<>();
       for (JsonNode d : p.path("data")) {
         String role = d.path("role").asText("");
-        data.add(new DataReference(d.path("name").asText(""),
-            DataReference.Role.of(role).orElseThrow(
-                () -> new IllegalArgumentException("no such data role: " + role)),
-            d.path("images").asInt(-1),
-            new ImageShape(d.path("height").asInt(0), d.path("width").asInt(0)),
-            d.path("pixelsSha256").asText("")));
+        data.add(
+            new DataReference(
+                d.path("name").asText(""),
+                DataReference.Role.of(role)
+                    .orElseThrow(() -> new IllegalArgumentException("no such data role: " + role)),
+                d.path("images").asInt(-1),
+                new ImageShape(d.path("height").asInt(0), d.path("width").asInt(0)),
+                d.path("pixelsSha256").asText("")));
       }
-      Optional<Instant> created = p.path("created").isTextual()
-          ? Optional.of(Instant.parse(p.path("created").asText())) : Optional.empty();
-      return new Provenance(text(p, "appVersion"), text(p, "java"), text(p, "os"),
-          text(p, "arch"), text(p, "backend"), text(p, "kernels"), created, data);
+      Optional<Instant> created =
+          p.path("created").isTextual()
+              ? Optional.of(Instant.parse(p.path("created").asText()))
+              : Optional.empty();
+      return new Provenance(
+          text(p, "appVersion"),
+          text(p, "java"),
+          text(p, "os"),
+          text(p, "arch"),
+          text(p, "backend"),
+          text(p, "kernels"),
+          created,
+          data);
     } catch (IllegalArgumentException | java.time.DateTimeException e) {
       throw new ModelFormatException(name + " has an invalid provenance: " + rootMessage(e));
     }
@@ -211,10 +233,12 @@ public final class ModelFile {
     static Digest of(float[] values) throws IOException {
       MessageDigest sha = FloatBytes.newSha256();
       CRC32 crc = new CRC32();
-      FloatBytes.forEachChunk(values, (bytes, length) -> {
-        sha.update(bytes, 0, length);
-        crc.update(bytes, 0, length);
-      });
+      FloatBytes.forEachChunk(
+          values,
+          (bytes, length) -> {
+            sha.update(bytes, 0, length);
+            crc.update(bytes, 0, length);
+          });
       return new Digest(crc.getValue(), FloatBytes.hex(sha.digest()));
     }
   }
@@ -269,7 +293,8 @@ public final class ModelFile {
     } catch (ModelFormatException e) {
       throw e;
     } catch (ZipException | java.io.EOFException e) {
-      throw new ModelFormatException(name + " is damaged or truncated (not a complete zip file)", e);
+      throw new ModelFormatException(
+          name + " is damaged or truncated (not a complete zip file)", e);
     } catch (IOException e) {
       throw new ModelFormatException(name + " could not be read: " + rootMessage(e), e);
     }
@@ -304,19 +329,25 @@ public final class ModelFile {
       }
       byte[] bytes = readEntry(zip, z, floats * 4, name);
       if (bytes.length != floats * 4) {
-        throw new ModelFormatException(name + " is truncated: " + entry + " holds "
-            + bytes.length / 4 + " values, the model needs " + floats);
+        throw new ModelFormatException(
+            name
+                + " is truncated: "
+                + entry
+                + " holds "
+                + bytes.length / 4
+                + " values, the model needs "
+                + floats);
       }
       JsonNode recorded = checks.path(entry);
       if (recorded.isTextual()) {
         String actual = FloatBytes.sha256(bytes);
         if (!actual.equalsIgnoreCase(recorded.asText())) {
-          throw new ModelFormatException(name + " is damaged: " + entry
-              + " does not match its SHA-256 in " + HEADER);
+          throw new ModelFormatException(
+              name + " is damaged: " + entry + " does not match its SHA-256 in " + HEADER);
         }
       } else if (checksRequired) {
-        throw new ModelFormatException(name + " is damaged: " + HEADER
-            + " records no SHA-256 for " + entry);
+        throw new ModelFormatException(
+            name + " is damaged: " + HEADER + " records no SHA-256 for " + entry);
       }
       arrays.put(entry, floats(bytes, floats));
     }
@@ -345,15 +376,15 @@ public final class ModelFile {
       throws IOException {
     String part = z.getName();
     if (z.getSize() > limit) {
-      throw new ModelFormatException(name + ": " + part
-          + " is larger than its configuration allows");
+      throw new ModelFormatException(
+          name + ": " + part + " is larger than its configuration allows");
     }
     byte[] bytes;
     try (InputStream in = zip.getInputStream(z)) {
       bytes = readAtMost(in, z.getSize());
       if (bytes == null) {
-        throw new ModelFormatException(name + " is damaged: " + part
-            + " holds more than its size in the zip directory");
+        throw new ModelFormatException(
+            name + " is damaged: " + part + " holds more than its size in the zip directory");
       }
     } catch (ZipException | java.io.EOFException e) {
       throw new ModelFormatException(name + " is damaged: " + part + " cannot be decompressed");
@@ -370,7 +401,10 @@ public final class ModelFile {
     byte[] magic = new byte[4];
     try (InputStream in = Files.newInputStream(file)) {
       return in.readNBytes(magic, 0, 4) == 4
-          && magic[0] == 'P' && magic[1] == 'K' && magic[2] == 3 && magic[3] == 4;
+          && magic[0] == 'P'
+          && magic[1] == 'K'
+          && magic[2] == 3
+          && magic[3] == 4;
     }
   }
 
@@ -388,8 +422,13 @@ public final class ModelFile {
     }
     int version = h.path("formatVersion").asInt(-1);
     if (version > FORMAT_VERSION) {
-      throw new ModelFormatException(name + " was written by a newer Latent Explorer (format "
-          + version + "; this version reads up to " + FORMAT_VERSION + "): please update");
+      throw new ModelFormatException(
+          name
+              + " was written by a newer Latent Explorer (format "
+              + version
+              + "; this version reads up to "
+              + FORMAT_VERSION
+              + "): please update");
     }
     if (version < 1) {
       throw new ModelFormatException(name + " has no valid format version");
@@ -414,8 +453,8 @@ public final class ModelFile {
     long state = kind.stateSlots() * model.autoencoderParameterCount();
     long discState = kind.stateSlots() * model.discriminatorParameterCount();
     if (params > MAX_FLOATS) {
-      throw new ModelFormatException(name + " describes a model too large to open ("
-          + params + " parameters)");
+      throw new ModelFormatException(
+          name + " describes a model too large to open (" + params + " parameters)");
     }
     // Whoever opens a model file trains or scores it through a Trainer: refuse one whose model
     // cannot train in this heap even before any data is added.
@@ -437,8 +476,14 @@ public final class ModelFile {
   private static void check(String name, JsonNode h, String field, long expected)
       throws ModelFormatException {
     if (h.path(field).asLong(-1) != expected) {
-      throw new ModelFormatException(name + " does not match its own configuration: " + field
-          + " is " + h.path(field).asText("missing") + ", the architecture needs " + expected);
+      throw new ModelFormatException(
+          name
+              + " does not match its own configuration: "
+              + field
+              + " is "
+              + h.path(field).asText("missing")
+              + ", the architecture needs "
+              + expected);
     }
   }
 

@@ -11,10 +11,12 @@ public final class PngFile {
 
   /** Replaces {@code file} (or creates it, and its folders) with {@code image} as a PNG. */
   public static void write(RenderedImage image, Path file) throws IOException {
-    AtomicFile.write(file, out -> {
-      if (!ImageIO.write(image, "png", out)) {
-        throw new IOException("no PNG writer available");
-      }
-    });
+    AtomicFile.write(
+        file,
+        out -> {
+          if (!ImageIO.write(image, "png", out)) {
+            throw new IOException("no PNG writer available");
+          }
+        });
   }
 }

@@ -14,8 +14,8 @@ import java.util.Set;
 
 /**
  * Checks the structure of a model file's zip before any entry is read: every local header agrees
- * with the zip directory, and the entries, the directory and its end record follow each other
- * with no byte unaccounted for. Stateless.
+ * with the zip directory, and the entries, the directory and its end record follow each other with
+ * no byte unaccounted for. Stateless.
  *
  * <p>{@link java.util.zip.ZipFile} reads only the zip directory and skips most of each local
  * header, so a damaged local header would go unnoticed; and it never checks a CRC. This check and
@@ -45,8 +45,18 @@ final class ZipLayout {
    *
    * @param localOffset where its local header starts
    */
-  record Entry(String name, byte[] rawName, int versionNeeded, int flags, int method, int time,
-      int date, long crc, long compressedSize, long size, long localOffset) {}
+  record Entry(
+      String name,
+      byte[] rawName,
+      int versionNeeded,
+      int flags,
+      int method,
+      int time,
+      int date,
+      long crc,
+      long compressedSize,
+      long size,
+      long localOffset) {}
 
   /**
    * Checks the layout of {@code file} and returns its entries in the order they are stored.
@@ -65,26 +75,34 @@ final class ZipLayout {
       int entries = u16(e, 10);
       long directorySize = u32(e, 12);
       long directoryOffset = u32(e, 16);
-      if (disk != 0 || directoryDisk != 0 || entriesOnDisk != entries
-          || directoryOffset + directorySize != end || directorySize > MAX_DIRECTORY_BYTES) {
+      if (disk != 0
+          || directoryDisk != 0
+          || entriesOnDisk != entries
+          || directoryOffset + directorySize != end
+          || directorySize > MAX_DIRECTORY_BYTES) {
         throw damaged(name, "the zip directory's end record is damaged");
       }
-      List<Entry> list = directory(read(ch, directoryOffset, (int) directorySize, name), entries,
-          name);
+      List<Entry> list =
+          directory(read(ch, directoryOffset, (int) directorySize, name), entries, name);
       long position = 0;
       String previous = null;
       for (Entry entry : list) {
         if (entry.localOffset() != position) {
-          throw damaged(name, previous == null
-              ? "the zip directory does not point at the first entry"
-              : "the zip directory does not point at the entry after " + previous);
+          throw damaged(
+              name,
+              previous == null
+                  ? "the zip directory does not point at the first entry"
+                  : "the zip directory does not point at the entry after " + previous);
         }
         position = checkLocal(ch, entry, directoryOffset, name);
         previous = entry.name();
       }
       if (position != directoryOffset) {
-        throw damaged(name, previous == null ? "the zip directory is damaged"
-            : "unexpected bytes after " + previous);
+        throw damaged(
+            name,
+            previous == null
+                ? "the zip directory is damaged"
+                : "unexpected bytes after " + previous);
       }
       return list;
     }
@@ -125,9 +143,19 @@ final class ZipLayout {
       if (!names.add(entryName)) {
         throw damaged(name, "the zip directory lists " + entryName + " twice");
       }
-      list.add(new Entry(entryName, raw, u16(d, at + 6), u16(d, at + 8), u16(d, at + 10),
-          u16(d, at + 12), u16(d, at + 14), u32(d, at + 16), u32(d, at + 20), u32(d, at + 24),
-          u32(d, at + 42)));
+      list.add(
+          new Entry(
+              entryName,
+              raw,
+              u16(d, at + 6),
+              u16(d, at + 8),
+              u16(d, at + 10),
+              u16(d, at + 12),
+              u16(d, at + 14),
+              u32(d, at + 16),
+              u32(d, at + 20),
+              u32(d, at + 24),
+              u32(d, at + 42)));
       at = recordEnd;
     }
     if (at != d.limit()) {
@@ -152,16 +180,22 @@ final class ZipLayout {
     long size = u32(h, 22);
     boolean sizesAgree = crc == z.crc() && compressed == z.compressedSize() && size == z.size();
     boolean sizesDeferred = descriptor && crc == 0 && compressed == 0 && size == 0;
-    boolean methodKnown = z.method() == DEFLATED
-        || (z.method() == STORED && z.compressedSize() == z.size());
-    if (h.getInt(0) != LOCAL_SIGNATURE || u16(h, 4) != z.versionNeeded() || u16(h, 6) != z.flags()
-        || u16(h, 8) != z.method() || u16(h, 10) != z.time() || u16(h, 12) != z.date()
-        || !(sizesAgree || sizesDeferred) || u16(h, 26) != nameLength
-        || !java.util.Arrays.equals(raw, z.rawName()) || !methodKnown) {
+    boolean methodKnown =
+        z.method() == DEFLATED || (z.method() == STORED && z.compressedSize() == z.size());
+    if (h.getInt(0) != LOCAL_SIGNATURE
+        || u16(h, 4) != z.versionNeeded()
+        || u16(h, 6) != z.flags()
+        || u16(h, 8) != z.method()
+        || u16(h, 10) != z.time()
+        || u16(h, 12) != z.date()
+        || !(sizesAgree || sizesDeferred)
+        || u16(h, 26) != nameLength
+        || !java.util.Arrays.equals(raw, z.rawName())
+        || !methodKnown) {
       throw damaged(name, "the local header of " + z.name() + " does not match the zip directory");
     }
-    long dataEnd = z.localOffset() + LOCAL_HEADER_BYTES + nameLength + u16(h, 28)
-        + z.compressedSize();
+    long dataEnd =
+        z.localOffset() + LOCAL_HEADER_BYTES + nameLength + u16(h, 28) + z.compressedSize();
     if (dataEnd > limit) {
       throw damaged(name, z.name() + " is larger than the space it has");
     }
@@ -173,10 +207,11 @@ final class ZipLayout {
     }
     ByteBuffer d = read(ch, dataEnd, (int) Math.min(16, limit - dataEnd), name);
     int skip = d.limit() == 16 && d.getInt(0) == DESCRIPTOR_SIGNATURE ? 4 : 0;
-    if (u32(d, skip) != z.crc() || u32(d, skip + 4) != z.compressedSize()
+    if (u32(d, skip) != z.crc()
+        || u32(d, skip + 4) != z.compressedSize()
         || u32(d, skip + 8) != z.size()) {
-      throw damaged(name, "the data descriptor of " + z.name() + " does not match the zip"
-          + " directory");
+      throw damaged(
+          name, "the data descriptor of " + z.name() + " does not match the zip" + " directory");
     }
     return dataEnd + skip + 12;
   }

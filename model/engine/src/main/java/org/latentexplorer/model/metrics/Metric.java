@@ -6,10 +6,10 @@ package org.latentexplorer.model.metrics;
  *
  * <p>Each curve holds scores of one set of images only. The {@code TEST_} curves score the whole
  * test set (at every epoch's end, and on request); the {@code LIVE_TEST_} curves score its first
- * {@value #LIVE_TEST_IMAGES} images, often, while the app trains. On a larger test set one
- * series holding both would jump between two different averages. When the test set has no more
- * than {@value #LIVE_TEST_IMAGES} images, both scorings cover the same images and share the
- * {@code TEST_} curves.
+ * {@value #LIVE_TEST_IMAGES} images, often, while the app trains. On a larger test set one series
+ * holding both would jump between two different averages. When the test set has no more than
+ * {@value #LIVE_TEST_IMAGES} images, both scorings cover the same images and share the {@code
+ * TEST_} curves.
  */
 public enum Metric {
   TRAIN_ELBO("train ELBO"),

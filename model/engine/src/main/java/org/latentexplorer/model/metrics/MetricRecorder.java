@@ -4,12 +4,12 @@ import java.util.Arrays;
 import java.util.EnumMap;
 
 /**
- * Collects metric points as training runs and hands out immutable {@link MetricHistory}
- * snapshots. Confined to the trainer thread.
+ * Collects metric points as training runs and hands out immutable {@link MetricHistory} snapshots.
+ * Confined to the trainer thread.
  *
- * <p>Memory stays bounded however long a run lasts: when a curve reaches {@code 2 * target}
- * points, every other point is dropped, so a curve keeps between target and 2 target points
- * spread over the whole run (the newest point is always kept).
+ * <p>Memory stays bounded however long a run lasts: when a curve reaches {@code 2 * target} points,
+ * every other point is dropped, so a curve keeps between target and 2 target points spread over the
+ * whole run (the newest point is always kept).
  */
 public final class MetricRecorder {
   /** Points a curve keeps at least, once it has that many. */

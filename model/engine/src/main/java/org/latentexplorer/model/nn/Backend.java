@@ -11,6 +11,7 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public final class Backend {
   private static volatile String description;
+
   /** What {@link OpenBlas#loaded()} found once ND4J had loaded: the mapping does not change. */
   private static volatile String blasDescription;
 
@@ -31,13 +32,14 @@ public final class Backend {
         try {
           OpenBlas.prepare();
           String backend = Nd4j.getBackend().getClass().getSimpleName();
-          boolean gpu = backend.toLowerCase(java.util.Locale.ROOT).contains("cuda")
-              || backend.toLowerCase(java.util.Locale.ROOT).contains("jcublas");
+          boolean gpu =
+              backend.toLowerCase(java.util.Locale.ROOT).contains("cuda")
+                  || backend.toLowerCase(java.util.Locale.ROOT).contains("jcublas");
           int threads = Runtime.getRuntime().availableProcessors();
           OpenBlas.Loaded blas = OpenBlas.loaded();
           blasDescription = blas.describe();
-          description = gpu ? "GPU (CUDA)"
-              : "CPU (OpenBLAS " + blas.version() + ", " + threads + " cores)";
+          description =
+              gpu ? "GPU (CUDA)" : "CPU (OpenBLAS " + blas.version() + ", " + threads + " cores)";
         } catch (Throwable e) {
           throw new BackendUnavailableException(
               "The numerical library (ND4J) could not load its native code on this machine: "

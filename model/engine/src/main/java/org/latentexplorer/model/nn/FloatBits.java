@@ -1,16 +1,15 @@
 package org.latentexplorer.model.nn;
 
 /**
- * Finiteness tests on the bits of floats, for the Java kernels' checks of whole vectors.
- * Stateless.
+ * Finiteness tests on the bits of floats, for the Java kernels' checks of whole vectors. Stateless.
  */
 final class FloatBits {
   private FloatBits() {}
 
   /**
-   * Negative exactly for the bits of NaN and infinity: their exponent bits are all ones, and
-   * adding one to that exponent carries into the sign bit. OR-ing these over an array and testing
-   * the sign needs no floating-point arithmetic (slow on subnormals) and vectorises.
+   * Negative exactly for the bits of NaN and infinity: their exponent bits are all ones, and adding
+   * one to that exponent carries into the sign bit. OR-ing these over an array and testing the sign
+   * needs no floating-point arithmetic (slow on subnormals) and vectorises.
    */
   static int nonFinite(int floatBits) {
     return (floatBits & 0x7f800000) + 0x00800000;

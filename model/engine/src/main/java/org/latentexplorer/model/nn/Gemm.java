@@ -6,19 +6,19 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Single-precision matrix products for the Java kernels: OpenBLAS, running one thread per call,
- * on row blocks of the result, one block per core through {@link ParallelRange}. Stateless and
- * safe to share between threads; the arrays belong to the calling thread.
+ * Single-precision matrix products for the Java kernels: OpenBLAS, running one thread per call, on
+ * row blocks of the result, one block per core through {@link ParallelRange}. Stateless and safe to
+ * share between threads; the arrays belong to the calling thread.
  *
  * <p>Why not OpenBLAS's own threads: since 0.3.27 its caller waits for them by spinning without
- * giving up the core (OpenBLAS pull request 4549, "stop using sched_yield on non-Windows
- * x86_64"). On two cores, whenever one more thread wants to run (the render worker, the JavaFX
- * thread, another program), the spinning caller holds a core while the thread it waits for
- * cannot get one: a 128x784x512 product measured here fell from about 60 to 3-19 GFLOP/s with
- * 0.3.31 while another process kept one core busy (0.3.19, which still yields, kept 50-110).
- * ParallelRange's helpers yield while they wait and park after a few milliseconds, and a caller
- * that finds them busy runs alone. Hence one OpenBLAS thread while these kernels run (set when
- * {@link JavaKernels} is first used).
+ * giving up the core (OpenBLAS pull request 4549, "stop using sched_yield on non-Windows x86_64").
+ * On two cores, whenever one more thread wants to run (the render worker, the JavaFX thread,
+ * another program), the spinning caller holds a core while the thread it waits for cannot get one:
+ * a 128x784x512 product measured here fell from about 60 to 3-19 GFLOP/s with 0.3.31 while another
+ * process kept one core busy (0.3.19, which still yields, kept 50-110). ParallelRange's helpers
+ * yield while they wait and park after a few milliseconds, and a caller that finds them busy runs
+ * alone. Hence one OpenBLAS thread while these kernels run (set when {@link JavaKernels} is first
+ * used).
  */
 final class Gemm {
   private static final int ROW_MAJOR = 101;
@@ -26,16 +26,16 @@ final class Gemm {
   private static final int TRANS = 112;
 
   /**
-   * A multiply-add counts for this many elements of ParallelRange's element-wise work: below
-   * about 4 million multiply-adds (a 128x512 by 512x64 product) one core does it sooner than two.
+   * A multiply-add counts for this many elements of ParallelRange's element-wise work: below about
+   * 4 million multiply-adds (a 128x512 by 512x64 product) one core does it sooner than two.
    */
   private static final int MULTIPLY_ADDS_PER_ELEMENT = 64;
 
   private Gemm() {}
 
   /**
-   * c = op(a) op(b), where op transposes when asked. All three are FLOAT, c-order, with
-   * contiguous rows; c is [m x n] and is overwritten.
+   * c = op(a) op(b), where op transposes when asked. All three are FLOAT, c-order, with contiguous
+   * rows; c is [m x n] and is overwritten.
    *
    * @param a [m x k], or [k x m] with transA; not modified
    * @param b [k x n], or [n x k] with transB; not modified
@@ -44,10 +44,16 @@ final class Gemm {
     int m = rows(c);
     int n = columns(c);
     int k = transA ? rows(a) : columns(a);
-    if ((transA ? columns(a) : rows(a)) != m || (transB ? columns(b) : rows(b)) != k
+    if ((transA ? columns(a) : rows(a)) != m
+        || (transB ? columns(b) : rows(b)) != k
         || (transB ? rows(b) : columns(b)) != n) {
-      throw new IllegalArgumentException("cannot multiply " + shape(a, transA) + " by "
-          + shape(b, transB) + " into " + shape(c, false));
+      throw new IllegalArgumentException(
+          "cannot multiply "
+              + shape(a, transA)
+              + " by "
+              + shape(b, transB)
+              + " into "
+              + shape(c, false));
     }
     if (!denseRows(a) || !denseRows(b) || !denseRows(c)) {
       Nd4j.gemm(a, b, c, transA, transB, 1.0, 0.0);
@@ -61,14 +67,30 @@ final class Gemm {
     long aStart = pa.position();
     long cStart = pc.position();
     int weight = (int) Math.min(Integer.MAX_VALUE, (long) n * k / MULTIPLY_ADDS_PER_ELEMENT);
-    ParallelRange.run(m, Math.max(1, weight), (from, to) -> {
-      // Rows [from, to) of op(a): rows of a, or with transA columns of a (lda still a's row).
-      long aOffset = transA ? from : (long) from * lda;
-      FloatPointer blockA = new FloatPointer(pa).position(aStart + aOffset);
-      FloatPointer blockC = new FloatPointer(pc).position(cStart + (long) from * n);
-      openblas_nolapack.cblas_sgemm(ROW_MAJOR, transA ? TRANS : NO_TRANS,
-          transB ? TRANS : NO_TRANS, to - from, n, k, 1f, blockA, lda, pb, ldb, 0f, blockC, n);
-    });
+    ParallelRange.run(
+        m,
+        Math.max(1, weight),
+        (from, to) -> {
+          // Rows [from, to) of op(a): rows of a, or with transA columns of a (lda still a's row).
+          long aOffset = transA ? from : (long) from * lda;
+          FloatPointer blockA = new FloatPointer(pa).position(aStart + aOffset);
+          FloatPointer blockC = new FloatPointer(pc).position(cStart + (long) from * n);
+          openblas_nolapack.cblas_sgemm(
+              ROW_MAJOR,
+              transA ? TRANS : NO_TRANS,
+              transB ? TRANS : NO_TRANS,
+              to - from,
+              n,
+              k,
+              1f,
+              blockA,
+              lda,
+              pb,
+              ldb,
+              0f,
+              blockC,
+              n);
+        });
   }
 
   /** c-order with each row contiguous and rows one after another: what BLAS gets as is. */

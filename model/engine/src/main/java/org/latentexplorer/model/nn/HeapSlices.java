@@ -7,11 +7,11 @@ package org.latentexplorer.model.nn;
  */
 final class HeapSlices {
   /**
-   * Elements per slice that the kernels copy from native memory into heap arrays, work on, and
-   * copy back. Why: the JIT vectorises a loop over float[] (16 lanes here) but not one over a
-   * direct buffer, and bulk copies of a cache-sized slice are cheap. Adam over 800,000
-   * parameters went from about 2 ms to about 1 ms on one core. Every array in such a loop is
-   * indexed from 0, since the vectoriser gives up on arrays indexed with different offsets.
+   * Elements per slice that the kernels copy from native memory into heap arrays, work on, and copy
+   * back. Why: the JIT vectorises a loop over float[] (16 lanes here) but not one over a direct
+   * buffer, and bulk copies of a cache-sized slice are cheap. Adam over 800,000 parameters went
+   * from about 2 ms to about 1 ms on one core. Every array in such a loop is indexed from 0, since
+   * the vectoriser gives up on arrays indexed with different offsets.
    */
   static final int LENGTH = 4096;
 
@@ -51,11 +51,13 @@ final class HeapSlices {
 
   /** Runs slice over [0, length) in slices of at most {@link #LENGTH}, across the cores. */
   static void forEachSlice(int length, Slice slice) {
-    ParallelRange.run(length, (from, to) -> {
-      HeapSlices heap = forThisThread();
-      for (int at = from; at < to; at += LENGTH) {
-        slice.run(at, Math.min(LENGTH, to - at), heap);
-      }
-    });
+    ParallelRange.run(
+        length,
+        (from, to) -> {
+          HeapSlices heap = forThisThread();
+          for (int at = from; at < to; at += LENGTH) {
+            slice.run(at, Math.min(LENGTH, to - at), heap);
+          }
+        });
   }
 }

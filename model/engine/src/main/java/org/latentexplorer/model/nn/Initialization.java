@@ -1,14 +1,14 @@
 package org.latentexplorer.model.nn;
 
 /**
- * How an MLP's weights and biases are drawn before training. Immutable. For a layer with {@code
- * in} inputs and {@code out} outputs:
+ * How an MLP's weights and biases are drawn before training. Immutable. For a layer with {@code in}
+ * inputs and {@code out} outputs:
  *
  * <ul>
  *   <li>{@link #GLOROT_UNIFORM}: W ~ U(-a, a) with a = sqrt(6 / (in + out)), b = 0 (Glorot and
  *       Bengio, 2010); Var W = 2 / (in + out).
- *   <li>{@link #FAN_IN_UNIFORM}: W ~ U(-a, a) and b ~ U(-a, a) with a = 1 / sqrt(in), the
- *       default of PyTorch's {@code nn.Linear}; Var W = 1 / (3 in).
+ *   <li>{@link #FAN_IN_UNIFORM}: W ~ U(-a, a) and b ~ U(-a, a) with a = 1 / sqrt(in), the default
+ *       of PyTorch's {@code nn.Linear}; Var W = 1 / (3 in).
  * </ul>
  */
 public enum Initialization {

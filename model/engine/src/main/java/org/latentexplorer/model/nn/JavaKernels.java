@@ -5,10 +5,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Single-precision kernels as plain Java loops: one pass per fused operation, no per-op dispatch;
- * matrix products through {@link Gemm}, split across the cores by this code, not by OpenBLAS;
- * the update rules in {@link JavaUpdateRules}. Most copy slices of the arrays' native buffers
- * ({@link NativeFloats}) into heap arrays ({@link HeapSlices}) first, so that the JIT vectorises
- * their loops. Stateless apart from per-thread scratch arrays, safe to share between threads.
+ * matrix products through {@link Gemm}, split across the cores by this code, not by OpenBLAS; the
+ * update rules in {@link JavaUpdateRules}. Most copy slices of the arrays' native buffers ({@link
+ * NativeFloats}) into heap arrays ({@link HeapSlices}) first, so that the JIT vectorises their
+ * loops. Stateless apart from per-thread scratch arrays, safe to share between threads.
  *
  * <p>Why: on the CPU backend each ND4J op costs 16-100 microseconds of dispatch whatever its size,
  * and a training step has dozens of them; a vectorised loop touches 100,000 floats in a few
@@ -43,25 +43,28 @@ final class JavaKernels implements Kernels {
     NativeFloats ab = NativeFloats.of(a);
     int cols = columns(z);
     int rows = (int) (z.length() / cols);
-    ParallelRange.run(rows, cols, (from, to) -> {
-      HeapSlices s = HeapSlices.forThisThread();
-      float[] b = s.floats(0, cols);
-      float[] zr = s.floats(1, cols);
-      float[] ar = s.floats(2, cols);
-      bb.get(0, b, cols);
-      for (int r = from; r < to; r++) {
-        zb.get(r * cols, zr, cols);
-        for (int c = 0; c < cols; c++) {
-          zr[c] += b[c];
-        }
-        zb.put(r * cols, zr, cols);
-        if (f == Activation.IDENTITY && a == z) {
-          continue;
-        }
-        activate(f, zr, ar, cols);
-        ab.put(r * cols, ar, cols);
-      }
-    });
+    ParallelRange.run(
+        rows,
+        cols,
+        (from, to) -> {
+          HeapSlices s = HeapSlices.forThisThread();
+          float[] b = s.floats(0, cols);
+          float[] zr = s.floats(1, cols);
+          float[] ar = s.floats(2, cols);
+          bb.get(0, b, cols);
+          for (int r = from; r < to; r++) {
+            zb.get(r * cols, zr, cols);
+            for (int c = 0; c < cols; c++) {
+              zr[c] += b[c];
+            }
+            zb.put(r * cols, zr, cols);
+            if (f == Activation.IDENTITY && a == z) {
+              continue;
+            }
+            activate(f, zr, ar, cols);
+            ab.put(r * cols, ar, cols);
+          }
+        });
   }
 
   /** a = f(z) over the first n elements. */
@@ -87,18 +90,20 @@ final class JavaKernels implements Kernels {
     NativeFloats zb = NativeFloats.of(z);
     NativeFloats ab = NativeFloats.of(a);
     NativeFloats ob = NativeFloats.of(dZ);
-    HeapSlices.forEachSlice((int) z.length(), (at, n, heap) -> {
-      float[] g = heap.floats(0, HeapSlices.LENGTH);
-      float[] zs = heap.floats(1, HeapSlices.LENGTH);
-      float[] as = heap.floats(2, HeapSlices.LENGTH);
-      gb.get(at, g, n);
-      zb.get(at, zs, n);
-      if (f != Activation.RELU && f != Activation.IDENTITY) {
-        ab.get(at, as, n);
-      }
-      derivativeTimes(f, zs, as, g, n);
-      ob.put(at, g, n);
-    });
+    HeapSlices.forEachSlice(
+        (int) z.length(),
+        (at, n, heap) -> {
+          float[] g = heap.floats(0, HeapSlices.LENGTH);
+          float[] zs = heap.floats(1, HeapSlices.LENGTH);
+          float[] as = heap.floats(2, HeapSlices.LENGTH);
+          gb.get(at, g, n);
+          zb.get(at, zs, n);
+          if (f != Activation.RELU && f != Activation.IDENTITY) {
+            ab.get(at, as, n);
+          }
+          derivativeTimes(f, zs, as, g, n);
+          ob.put(at, g, n);
+        });
   }
 
   /** g *= f'(z) over the first n elements, with a = f(z) given. */
@@ -114,7 +119,7 @@ final class JavaKernels implements Kernels {
           g[i] *= 1 - a[i] * a[i];
         }
       }
-      case IDENTITY -> { }
+      case IDENTITY -> {}
       default -> {
         for (int i = 0; i < n; i++) {
           g[i] = (float) (g[i] * f.derivative(z[i], a[i]));
@@ -149,27 +154,30 @@ final class JavaKernels implements Kernels {
     NativeFloats db = NativeFloats.of(dLogits);
     int cols = columns(logits);
     int rows = (int) (logits.length() / cols);
-    ParallelRange.run(rows, cols, (from, to) -> {
-      HeapSlices s = HeapSlices.forThisThread();
-      int padded = Logistic.workLength(cols);
-      float[] l = s.floats(0, cols);
-      float[] xs = s.floats(1, cols);
-      float[] d = s.floats(2, cols);
-      float[][] work = {s.floats(3, padded), s.floats(4, padded)};
-      for (int r = from; r < to; r++) {
-        int off = r * cols;
-        lb.get(off, l, cols);
-        xb.get(off, xs, cols);
-        rowLogLik[r] = Logistic.bernoulliRow(l, xs, d, (float) scale, work, cols);
-        db.put(off, d, cols);
-      }
-    });
+    ParallelRange.run(
+        rows,
+        cols,
+        (from, to) -> {
+          HeapSlices s = HeapSlices.forThisThread();
+          int padded = Logistic.workLength(cols);
+          float[] l = s.floats(0, cols);
+          float[] xs = s.floats(1, cols);
+          float[] d = s.floats(2, cols);
+          float[][] work = {s.floats(3, padded), s.floats(4, padded)};
+          for (int r = from; r < to; r++) {
+            int off = r * cols;
+            lb.get(off, l, cols);
+            xb.get(off, xs, cols);
+            rowLogLik[r] = Logistic.bernoulliRow(l, xs, d, (float) scale, work, cols);
+            db.put(off, d, cols);
+          }
+        });
   }
 
   /**
-   * Zero for magnitudes below {@value #TINY}, else v. Java cannot set the CPU's flush-to-zero
-   * mode, and one subnormal operand makes a float operation ~100 times slower; they appear when
-   * a pixel is always 0 (its logit keeps falling) and in Adam's decaying moments.
+   * Zero for magnitudes below {@value #TINY}, else v. Java cannot set the CPU's flush-to-zero mode,
+   * and one subnormal operand makes a float operation ~100 times slower; they appear when a pixel
+   * is always 0 (its logit keeps falling) and in Adam's decaying moments.
    */
   private static float flush(float v) {
     return Math.abs(v) < TINY ? 0f : v;
@@ -179,17 +187,16 @@ final class JavaKernels implements Kernels {
   private static final float TINY = 1e-30f;
 
   /**
-   * The decoder's Gaussian term with the log-variance bound of {@link SoftBound} fused in: one
-   * exp and one log per pixel (a clamp needed one exp), rows split across the cores. Below the
-   * midpoint of the bound, with
-   * E = e^(r - lo) and F = E e^(lo - hi):
+   * The decoder's Gaussian term with the log-variance bound of {@link SoftBound} fused in: one exp
+   * and one log per pixel (a clamp needed one exp), rows split across the cores. Below the midpoint
+   * of the bound, with E = e^(r - lo) and F = E e^(lo - hi):
    *
-   * <p>s = lo + log((1 + E) / (1 + F)), ds/dr = (E - F) / ((1 + E)(1 + F)), e^-s = e^-lo (1 +
-   * F) / (1 + E);
+   * <p>s = lo + log((1 + E) / (1 + F)), ds/dr = (E - F) / ((1 + E)(1 + F)), e^-s = e^-lo (1 + F) /
+   * (1 + E);
    *
-   * <p>above it the same with G = e^(hi - r), H = G e^(lo - hi) and the signs of the log turned:
-   * s = hi - log((1 + G) / (1 + H)), e^-s = e^-hi (1 + G) / (1 + H). E and G never exceed
-   * e^((hi - lo) / 2), so nothing overflows for any raw output.
+   * <p>above it the same with G = e^(hi - r), H = G e^(lo - hi) and the signs of the log turned: s
+   * = hi - log((1 + G) / (1 + H)), e^-s = e^-hi (1 + G) / (1 + H). E and G never exceed e^((hi -
+   * lo) / 2), so nothing overflows for any raw output.
    */
   @Override
   public void gaussian(INDArray out, INDArray x, INDArray dOut, double scale, double[] rowLogLik) {
@@ -205,42 +212,45 @@ final class JavaKernels implements Kernels {
     double shrink = Math.exp(lo - hi);
     double expMinusLo = Math.exp(-lo);
     double expMinusHi = Math.exp(-hi);
-    ParallelRange.run(rows, 2 * d, (from, to) -> {
-      for (int r = from; r < to; r++) {
-        double sum = 0;
-        int orow = r * 2 * d;
-        for (int c = 0; c < d; c++) {
-          double m = ob.get(orow + c);
-          double raw = ob.get(orow + d + c);
-          double s;
-          double slope;
-          double invVar;
-          // Math.log, an intrinsic, rather than the several times slower log1p: s needs only
-          // absolute precision, and log(1 + y) has an absolute error of about 1e-16.
-          if (raw <= mid) {
-            double e = Math.exp(raw - lo);
-            double f = e * shrink;
-            double ratio = (1 + e) / (1 + f);
-            s = lo + Math.log(ratio);
-            slope = (e - f) / ((1 + e) * (1 + f));
-            invVar = expMinusLo / ratio;
-          } else {
-            double g = Math.exp(hi - raw);
-            double h = g * shrink;
-            double ratio = (1 + g) / (1 + h);
-            s = hi - Math.log(ratio);
-            slope = (g - h) / ((1 + g) * (1 + h));
-            invVar = expMinusHi * ratio;
+    ParallelRange.run(
+        rows,
+        2 * d,
+        (from, to) -> {
+          for (int r = from; r < to; r++) {
+            double sum = 0;
+            int orow = r * 2 * d;
+            for (int c = 0; c < d; c++) {
+              double m = ob.get(orow + c);
+              double raw = ob.get(orow + d + c);
+              double s;
+              double slope;
+              double invVar;
+              // Math.log, an intrinsic, rather than the several times slower log1p: s needs only
+              // absolute precision, and log(1 + y) has an absolute error of about 1e-16.
+              if (raw <= mid) {
+                double e = Math.exp(raw - lo);
+                double f = e * shrink;
+                double ratio = (1 + e) / (1 + f);
+                s = lo + Math.log(ratio);
+                slope = (e - f) / ((1 + e) * (1 + f));
+                invVar = expMinusLo / ratio;
+              } else {
+                double g = Math.exp(hi - raw);
+                double h = g * shrink;
+                double ratio = (1 + g) / (1 + h);
+                s = hi - Math.log(ratio);
+                slope = (g - h) / ((1 + g) * (1 + h));
+                invVar = expMinusHi * ratio;
+              }
+              double diff = xb.get(r * d + c) - m;
+              double sq = diff * diff * invVar;
+              sum += -0.5 * (log2pi + s + sq);
+              db.put(orow + c, (float) (-scale * diff * invVar));
+              db.put(orow + d + c, (float) (scale * 0.5 * (1 - sq) * slope));
+            }
+            rowLogLik[r] = sum;
           }
-          double diff = xb.get(r * d + c) - m;
-          double sq = diff * diff * invVar;
-          sum += -0.5 * (log2pi + s + sq);
-          db.put(orow + c, (float) (-scale * diff * invVar));
-          db.put(orow + d + c, (float) (scale * 0.5 * (1 - sq) * slope));
-        }
-        rowLogLik[r] = sum;
-      }
-    });
+        });
   }
 
   @Override
@@ -268,15 +278,17 @@ final class JavaKernels implements Kernels {
   public void sigmoid(INDArray logits, INDArray out) {
     NativeFloats lb = NativeFloats.of(logits);
     NativeFloats ob = NativeFloats.of(out);
-    HeapSlices.forEachSlice((int) logits.length(), (at, n, heap) -> {
-      float[] l = heap.floats(0, HeapSlices.LENGTH);
-      float[] e = heap.floats(1, HeapSlices.LENGTH);
-      float[] o = heap.floats(2, HeapSlices.LENGTH);
-      lb.get(at, l, n);
-      Logistic.onePlusExpMinusAbs(l, e, n);
-      Logistic.sigmoid(l, e, o, n);
-      ob.put(at, o, n);
-    });
+    HeapSlices.forEachSlice(
+        (int) logits.length(),
+        (at, n, heap) -> {
+          float[] l = heap.floats(0, HeapSlices.LENGTH);
+          float[] e = heap.floats(1, HeapSlices.LENGTH);
+          float[] o = heap.floats(2, HeapSlices.LENGTH);
+          lb.get(at, l, n);
+          Logistic.onePlusExpMinusAbs(l, e, n);
+          Logistic.sigmoid(l, e, o, n);
+          ob.put(at, o, n);
+        });
   }
 
   @Override
@@ -288,11 +300,13 @@ final class JavaKernels implements Kernels {
   public boolean allFinite(INDArray a) {
     NativeFloats.Bits b = NativeFloats.bitsOf(a);
     AtomicInteger bad = new AtomicInteger();
-    HeapSlices.forEachSlice((int) a.length(), (at, n, heap) -> {
-      int[] bits = heap.bits(HeapSlices.LENGTH);
-      b.get(at, bits, n);
-      bad.accumulateAndGet(FloatBits.nonFinite(bits, n), (x, y) -> x | y);
-    });
+    HeapSlices.forEachSlice(
+        (int) a.length(),
+        (at, n, heap) -> {
+          int[] bits = heap.bits(HeapSlices.LENGTH);
+          b.get(at, bits, n);
+          bad.accumulateAndGet(FloatBits.nonFinite(bits, n), (x, y) -> x | y);
+        });
     return bad.get() >= 0;
   }
 

@@ -6,8 +6,8 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The work of a training step: matrix products (BLAS) and the element-wise work, fused into as few
- * passes as possible. Implementations are stateless and safe to share between threads, but
- * every array passed in belongs to the calling thread.
+ * passes as possible. Implementations are stateless and safe to share between threads, but every
+ * array passed in belongs to the calling thread.
  *
  * <p>All matrices are c-order and contiguous, [rows x columns], and share one data type. "Loss
  * gradients" are gradients of the quantity being minimised, multiplied by {@code scale} (usually 1
@@ -37,7 +37,9 @@ public interface Kernels {
    */
   void gemm(INDArray a, boolean transA, INDArray b, boolean transB, INDArray c);
 
-  /** z += bias (broadcast over rows), then a = f(z). Modifies z and a (which may be z for IDENTITY). */
+  /**
+   * z += bias (broadcast over rows), then a = f(z). Modifies z and a (which may be z for IDENTITY).
+   */
   void biasActivate(INDArray z, INDArray bias, Activation f, INDArray a);
 
   /** dZ = dA * f'(z), with a = f(z) given. Modifies dZ (which may be dA). */
@@ -48,8 +50,8 @@ public interface Kernels {
 
   /**
    * Bernoulli log-likelihood from logits l: rowLogLik[i] = sum_j x log p + (1 - x) log(1 - p) =
-   * sum_j x l - softplus(l), which never takes log 0. Loss gradient of -log p(x|z): dLogits =
-   * scale * (sigmoid(l) - x). Modifies dLogits and rowLogLik.
+   * sum_j x l - softplus(l), which never takes log 0. Loss gradient of -log p(x|z): dLogits = scale
+   * * (sigmoid(l) - x). Modifies dLogits and rowLogLik.
    */
   void bernoulli(INDArray logits, INDArray x, INDArray dLogits, double scale, double[] rowLogLik);
 
@@ -57,11 +59,10 @@ public interface Kernels {
    * Gaussian log-likelihood with learned mean m and raw log-variance output r, out = [m | r] of
    * shape [B x 2D]: rowLogLik[i] = sum_j -0.5 (log 2 pi + s + (x - m)^2 e^-s), with the
    * log-variance s = {@link #LOG_VARIANCE}.value(r) smoothly bounded to ({@value
-   * #MIN_LOG_VARIANCE}, {@value #MAX_LOG_VARIANCE}) so that a pixel that is always exactly 0
-   * cannot drive the likelihood to infinity. Loss gradient of -log p(x|z) into dOut: dm = -scale
-   * (x - m) e^-s, dr = 0.5 scale (1 - (x - m)^2 e^-s) ds/dr, which is not zero for an output
-   * beyond the bound (until it underflows, about 90 beyond in float). Modifies dOut and
-   * rowLogLik.
+   * #MIN_LOG_VARIANCE}, {@value #MAX_LOG_VARIANCE}) so that a pixel that is always exactly 0 cannot
+   * drive the likelihood to infinity. Loss gradient of -log p(x|z) into dOut: dm = -scale (x - m)
+   * e^-s, dr = 0.5 scale (1 - (x - m)^2 e^-s) ds/dr, which is not zero for an output beyond the
+   * bound (until it underflows, about 90 beyond in float). Modifies dOut and rowLogLik.
    */
   void gaussian(INDArray out, INDArray x, INDArray dOut, double scale, double[] rowLogLik);
 

@@ -5,10 +5,10 @@ package org.latentexplorer.model.nn;
  * of plain arithmetic that the JIT turns into vector instructions (16 floats at a time with
  * AVX-512). Stateless.
  *
- * <p>Why not {@code Math.exp} and {@code Math.log}: they cost about 10 ns each and never
- * vectorise, and a 128-image minibatch needs 100,000 of each. Here e^-a comes from a polynomial
- * and five squarings, and the logarithms of a row are taken of a few partial products. Loops stay
- * short because the JIT vectorises only loops small enough to unroll.
+ * <p>Why not {@code Math.exp} and {@code Math.log}: they cost about 10 ns each and never vectorise,
+ * and a 128-image minibatch needs 100,000 of each. Here e^-a comes from a polynomial and five
+ * squarings, and the logarithms of a row are taken of a few partial products. Loops stay short
+ * because the JIT vectorises only loops small enough to unroll.
  *
  * <p>Accuracy, checked in {@code KernelsTest}: sigmoid within 5e-7 of the exact value; a 784-pixel
  * log-likelihood within 1e-3 nats (about 1e-7 of its size). Logits are clamped to +-{@value
@@ -30,8 +30,27 @@ final class Logistic {
     for (int i = 0; i < n; i++) {
       // e^-a = (e^-(a/32))^32, with a Taylor polynomial of degree 9 on [-0.625, 0].
       float s = Math.min(Math.abs(l[i]), CLAMP) * (-1f / 32);
-      float p = 1f + s * (1f + s * (1f / 2 + s * (1f / 6 + s * (1f / 24 + s * (1f / 120
-          + s * (1f / 720 + s * (1f / 5040 + s * (1f / 40320 + s * (1f / 362880)))))))));
+      float p =
+          1f
+              + s
+                  * (1f
+                      + s
+                          * (1f / 2
+                              + s
+                                  * (1f / 6
+                                      + s
+                                          * (1f / 24
+                                              + s
+                                                  * (1f / 120
+                                                      + s
+                                                          * (1f / 720
+                                                              + s
+                                                                  * (1f / 5040
+                                                                      + s
+                                                                          * (1f / 40320
+                                                                              + s
+                                                                                  * (1f
+                                                                                      / 362880)))))))));
       p = p * p;
       p = p * p;
       p = p * p;
@@ -58,8 +77,8 @@ final class Logistic {
    *
    * @param work two arrays of at least {@link #workLength}(n) floats; overwritten
    */
-  static double bernoulliRow(float[] l, float[] x, float[] dLogits, float scale, float[][] work,
-      int n) {
+  static double bernoulliRow(
+      float[] l, float[] x, float[] dLogits, float scale, float[][] work, int n) {
     float[] product = work[0];
     float[] linear = work[1];
     onePlusExpMinusAbs(l, product, n);

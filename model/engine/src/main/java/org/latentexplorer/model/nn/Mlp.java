@@ -9,9 +9,9 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
- * A multi-layer perceptron whose weights are views into a caller-owned flat parameter vector:
- * a_l = f(a_{l-1} W_l + b_l), with the hidden activation f on every layer but the last, which is
- * linear. Confined to one thread: it keeps per-batch-size work buffers.
+ * A multi-layer perceptron whose weights are views into a caller-owned flat parameter vector: a_l =
+ * f(a_{l-1} W_l + b_l), with the hidden activation f on every layer but the last, which is linear.
+ * Confined to one thread: it keeps per-batch-size work buffers.
  *
  * <p>Layer l stores W_l ([in x out], row-major) then b_l ([out]) in the flat vector, so one
  * optimiser pass updates every layer, and a parameter vector copied out of one Mlp loads into
@@ -148,8 +148,8 @@ public final class Mlp {
    * Computes the output for a batch of rows. The returned array is a work buffer: valid until the
    * next forward pass with the same batch size.
    *
-   * @param input [batch x inputSize]; not modified, and must stay unchanged until {@link
-   *     #backward} has run
+   * @param input [batch x inputSize]; not modified, and must stay unchanged until {@link #backward}
+   *     has run
    */
   public INDArray forward(INDArray input) {
     int batch = (int) input.size(0);
@@ -158,7 +158,8 @@ public final class Mlp {
     int layers = sizes.length - 1;
     for (int l = 0; l < layers; l++) {
       kernels.gemm(current, false, weights[l], false, b.z[l]);
-      kernels.biasActivate(b.z[l], biases[l], l == layers - 1 ? Activation.IDENTITY : hidden, b.a[l]);
+      kernels.biasActivate(
+          b.z[l], biases[l], l == layers - 1 ? Activation.IDENTITY : hidden, b.a[l]);
       current = b.a[l];
     }
     lastInput = input;
@@ -167,8 +168,8 @@ public final class Mlp {
   }
 
   /**
-   * Back-propagates the loss gradient of the last forward pass's output, overwriting this
-   * network's slice of the gradient vector.
+   * Back-propagates the loss gradient of the last forward pass's output, overwriting this network's
+   * slice of the gradient vector.
    *
    * @param dOutput loss gradient with respect to the output, [batch x outputSize]; not modified
    * @param wantInputGradient whether to compute the gradient with respect to the input

@@ -8,8 +8,8 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * A FLOAT array's elements in its native buffer, indexed from the array's first element (an
- * array may be a view into a larger buffer), with bulk copies of slices to and from heap arrays.
+ * A FLOAT array's elements in its native buffer, indexed from the array's first element (an array
+ * may be a view into a larger buffer), with bulk copies of slices to and from heap arrays.
  * Immutable itself; the memory it views belongs to the thread that owns the array.
  *
  * @param floats the whole native buffer
@@ -78,8 +78,7 @@ record NativeFloats(FloatBuffer floats, int base) {
 
   private static void requireFloat(INDArray a) {
     if (a.dataType() != DataType.FLOAT) {
-      throw new IllegalArgumentException("the Java kernels need FLOAT arrays, got "
-          + a.dataType());
+      throw new IllegalArgumentException("the Java kernels need FLOAT arrays, got " + a.dataType());
     }
   }
 }

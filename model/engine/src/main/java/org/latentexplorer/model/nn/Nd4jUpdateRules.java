@@ -7,8 +7,8 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
- * The update rules built from ND4J's own operations, for any data type and backend. Stateless,
- * safe to share between threads.
+ * The update rules built from ND4J's own operations, for any data type and backend. Stateless, safe
+ * to share between threads.
  *
  * <p>Written for clarity rather than speed: they allocate temporaries. The reference that {@link
  * JavaUpdateRules} is tested against.

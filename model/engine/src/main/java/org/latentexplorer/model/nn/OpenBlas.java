@@ -18,23 +18,23 @@ import org.latentexplorer.model.failure.FailureMessage;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Which OpenBLAS build the process computes its matrix products with, and the fallback to the
- * build ND4J ships when the current one cannot load. Thread-safe: called through {@link Backend},
- * which loads once.
+ * Which OpenBLAS build the process computes its matrix products with, and the fallback to the build
+ * ND4J ships when the current one cannot load. Thread-safe: called through {@link Backend}, which
+ * loads once.
  *
  * <p>On Linux x86-64 the build lays out one natives folder (java.library.path, loaded first by
  * JavaCPP): the current OpenBLAS under both names the JNI wrappers of ND4J's OpenBLAS preset ask
- * for, and the preset's own build in {@value #BUNDLED_FOLDER} beside it. The answer to "which library runs"
- * comes from what the process has mapped ({@code /proc/self/maps}) and the version string inside
- * that file, not from what was meant to load: a copy JavaCPP extracted into the user's home would
- * show up here.
+ * for, and the preset's own build in {@value #BUNDLED_FOLDER} beside it. The answer to "which
+ * library runs" comes from what the process has mapped ({@code /proc/self/maps}) and the version
+ * string inside that file, not from what was meant to load: a copy JavaCPP extracted into the
+ * user's home would show up here.
  */
 public final class OpenBlas {
   /**
-   * Folder beside a natives folder holding the OpenBLAS build that ships with ND4J. Beside, so
-   * that like the natives folder it is a folder of JavaCPP's cache directory (their parent):
-   * JavaCPP then uses the link for the no-LAPACK name in place, where for a folder anywhere else
-   * it copies the library into its cache and the process maps two OpenBLAS libraries.
+   * Folder beside a natives folder holding the OpenBLAS build that ships with ND4J. Beside, so that
+   * like the natives folder it is a folder of JavaCPP's cache directory (their parent): JavaCPP
+   * then uses the link for the no-LAPACK name in place, where for a folder anywhere else it copies
+   * the library into its cache and the process maps two OpenBLAS libraries.
    */
   static final String BUNDLED_FOLDER = "openblas-bundled";
 
@@ -80,8 +80,8 @@ public final class OpenBlas {
 
   /**
    * Before ND4J loads: checks that the current OpenBLAS in the natives folder loads on this
-   * machine, and if it does not (another C library, a missing symbol), puts the bundled build
-   * first on the path JavaCPP searches, so that ND4J still starts. The system property {@value
+   * machine, and if it does not (another C library, a missing symbol), puts the bundled build first
+   * on the path JavaCPP searches, so that ND4J still starts. The system property {@value
    * #CHOICE}{@code =bundled} asks for the bundled build outright (to compare the two, or as a way
    * out). Does nothing where there is no such folder. Must run before the first ND4J call to have
    * an effect.
@@ -102,15 +102,21 @@ public final class OpenBlas {
         continue;
       }
       if ("bundled".equals(System.getProperty(CHOICE))) {
-        useBundled(bundled, libraryPath,
-            "the build bundled with ND4J, as -D" + CHOICE + "=bundled asks");
+        useBundled(
+            bundled, libraryPath, "the build bundled with ND4J, as -D" + CHOICE + "=bundled asks");
         return;
       }
       try {
         System.load(current.toAbsolutePath().toString());
       } catch (UnsatisfiedLinkError | SecurityException e) {
-        useBundled(bundled, libraryPath, "the current build in " + dir + " did not load ("
-            + FailureMessage.firstLine(e) + "), so the build bundled with ND4J runs");
+        useBundled(
+            bundled,
+            libraryPath,
+            "the current build in "
+                + dir
+                + " did not load ("
+                + FailureMessage.firstLine(e)
+                + "), so the build bundled with ND4J runs");
       }
       return;
     }
@@ -122,8 +128,8 @@ public final class OpenBlas {
   }
 
   /**
-   * How many threads OpenBLAS uses for each call, for the whole process. The float kernels set
-   * one (see Gemm); a benchmark of other code may set more for a while.
+   * How many threads OpenBLAS uses for each call, for the whole process. The float kernels set one
+   * (see Gemm); a benchmark of other code may set more for a while.
    */
   public static void setThreads(int n) {
     Nd4j.factory().blas().setMaxThreads(n);

@@ -7,15 +7,14 @@ import java.util.concurrent.locks.ReentrantLock;
  * Splits a large element-wise loop across the cores. Thread-safe: one caller at a time gets the
  * helper threads, and a caller that finds them busy runs its loop alone.
  *
- * <p>Between two matrix products the BLAS threads sleep, so the kernels that touch every
- * parameter (the optimiser) or every pixel (the likelihood) would otherwise leave all but one core
- * idle.
+ * <p>Between two matrix products the BLAS threads sleep, so the kernels that touch every parameter
+ * (the optimiser) or every pixel (the likelihood) would otherwise leave all but one core idle.
  *
- * <p>Why not an executor: a training step hands out work about ten times, half a millisecond
- * apart. Waking a parked thread each time cost more than the work saved, measured at 14% of the
- * training thread's time on two cores (the woken thread often preempts its waker). So a helper
- * stays awake for {@value #SPIN_MILLIS} ms after its last part, yielding the core to any other
- * thread while it waits, and only then parks.
+ * <p>Why not an executor: a training step hands out work about ten times, half a millisecond apart.
+ * Waking a parked thread each time cost more than the work saved, measured at 14% of the training
+ * thread's time on two cores (the woken thread often preempts its waker). So a helper stays awake
+ * for {@value #SPIN_MILLIS} ms after its last part, yielding the core to any other thread while it
+ * waits, and only then parks.
  */
 final class ParallelRange {
   /** Below this many elements, the hand-off costs more than it saves. */
@@ -30,6 +29,7 @@ final class ParallelRange {
    */
   private static final int PARTS =
       Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+
   private static final Helper[] HELPERS = new Helper[PARTS - 1];
   private static final ReentrantLock IN_USE = new ReentrantLock();
 
@@ -55,9 +55,7 @@ final class ParallelRange {
     run(n, 1, body);
   }
 
-  /**
-   * Runs body over [0, n) where each index stands for {@code weight} elements of work.
-   */
+  /** Runs body over [0, n) where each index stands for {@code weight} elements of work. */
   static void run(int n, int weight, Body body) {
     if (PARTS == 1 || (long) n * weight < MIN_ELEMENTS || n < PARTS || !IN_USE.tryLock()) {
       body.run(0, n);

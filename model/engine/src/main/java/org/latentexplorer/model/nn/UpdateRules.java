@@ -78,8 +78,8 @@ public interface UpdateRules {
   boolean sgd(INDArray params, INDArray grads, double lr, double weightDecay);
 
   /**
-   * Adam's step size at step t, both moments' bias corrections folded in: lr * sqrt(1 - b2^t) /
-   * (1 - b1^t).
+   * Adam's step size at step t, both moments' bias corrections folded in: lr * sqrt(1 - b2^t) / (1
+   * - b1^t).
    */
   static double adamStepSize(double lr, double beta1, double beta2, long t) {
     return lr * Math.sqrt(1 - Math.pow(beta2, t)) / (1 - Math.pow(beta1, t));

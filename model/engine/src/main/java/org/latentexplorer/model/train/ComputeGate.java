@@ -5,8 +5,8 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Lets interactive work (decoding a frame while the user drags) run before the next training
- * step on a machine with few cores. Thread-safe.
+ * Lets interactive work (decoding a frame while the user drags) run before the next training step
+ * on a machine with few cores. Thread-safe.
  *
  * <p>Renderers bracket their work with {@link #enter()} and {@link #exit()}; the trainer calls
  * {@link #awaitIdle(long)} between steps and waits, for a bounded time, while a render is under

@@ -17,9 +17,9 @@ import org.latentexplorer.model.data.DataReference;
 import org.latentexplorer.model.nn.Backend;
 
 /**
- * Where a model came from: the program and machine that wrote it, when, and the data it was
- * trained and tested on. An immutable value; a model file carries one, so that a file opened a
- * year later still says where it came from.
+ * Where a model came from: the program and machine that wrote it, when, and the data it was trained
+ * and tested on. An immutable value; a model file carries one, so that a file opened a year later
+ * still says where it came from.
  *
  * @param appVersion the Latent Explorer version that wrote the model
  * @param java the Java runtime, e.g. "17.0.15+6 (OpenJDK 64-Bit Server VM)"
@@ -62,8 +62,8 @@ public record Provenance(
 
   /** The provenance of a model from a file that did not record one (format 1). */
   public static Provenance unknown(List<DataReference> data) {
-    return new Provenance(UNKNOWN, UNKNOWN, UNKNOWN, UNKNOWN, UNKNOWN, UNKNOWN, Optional.empty(),
-        data);
+    return new Provenance(
+        UNKNOWN, UNKNOWN, UNKNOWN, UNKNOWN, UNKNOWN, UNKNOWN, Optional.empty(), data);
   }
 
   /** This program on this machine, now, with {@code data}. */
@@ -74,11 +74,15 @@ public record Provenance(
     } catch (Backend.BackendUnavailableException e) {
       backend = "unavailable";
     }
-    return new Provenance(AppVersion.VALUE,
+    return new Provenance(
+        AppVersion.VALUE,
         Runtime.version() + " (" + System.getProperty("java.vm.name", UNKNOWN) + ")",
         System.getProperty("os.name", UNKNOWN) + " " + System.getProperty("os.version", ""),
-        System.getProperty("os.arch", UNKNOWN), backend, kernels,
-        Optional.of(Instant.now().truncatedTo(ChronoUnit.SECONDS)), data);
+        System.getProperty("os.arch", UNKNOWN),
+        backend,
+        kernels,
+        Optional.of(Instant.now().truncatedTo(ChronoUnit.SECONDS)),
+        data);
   }
 
   /** The reference to the data used as {@code role}, if recorded. */
@@ -103,14 +107,18 @@ public record Provenance(
    */
   public Map<String, String> describe() {
     Map<String, String> lines = new LinkedHashMap<>();
-    lines.put("written by", appVersion.equals(UNKNOWN)
-        ? "unknown (an older model file that does not record its provenance)"
-        : "Latent Explorer " + appVersion
-            + created.map(t -> ", " + SHOWN_TIME.format(t)).orElse(""));
+    lines.put(
+        "written by",
+        appVersion.equals(UNKNOWN)
+            ? "unknown (an older model file that does not record its provenance)"
+            : "Latent Explorer "
+                + appVersion
+                + created.map(t -> ", " + SHOWN_TIME.format(t)).orElse(""));
     lines.put("Java", java);
     lines.put("system", os.equals(UNKNOWN) && arch.equals(UNKNOWN) ? UNKNOWN : os + " " + arch);
-    lines.put("computed by", backend.equals(UNKNOWN) ? UNKNOWN
-        : "ND4J " + backend + ", " + kernels + " kernels");
+    lines.put(
+        "computed by",
+        backend.equals(UNKNOWN) ? UNKNOWN : "ND4J " + backend + ", " + kernels + " kernels");
     lines.put("trained on", data(DataReference.Role.TRAIN).map(Object::toString).orElse(UNKNOWN));
     lines.put("tested on", data(DataReference.Role.TEST).map(Object::toString).orElse(UNKNOWN));
     return lines;
@@ -121,8 +129,8 @@ public record Provenance(
     static final String VALUE = read();
 
     private static String read() {
-      try (InputStream in = Provenance.class.getResourceAsStream(
-          "/org/latentexplorer/model/version.properties")) {
+      try (InputStream in =
+          Provenance.class.getResourceAsStream("/org/latentexplorer/model/version.properties")) {
         if (in == null) {
           return "development build";
         }

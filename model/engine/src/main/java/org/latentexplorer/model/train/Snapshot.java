@@ -4,9 +4,9 @@ import org.latentexplorer.model.metrics.MetricHistory;
 import org.latentexplorer.model.vae.ModelConfig;
 
 /**
- * What a training run looks like at one moment: configuration, progress, a copy of the weights
- * and the metric history. Immutable and safe to publish to any thread; the trainer hands out a new
- * one every ~100 ms, each with a higher {@link #version()}.
+ * What a training run looks like at one moment: configuration, progress, a copy of the weights and
+ * the metric history. Immutable and safe to publish to any thread; the trainer hands out a new one
+ * every ~100 ms, each with a higher {@link #version()}.
  */
 public final class Snapshot {
   private final long version;
@@ -131,7 +131,17 @@ public final class Snapshot {
 
   /** The same snapshot with another version, state and message. */
   public Snapshot with(long newVersion, RunState newState, String newMessage) {
-    return new Snapshot(newVersion, model, training, datasetName, newState, progress, parameters,
-        history, klPerDimension, activeUnits, newMessage);
+    return new Snapshot(
+        newVersion,
+        model,
+        training,
+        datasetName,
+        newState,
+        progress,
+        parameters,
+        history,
+        klPerDimension,
+        activeUnits,
+        newMessage);
   }
 }

@@ -84,7 +84,15 @@ public final class Trainer {
   private long resumedAtStep = -1;
 
   private enum StepSum {
-    LOSS, LOG_LIKELIHOOD, KL, ELBO, SQUARED_ERROR, MMD, DISC_LOSS, DISC_ACCURACY, GENERATOR_LOSS
+    LOSS,
+    LOG_LIKELIHOOD,
+    KL,
+    ELBO,
+    SQUARED_ERROR,
+    MMD,
+    DISC_LOSS,
+    DISC_ACCURACY,
+    GENERATOR_LOSS
   }
 
   /**
@@ -93,8 +101,14 @@ public final class Trainer {
   public Trainer(ModelConfig modelConfig, TrainingConfig config, Dataset.Split data) {
     if (data.train().dimension() != modelConfig.inputDim()) {
       throw new IllegalArgumentException(
-          "the model expects " + modelConfig.imageHeight() + "x" + modelConfig.imageWidth()
-              + " images, the data has " + data.train().height() + "x" + data.train().width());
+          "the model expects "
+              + modelConfig.imageHeight()
+              + "x"
+              + modelConfig.imageWidth()
+              + " images, the data has "
+              + data.train().height()
+              + "x"
+              + data.train().width());
     }
     this.modelConfig = modelConfig;
     this.config = config;
@@ -103,18 +117,30 @@ public final class Trainer {
     Binarization bin = config.binarization();
     this.train = bin.prepare(data.train(), config.seed());
     // A dynamically binarised model is scored on one fixed binary sample of the test set.
-    this.test = (bin == Binarization.DYNAMIC ? Binarization.FIXED : bin)
-        .prepare(data.test(), config.seed() + 1);
+    this.test =
+        (bin == Binarization.DYNAMIC ? Binarization.FIXED : bin)
+            .prepare(data.test(), config.seed() + 1);
     this.liveTest = test.size() > LIVE_TEST_IMAGES ? test.head(LIVE_TEST_IMAGES) : test;
-    this.model = new LatentModel(modelConfig, DataType.FLOAT, config.seed(),
-        config.initialization());
-    this.optimizer = new Optimizer(config.optimizer(), config.learningRate(),
-        config.weightDecay(), modelConfig.autoencoderParameterCount(), DataType.FLOAT,
-        model.kernels());
-    this.discOptimizer = modelConfig.family() == ModelFamily.AAE
-        ? new Optimizer(config.optimizer(), config.discriminatorLearningRate(), 0,
-            modelConfig.discriminatorParameterCount(), DataType.FLOAT, model.kernels())
-        : null;
+    this.model =
+        new LatentModel(modelConfig, DataType.FLOAT, config.seed(), config.initialization());
+    this.optimizer =
+        new Optimizer(
+            config.optimizer(),
+            config.learningRate(),
+            config.weightDecay(),
+            modelConfig.autoencoderParameterCount(),
+            DataType.FLOAT,
+            model.kernels());
+    this.discOptimizer =
+        modelConfig.family() == ModelFamily.AAE
+            ? new Optimizer(
+                config.optimizer(),
+                config.discriminatorLearningRate(),
+                0,
+                modelConfig.discriminatorParameterCount(),
+                DataType.FLOAT,
+                model.kernels())
+            : null;
     this.random = new Random(config.seed());
     this.evalRandom = new Random(config.seed() ^ 0x5DEECE66DL);
     this.batch = Math.min(config.batchSize(), train.size());
@@ -129,8 +155,8 @@ public final class Trainer {
     t.optimizer.restore(state.optimizerState(), state.optimizerSteps());
     t.optimizer.setLearningRate(state.learningRate());
     if (t.discOptimizer != null) {
-      t.discOptimizer.restore(state.discriminatorOptimizerState(),
-          state.discriminatorOptimizerSteps());
+      t.discOptimizer.restore(
+          state.discriminatorOptimizerState(), state.discriminatorOptimizerSteps());
     }
     t.step = state.step();
     t.epoch = state.epoch();
@@ -216,7 +242,8 @@ public final class Trainer {
       disc = model.computeDiscriminatorGradients(x, random);
       // The update checks the gradients in the same pass; a bad one is undone by the rollback.
       if (!Double.isFinite(disc.loss())
-          || !discOptimizer.apply(model.discriminatorParameters(), model.discriminatorGradients())) {
+          || !discOptimizer.apply(
+              model.discriminatorParameters(), model.discriminatorGradients())) {
         return diverged(disc);
       }
     }
@@ -240,8 +267,8 @@ public final class Trainer {
   }
 
   /**
-   * Counts the epoch and scores the whole test set once the epoch's last minibatch has been
-   * taken, whether it trained or diverged and was skipped.
+   * Counts the epoch and scores the whole test set once the epoch's last minibatch has been taken,
+   * whether it trained or diverged and was skipped.
    */
   private void endEpochIfLastBatch() {
     if (cursor + batch > train.size()) {
@@ -261,9 +288,14 @@ public final class Trainer {
       discOptimizer.restore(goodDiscState, goodDiscSteps);
     }
     if (failures >= MAX_FAILURES) {
-      message = "Training diverged " + failures + " times in a row (loss or gradients not finite)"
-          + " and stopped at step " + step + ". The weights are those of the last good step."
-          + " Try a smaller learning rate or another optimiser.";
+      message =
+          "Training diverged "
+              + failures
+              + " times in a row (loss or gradients not finite)"
+              + " and stopped at step "
+              + step
+              + ". The weights are those of the last good step."
+              + " Try a smaller learning rate or another optimiser.";
       throw new DivergenceException(message);
     }
     double lr = optimizer.learningRate() / 2;
@@ -271,9 +303,11 @@ public final class Trainer {
     if (discOptimizer != null) {
       discOptimizer.setLearningRate(discOptimizer.learningRate() / 2);
     }
-    message = String.format(
-        "Diverged at step %d (loss %s): rolled back to the last good weights, learning rate"
-            + " lowered to %.3g.", step, m.loss(), lr);
+    message =
+        String.format(
+            "Diverged at step %d (loss %s): rolled back to the last good weights, learning rate"
+                + " lowered to %.3g.",
+            step, m.loss(), lr);
     // The minibatch that diverged is skipped.
     cursor += batch;
     for (TrainingListener l : listeners) {
@@ -331,25 +365,33 @@ public final class Trainer {
   }
 
   /**
-   * Scores the first {@value #LIVE_TEST_IMAGES} test images and adds them to the {@code
-   * LIVE_TEST_} curves, or to the {@code TEST_} curves when that is the whole test set.
+   * Scores the first {@value #LIVE_TEST_IMAGES} test images and adds them to the {@code LIVE_TEST_}
+   * curves, or to the {@code TEST_} curves when that is the whole test set.
    */
   public Evaluation evaluateLiveTest() {
     if (liveTest == test) {
       return evaluateFullTest();
     }
-    return evaluate(liveTest, Metric.LIVE_TEST_ELBO, Metric.LIVE_TEST_LOG_LIKELIHOOD,
-        Metric.LIVE_TEST_KL, Metric.LIVE_TEST_SQUARED_ERROR);
+    return evaluate(
+        liveTest,
+        Metric.LIVE_TEST_ELBO,
+        Metric.LIVE_TEST_LOG_LIKELIHOOD,
+        Metric.LIVE_TEST_KL,
+        Metric.LIVE_TEST_SQUARED_ERROR);
   }
 
   /** Scores the whole test set now and adds it to the {@code TEST_} curves. */
   public Evaluation evaluateFullTest() {
-    return evaluate(test, Metric.TEST_ELBO, Metric.TEST_LOG_LIKELIHOOD, Metric.TEST_KL,
+    return evaluate(
+        test,
+        Metric.TEST_ELBO,
+        Metric.TEST_LOG_LIKELIHOOD,
+        Metric.TEST_KL,
         Metric.TEST_SQUARED_ERROR);
   }
 
-  private Evaluation evaluate(Dataset data, Metric elbo, Metric logLikelihood, Metric kl,
-      Metric squaredError) {
+  private Evaluation evaluate(
+      Dataset data, Metric elbo, Metric logLikelihood, Metric kl, Metric squaredError) {
     Evaluation e = Evaluator.evaluate(model, data, evalRandom);
     recorder.add(elbo, samplesSeen, e.elbo());
     recorder.add(logLikelihood, samplesSeen, e.logLikelihood());
@@ -379,15 +421,17 @@ public final class Trainer {
    */
   public Provenance provenance() {
     boolean untouchedSinceResume = step == resumedAtStep && !resumedData.isEmpty();
-    return Provenance.current(model.kernels().name(),
-        untouchedSinceResume ? resumedData : dataUsed());
+    return Provenance.current(
+        model.kernels().name(), untouchedSinceResume ? resumedData : dataUsed());
   }
 
   /** References to the training and test images; their pixels are hashed once, when first asked. */
   public List<DataReference> dataUsed() {
     if (dataUsed == null) {
-      dataUsed = List.of(DataReference.of(source.train(), DataReference.Role.TRAIN),
-          DataReference.of(source.test(), DataReference.Role.TEST));
+      dataUsed =
+          List.of(
+              DataReference.of(source.train(), DataReference.Role.TRAIN),
+              DataReference.of(source.test(), DataReference.Role.TEST));
     }
     return dataUsed;
   }
@@ -399,18 +443,36 @@ public final class Trainer {
       exportedAtStep = step;
     }
     double fraction = Math.min(0.999, cursor / (double) Math.max(1, train.size()));
-    return new Snapshot(version, modelConfig, config, datasetName, state,
-        new Snapshot.Progress(step, epoch, fraction, samplesSeen, samplesPerSecond,
-            optimizer.learningRate()),
-        exported, recorder.snapshot(), klPerDimension.clone(), activeUnits, message);
+    return new Snapshot(
+        version,
+        modelConfig,
+        config,
+        datasetName,
+        state,
+        new Snapshot.Progress(
+            step, epoch, fraction, samplesSeen, samplesPerSecond, optimizer.learningRate()),
+        exported,
+        recorder.snapshot(),
+        klPerDimension.clone(),
+        activeUnits,
+        message);
   }
 
   /** Everything needed to resume this run later, with its provenance as of now. */
   public TrainerState state() {
-    return new TrainerState(modelConfig, config, provenance(), model.exportParameters(),
-        optimizer.exportState(), optimizer.steps(),
+    return new TrainerState(
+        modelConfig,
+        config,
+        provenance(),
+        model.exportParameters(),
+        optimizer.exportState(),
+        optimizer.steps(),
         discOptimizer == null ? new float[0] : discOptimizer.exportState(),
-        discOptimizer == null ? 0 : discOptimizer.steps(), optimizer.learningRate(), step, epoch,
-        samplesSeen, recorder.snapshot());
+        discOptimizer == null ? 0 : discOptimizer.steps(),
+        optimizer.learningRate(),
+        step,
+        epoch,
+        samplesSeen,
+        recorder.snapshot());
   }
 }

@@ -4,8 +4,8 @@ import org.latentexplorer.model.metrics.MetricHistory;
 import org.latentexplorer.model.vae.ModelConfig;
 
 /**
- * Everything needed to resume a run: configuration, weights, optimiser state, counters and
- * curves. Immutable by convention: the arrays are owned by this value and nobody writes them.
+ * Everything needed to resume a run: configuration, weights, optimiser state, counters and curves.
+ * Immutable by convention: the arrays are owned by this value and nobody writes them.
  *
  * @param provenance where the model came from: who wrote it, and its training and test data
  * @param parameters autoencoder then discriminator weights
@@ -29,8 +29,19 @@ public record TrainerState(
 
   /** The same state with another provenance. */
   public TrainerState withProvenance(Provenance p) {
-    return new TrainerState(model, training, p, parameters, optimizerState, optimizerSteps,
-        discriminatorOptimizerState, discriminatorOptimizerSteps, learningRate, step, epoch,
-        samplesSeen, history);
+    return new TrainerState(
+        model,
+        training,
+        p,
+        parameters,
+        optimizerState,
+        optimizerSteps,
+        discriminatorOptimizerState,
+        discriminatorOptimizerSteps,
+        learningRate,
+        step,
+        epoch,
+        samplesSeen,
+        history);
   }
 }

@@ -5,14 +5,14 @@ import org.latentexplorer.model.nn.Initialization;
 import org.latentexplorer.model.nn.OptimizerKind;
 
 /**
- * How a model is trained: optimiser, step size, minibatch, epochs, seed. Immutable; the
- * constructor refuses out-of-range values with a message for the person who typed them.
+ * How a model is trained: optimiser, step size, minibatch, epochs, seed. Immutable; the constructor
+ * refuses out-of-range values with a message for the person who typed them.
  *
  * @param discriminatorLearningRate step size of the AAE discriminator's own optimiser
  * @param seed drives initialisation, minibatch order and noise: same seed and config, same run
  * @param initialization how the weights and biases are drawn; a model file written before this
- *     setting existed has none and gets {@link Initialization#GLOROT_UNIFORM}, which it was
- *     trained with
+ *     setting existed has none and gets {@link Initialization#GLOROT_UNIFORM}, which it was trained
+ *     with
  */
 public record TrainingConfig(
     OptimizerKind optimizer,
@@ -47,11 +47,25 @@ public record TrainingConfig(
   }
 
   /** A configuration with Glorot-uniform initialisation, the default. */
-  public TrainingConfig(OptimizerKind optimizer, double learningRate, int batchSize,
-      double weightDecay, int epochs, long seed, Binarization binarization,
+  public TrainingConfig(
+      OptimizerKind optimizer,
+      double learningRate,
+      int batchSize,
+      double weightDecay,
+      int epochs,
+      long seed,
+      Binarization binarization,
       double discriminatorLearningRate) {
-    this(optimizer, learningRate, batchSize, weightDecay, epochs, seed, binarization,
-        discriminatorLearningRate, Initialization.GLOROT_UNIFORM);
+    this(
+        optimizer,
+        learningRate,
+        batchSize,
+        weightDecay,
+        epochs,
+        seed,
+        binarization,
+        discriminatorLearningRate,
+        Initialization.GLOROT_UNIFORM);
   }
 
   private static void require(boolean ok, String message) {
@@ -69,42 +83,106 @@ public record TrainingConfig(
   }
 
   public TrainingConfig withEpochs(int n) {
-    return new TrainingConfig(optimizer, learningRate, batchSize, weightDecay, n, seed,
-        binarization, discriminatorLearningRate, initialization);
+    return new TrainingConfig(
+        optimizer,
+        learningRate,
+        batchSize,
+        weightDecay,
+        n,
+        seed,
+        binarization,
+        discriminatorLearningRate,
+        initialization);
   }
 
   public TrainingConfig withSeed(long s) {
-    return new TrainingConfig(optimizer, learningRate, batchSize, weightDecay, epochs, s,
-        binarization, discriminatorLearningRate, initialization);
+    return new TrainingConfig(
+        optimizer,
+        learningRate,
+        batchSize,
+        weightDecay,
+        epochs,
+        s,
+        binarization,
+        discriminatorLearningRate,
+        initialization);
   }
 
   public TrainingConfig withBatchSize(int b) {
-    return new TrainingConfig(optimizer, learningRate, b, weightDecay, epochs, seed, binarization,
-        discriminatorLearningRate, initialization);
+    return new TrainingConfig(
+        optimizer,
+        learningRate,
+        b,
+        weightDecay,
+        epochs,
+        seed,
+        binarization,
+        discriminatorLearningRate,
+        initialization);
   }
 
   public TrainingConfig withLearningRate(double lr) {
-    return new TrainingConfig(optimizer, lr, batchSize, weightDecay, epochs, seed, binarization,
-        discriminatorLearningRate, initialization);
+    return new TrainingConfig(
+        optimizer,
+        lr,
+        batchSize,
+        weightDecay,
+        epochs,
+        seed,
+        binarization,
+        discriminatorLearningRate,
+        initialization);
   }
 
   public TrainingConfig withOptimizer(OptimizerKind kind) {
-    return new TrainingConfig(kind, learningRate, batchSize, weightDecay, epochs, seed,
-        binarization, discriminatorLearningRate, initialization);
+    return new TrainingConfig(
+        kind,
+        learningRate,
+        batchSize,
+        weightDecay,
+        epochs,
+        seed,
+        binarization,
+        discriminatorLearningRate,
+        initialization);
   }
 
   public TrainingConfig withBinarization(Binarization b) {
-    return new TrainingConfig(optimizer, learningRate, batchSize, weightDecay, epochs, seed, b,
-        discriminatorLearningRate, initialization);
+    return new TrainingConfig(
+        optimizer,
+        learningRate,
+        batchSize,
+        weightDecay,
+        epochs,
+        seed,
+        b,
+        discriminatorLearningRate,
+        initialization);
   }
 
   public TrainingConfig withWeightDecay(double wd) {
-    return new TrainingConfig(optimizer, learningRate, batchSize, wd, epochs, seed, binarization,
-        discriminatorLearningRate, initialization);
+    return new TrainingConfig(
+        optimizer,
+        learningRate,
+        batchSize,
+        wd,
+        epochs,
+        seed,
+        binarization,
+        discriminatorLearningRate,
+        initialization);
   }
 
   public TrainingConfig withInitialization(Initialization init) {
-    return new TrainingConfig(optimizer, learningRate, batchSize, weightDecay, epochs, seed,
-        binarization, discriminatorLearningRate, init);
+    return new TrainingConfig(
+        optimizer,
+        learningRate,
+        batchSize,
+        weightDecay,
+        epochs,
+        seed,
+        binarization,
+        discriminatorLearningRate,
+        init);
   }
 }

@@ -5,29 +5,28 @@ import org.latentexplorer.model.data.Dataset;
 import org.latentexplorer.model.vae.ModelConfig;
 
 /**
- * An immutable estimate of the Java heap a training run needs, made from its configurations and
- * its number of images before anything is allocated, and whether that fits a heap.
+ * An immutable estimate of the Java heap a training run needs, made from its configurations and its
+ * number of images before anything is allocated, and whether that fits a heap.
  *
- * <p>With P the weights (autoencoder and discriminator) and S = slots x P the optimiser's state
- * (2 slots for Adam, 1 for Adagrad, 0 for SGD), 4 bytes a value:
+ * <p>With P the weights (autoencoder and discriminator) and S = slots x P the optimiser's state (2
+ * slots for Adam, 1 for Adagrad, 0 for SGD), 4 bytes a value:
  *
  * <ul>
- *   <li>images: each twice, the whole set and its train/test split (the app keeps both, the
- *       command line until the split is made); once more where a binarization is drawn in
- *       advance (threshold and fixed: all, dynamic: the test set, scored on one fixed sample);
- *       and the test images scored live, when they are a part of the test set; 4 bytes a pixel
- *       and 4 a label;
- *   <li>the model: S for the optimiser's state (heap arrays, for the fused kernels), P + S for
- *       the divergence guard's last good copy, 3 P for the snapshots' weights (the latest, one
- *       being drawn, one being replaced) and P + S for the copy a save writes;
+ *   <li>images: each twice, the whole set and its train/test split (the app keeps both, the command
+ *       line until the split is made); once more where a binarization is drawn in advance
+ *       (threshold and fixed: all, dynamic: the test set, scored on one fixed sample); and the test
+ *       images scored live, when they are a part of the test set; 4 bytes a pixel and 4 a label;
+ *   <li>the model: S for the optimiser's state (heap arrays, for the fused kernels), P + S for the
+ *       divergence guard's last good copy, 3 P for the snapshots' weights (the latest, one being
+ *       drawn, one being replaced) and P + S for the copy a save writes;
  *   <li>the minibatch: batch x pixels.
  * </ul>
  *
  * <p>ND4J's arrays (weights, gradients and the layers' outputs) live outside the heap, under
  * JavaCPP's own limit, and are not counted. A run fits when it needs at most {@value
- * #PLANNED_PERCENT}% of the heap; the rest is for what is not counted (the window, decoded
- * images, temporaries) and for the collector. The data readers refuse a file before this, when
- * its pixels alone would take more than a third of the heap.
+ * #PLANNED_PERCENT}% of the heap; the rest is for what is not counted (the window, decoded images,
+ * temporaries) and for the collector. The data readers refuse a file before this, when its pixels
+ * alone would take more than a third of the heap.
  */
 public final class TrainingMemory {
   /** Share of the maximum heap a run may plan to use, in percent. */
@@ -72,15 +71,20 @@ public final class TrainingMemory {
 
     long all = trainImages + testImages;
     long copies = 2 * all;
-    copies += switch (training.binarization()) {
-      case THRESHOLD, FIXED -> all;
-      case DYNAMIC -> testImages;
-      case NONE -> 0;
-    };
+    copies +=
+        switch (training.binarization()) {
+          case THRESHOLD, FIXED -> all;
+          case DYNAMIC -> testImages;
+          case NONE -> 0;
+        };
     copies += testImages > Trainer.LIVE_TEST_IMAGES ? Trainer.LIVE_TEST_IMAGES : 0;
     long bytesPerImage = Float.BYTES * (long) model.inputDim() + Integer.BYTES;
 
-    return new TrainingMemory(p, all, copies * bytesPerImage, Float.BYTES * modelValues,
+    return new TrainingMemory(
+        p,
+        all,
+        copies * bytesPerImage,
+        Float.BYTES * modelValues,
         Float.BYTES * (long) training.batchSize() * model.inputDim());
   }
 
@@ -131,15 +135,23 @@ public final class TrainingMemory {
     if (fits(heapBytes)) {
       return Optional.empty();
     }
-    String advice = imageBytes > modelBytes
-        ? "use fewer images, or give Java a larger heap with -Xmx"
-        : "use fewer or narrower hidden layers, or give Java a larger heap with -Xmx";
-    return Optional.of(String.format(
-        "this model has %,d weights and needs about %,d MB of memory to train%s (%,d MB for the"
-            + " weights, the optimiser's state and their copies, %,d MB for the images), more"
-            + " than the %,d MB it may use of a %,d MB Java heap: %s",
-        weights, mb(totalBytes()), images == 0 ? "" : String.format(" on %,d images", images),
-        mb(modelBytes), mb(imageBytes), plannedBytes(heapBytes) >> 20, heapBytes >> 20, advice));
+    String advice =
+        imageBytes > modelBytes
+            ? "use fewer images, or give Java a larger heap with -Xmx"
+            : "use fewer or narrower hidden layers, or give Java a larger heap with -Xmx";
+    return Optional.of(
+        String.format(
+            "this model has %,d weights and needs about %,d MB of memory to train%s (%,d MB for the"
+                + " weights, the optimiser's state and their copies, %,d MB for the images), more"
+                + " than the %,d MB it may use of a %,d MB Java heap: %s",
+            weights,
+            mb(totalBytes()),
+            images == 0 ? "" : String.format(" on %,d images", images),
+            mb(modelBytes),
+            mb(imageBytes),
+            plannedBytes(heapBytes) >> 20,
+            heapBytes >> 20,
+            advice));
   }
 
   /** Megabytes, rounded up: a need is never shown smaller than it is. */
@@ -149,7 +161,8 @@ public final class TrainingMemory {
 
   @Override
   public String toString() {
-    return String.format("%,d bytes (images %,d, model %,d, minibatch %,d)", totalBytes(),
-        imageBytes, modelBytes, batchBytes);
+    return String.format(
+        "%,d bytes (images %,d, model %,d, minibatch %,d)",
+        totalBytes(), imageBytes, modelBytes, batchBytes);
   }
 }

@@ -14,10 +14,10 @@ import org.latentexplorer.model.failure.FailureMessage;
 import org.latentexplorer.model.vae.ModelConfig;
 
 /**
- * A training run on its own thread, driven by commands from any thread: start, pause, step,
- * reset, capture for saving. Thread-safe. The trainer thread is the only one that touches the
- * model; everyone else reads the latest immutable {@link Snapshot}, published at most every
- * {@value #PUBLISH_MILLIS} ms while training and at once on every change of state.
+ * A training run on its own thread, driven by commands from any thread: start, pause, step, reset,
+ * capture for saving. Thread-safe. The trainer thread is the only one that touches the model;
+ * everyone else reads the latest immutable {@link Snapshot}, published at most every {@value
+ * #PUBLISH_MILLIS} ms while training and at once on every change of state.
  */
 public final class TrainingSession implements AutoCloseable {
   /** Interval between snapshots while training runs. */
@@ -49,8 +49,11 @@ public final class TrainingSession implements AutoCloseable {
   private long windowStart;
   private long windowSamples;
 
-  private TrainingSession(java.util.function.Supplier<Trainer> factory, ModelConfig model,
-      TrainingConfig training, String name) {
+  private TrainingSession(
+      java.util.function.Supplier<Trainer> factory,
+      ModelConfig model,
+      TrainingConfig training,
+      String name) {
     this.factory = factory;
     this.modelConfig = model;
     this.trainingConfig = training;
@@ -62,8 +65,9 @@ public final class TrainingSession implements AutoCloseable {
   /** A new run; the model is built on the trainer thread, the first snapshot follows. */
   public static TrainingSession start(
       ModelConfig model, TrainingConfig training, Dataset.Split data) {
-    TrainingSession s = new TrainingSession(() -> new Trainer(model, training, data), model,
-        training, data.train().name());
+    TrainingSession s =
+        new TrainingSession(
+            () -> new Trainer(model, training, data), model, training, data.train().name());
     s.thread.start();
     return s;
   }
@@ -71,13 +75,18 @@ public final class TrainingSession implements AutoCloseable {
   /** A saved run, ready to continue; Reset restarts it from its seed. */
   public static TrainingSession resume(TrainerState saved, Dataset.Split data) {
     boolean[] first = {true};
-    TrainingSession s = new TrainingSession(() -> {
-      if (first[0]) {
-        first[0] = false;
-        return Trainer.resume(saved, data);
-      }
-      return new Trainer(saved.model(), saved.training(), data);
-    }, saved.model(), saved.training(), data.train().name());
+    TrainingSession s =
+        new TrainingSession(
+            () -> {
+              if (first[0]) {
+                first[0] = false;
+                return Trainer.resume(saved, data);
+              }
+              return new Trainer(saved.model(), saved.training(), data);
+            },
+            saved.model(),
+            saved.training(),
+            data.train().name());
     s.thread.start();
     return s;
   }
@@ -103,69 +112,75 @@ public final class TrainingSession implements AutoCloseable {
 
   /** Starts or resumes training. */
   public void train() {
-    command(() -> {
-      if (trainer.finished()) {
-        return;
-      }
-      if (state != RunState.FAILED) {
-        changeState(RunState.RUNNING);
-      }
-    });
+    command(
+        () -> {
+          if (trainer.finished()) {
+            return;
+          }
+          if (state != RunState.FAILED) {
+            changeState(RunState.RUNNING);
+          }
+        });
   }
 
   public void pause() {
-    command(() -> {
-      if (state == RunState.RUNNING) {
-        changeState(RunState.PAUSED);
-      }
-    });
+    command(
+        () -> {
+          if (state == RunState.RUNNING) {
+            changeState(RunState.PAUSED);
+          }
+        });
   }
 
   /** Stops training; the weights stay, and Train continues from here. */
   public void stop() {
-    command(() -> {
-      if (state == RunState.RUNNING || state == RunState.PAUSED) {
-        changeState(RunState.STOPPED);
-      }
-    });
+    command(
+        () -> {
+          if (state == RunState.RUNNING || state == RunState.PAUSED) {
+            changeState(RunState.STOPPED);
+          }
+        });
   }
 
   /** Trains exactly one minibatch, then pauses. */
   public void step() {
-    command(() -> {
-      if (state == RunState.RUNNING) {
-        changeState(RunState.PAUSED);
-      }
-      if (state != RunState.FAILED) {
-        trainOneStep();
-        if (state == RunState.READY || state == RunState.STOPPED) {
-          changeState(RunState.PAUSED);
-        } else {
-          publish();
-        }
-      }
-    });
+    command(
+        () -> {
+          if (state == RunState.RUNNING) {
+            changeState(RunState.PAUSED);
+          }
+          if (state != RunState.FAILED) {
+            trainOneStep();
+            if (state == RunState.READY || state == RunState.STOPPED) {
+              changeState(RunState.PAUSED);
+            } else {
+              publish();
+            }
+          }
+        });
   }
 
   /** Throws away the weights and starts again from the seed: the same start as before. */
   public void reset() {
-    command(() -> {
-      trainer = factory.get();
-      changeState(RunState.READY);
-    });
+    command(
+        () -> {
+          trainer = factory.get();
+          changeState(RunState.READY);
+        });
   }
 
   /** Runs {@code task} on the trainer thread between two steps, with exclusive use of it. */
   public <T> CompletableFuture<T> call(Function<Trainer, T> task) {
     CompletableFuture<T> f = new CompletableFuture<>();
-    command(() -> {
-      try {
-        f.complete(task.apply(trainer));
-        publish();
-      } catch (RuntimeException e) {
-        f.completeExceptionally(e);
-      }
-    });
+    command(
+        () -> {
+          try {
+            f.complete(task.apply(trainer));
+            publish();
+          } catch (RuntimeException e) {
+            f.completeExceptionally(e);
+          }
+        });
     return f;
   }
 
@@ -187,10 +202,19 @@ public final class TrainingSession implements AutoCloseable {
     } catch (RuntimeException | OutOfMemoryError e) {
       // No trainer, so no weights: a snapshot that only says why.
       state = RunState.FAILED;
-      Snapshot s = new Snapshot(versions.incrementAndGet(), modelConfig, trainingConfig,
-          datasetName, RunState.FAILED, Snapshot.Progress.START, new float[0],
-          org.latentexplorer.model.metrics.MetricHistory.empty(), new double[0], 0,
-          "Could not build the model: " + FailureMessage.oneLine(e));
+      Snapshot s =
+          new Snapshot(
+              versions.incrementAndGet(),
+              modelConfig,
+              trainingConfig,
+              datasetName,
+              RunState.FAILED,
+              Snapshot.Progress.START,
+              new float[0],
+              org.latentexplorer.model.metrics.MetricHistory.empty(),
+              new double[0],
+              0,
+              "Could not build the model: " + FailureMessage.oneLine(e));
       latest.set(s);
       notifyListeners(s);
       // Keep serving commands: reset() may build it after all, calls fail instead of hanging.

@@ -10,11 +10,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * The adversarial autoencoder's two objectives and the discriminator f they play over, which
- * tells prior samples (label 1) from codes (label 0). The autoencoder minimises the
- * reconstruction loss plus w times the non-saturating loss of fooling f, {@code loss = -log
- * p(x|E(x)) - w log f(E(x))}; the discriminator minimises {@code -E_p log f(z) - E_q log(1 -
- * f(z))}. Confined to the thread that owns the model: it owns the discriminator's INDArrays.
+ * The adversarial autoencoder's two objectives and the discriminator f they play over, which tells
+ * prior samples (label 1) from codes (label 0). The autoencoder minimises the reconstruction loss
+ * plus w times the non-saturating loss of fooling f, {@code loss = -log p(x|E(x)) - w log f(E(x))};
+ * the discriminator minimises {@code -E_p log f(z) - E_q log(1 - f(z))}. Confined to the thread
+ * that owns the model: it owns the discriminator's INDArrays.
  */
 final class AaeObjective implements Objective {
   private final DataType type;
@@ -79,8 +79,8 @@ final class AaeObjective implements Objective {
   }
 
   /**
-   * Gradients of the discriminator loss into {@link #discriminatorGradients()}, with as many
-   * prior samples as codes of x.
+   * Gradients of the discriminator loss into {@link #discriminatorGradients()}, with as many prior
+   * samples as codes of x.
    *
    * @param x [batch x pixels]; not modified
    */

@@ -6,9 +6,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * The VAE's objective, the negative ELBO with the KL weighted by beta, for a diagonal or a
- * full-covariance Gaussian posterior: {@code loss = -(E_q[log p(x|z)] - beta KL(q(z|x) ||
- * p(z)))}, with one reparameterised sample z = mu + L eps per image and the KL in closed form
- * or as the single-sample estimate log q(z|x) - log p(z) (the seed's Algorithm 2). Immutable.
+ * full-covariance Gaussian posterior: {@code loss = -(E_q[log p(x|z)] - beta KL(q(z|x) || p(z)))},
+ * with one reparameterised sample z = mu + L eps per image and the KL in closed form or as the
+ * single-sample estimate log q(z|x) - log p(z) (the seed's Algorithm 2). Immutable.
  */
 final class ElboObjective implements Objective {
   private final double beta;

@@ -64,20 +64,29 @@ public final class LatentModel {
     params = Nd4j.zeros(type, n);
     grads = Nd4j.zeros(type, n);
     encoder =
-        new Mlp(config.encoderSizes(), config.activation(), range(params, 0, nEnc),
-            range(grads, 0, nEnc), kernels);
+        new Mlp(
+            config.encoderSizes(),
+            config.activation(),
+            range(params, 0, nEnc),
+            range(grads, 0, nEnc),
+            kernels);
     decoder =
-        new Mlp(config.decoderSizes(), config.activation(), range(params, nEnc, n),
-            range(grads, nEnc, n), kernels);
+        new Mlp(
+            config.decoderSizes(),
+            config.activation(),
+            range(params, nEnc, n),
+            range(grads, nEnc, n),
+            kernels);
     Random random = new Random(seed);
     encoder.initialize(init, random);
     decoder.initialize(init, random);
     // The discriminator draws its weights from the same stream, after the autoencoder's.
-    objective = switch (config.family()) {
-      case VAE -> new ElboObjective(config);
-      case WAE -> new WaeObjective(config);
-      case AAE -> new AaeObjective(config, type, kernels, init, random);
-    };
+    objective =
+        switch (config.family()) {
+          case VAE -> new ElboObjective(config);
+          case WAE -> new WaeObjective(config);
+          case AAE -> new AaeObjective(config, type, kernels, init, random);
+        };
   }
 
   private static INDArray range(INDArray flat, long from, long to) {
@@ -86,8 +95,16 @@ public final class LatentModel {
 
   /** The work buffers for batches of this size, made at the first use. */
   BatchBuffers buffers(int batch) {
-    return buffers.computeIfAbsent(batch, b -> new BatchBuffers(b, head.encoderOutputSize(),
-        latent, config.inputDim(), decoder.outputSize(), type));
+    return buffers.computeIfAbsent(
+        batch,
+        b ->
+            new BatchBuffers(
+                b,
+                head.encoderOutputSize(),
+                latent,
+                config.inputDim(),
+                decoder.outputSize(),
+                type));
   }
 
   Mlp encoder() {
@@ -206,11 +223,11 @@ public final class LatentModel {
   // ---- objectives ----
 
   /**
-   * Gradients of the family's autoencoder objective for one minibatch, into {@link
-   * #gradients()}: for a VAE -ELBO with the KL weighted by beta ({@link ElboObjective}); for a
-   * WAE the squared error plus lambda MMD ({@link WaeObjective}); for an AAE the reconstruction
-   * loss plus the adversarial loss of fooling the current discriminator ({@link AaeObjective}).
-   * Averaged over the batch.
+   * Gradients of the family's autoencoder objective for one minibatch, into {@link #gradients()}:
+   * for a VAE -ELBO with the KL weighted by beta ({@link ElboObjective}); for a WAE the squared
+   * error plus lambda MMD ({@link WaeObjective}); for an AAE the reconstruction loss plus the
+   * adversarial loss of fooling the current discriminator ({@link AaeObjective}). Averaged over the
+   * batch.
    *
    * @param x [batch x pixels]; not modified
    */
@@ -314,7 +331,6 @@ public final class LatentModel {
     }
     return out;
   }
-
 
   /** Raw encoder outputs of n images, [n x encoderOutputSize]: means and covariance factors. */
   public double[] encodeRaw(float[] pixels, int n) {

@@ -4,8 +4,8 @@ package org.latentexplorer.model.vae;
  * Maximum mean discrepancy with the inverse multiquadratic kernel, the penalty of WAE-MMD.
  * Stateless.
  *
- * <p>k(x, y) = C / (C + ||x - y||^2), summed over C = C0 * {0.1, 0.2, 0.5, 1, 2, 5, 10} with C0 =
- * 2 d sigma_p^2, and the unbiased U-statistic over n codes q and n prior samples p:
+ * <p>k(x, y) = C / (C + ||x - y||^2), summed over C = C0 * {0.1, 0.2, 0.5, 1, 2, 5, 10} with C0 = 2
+ * d sigma_p^2, and the unbiased U-statistic over n codes q and n prior samples p:
  *
  * <pre>
  * MMD = 1/(n(n-1)) sum_{i != j} [k(p_i, p_j) + k(q_i, q_j)] - 2/n^2 sum_{i, j} k(p_i, q_j)
@@ -24,7 +24,8 @@ public final class Mmd {
    * @param priorVariance sigma_p^2 of the prior N(0, sigma_p^2 I)
    * @param dq gradient of the estimate with respect to q, [n x d]; modified (may be null)
    */
-  public static double imq(double[] q, double[] p, int n, int d, double priorVariance, double[] dq) {
+  public static double imq(
+      double[] q, double[] p, int n, int d, double priorVariance, double[] dq) {
     if (n < 2) {
       throw new IllegalArgumentException("the MMD U-statistic needs at least 2 samples");
     }
@@ -56,8 +57,7 @@ public final class Mmd {
           for (int k = 0; k < d; k++) {
             double qik = q[i * d + k];
             dq[i * d + k] +=
-                -2 * same * 2 * (qik - q[j * d + k]) * gqq
-                    + cross * 2 * (qik - p[j * d + k]) * gpq;
+                -2 * same * 2 * (qik - q[j * d + k]) * gqq + cross * 2 * (qik - p[j * d + k]) * gpq;
           }
         }
       }

@@ -7,8 +7,8 @@ import org.latentexplorer.model.nn.Mlp;
 
 /**
  * The architecture and objective of a model: everything needed to rebuild its networks from a
- * parameter vector. Immutable; the constructor refuses inconsistent values with a message meant
- * for the person who typed them.
+ * parameter vector. Immutable; the constructor refuses inconsistent values with a message meant for
+ * the person who typed them.
  *
  * @param hidden encoder hidden-layer widths, input side first; the decoder mirrors them
  * @param beta weight of the KL term (1 is the ELBO; other values give a beta-VAE)
@@ -81,8 +81,8 @@ public record ModelConfig(
   }
 
   /**
-   * The classroom default for a family: one hidden layer of 512 ReLU units, a 2-D latent,
-   * Bernoulli pixels; lambda = 10 for the WAE (its authors' MNIST value).
+   * The classroom default for a family: one hidden layer of 512 ReLU units, a 2-D latent, Bernoulli
+   * pixels; lambda = 10 for the WAE (its authors' MNIST value).
    */
   public static ModelConfig defaults(ModelFamily family, int imageHeight, int imageWidth) {
     return new ModelConfig(
@@ -155,58 +155,189 @@ public record ModelConfig(
   }
 
   public ModelConfig withLatentDim(int d) {
-    return new ModelConfig(family, posterior, likelihood, imageHeight, imageWidth, hidden,
-        activation, d, beta, klEstimator, waeLambda, adversarialWeight, discriminatorHidden);
+    return new ModelConfig(
+        family,
+        posterior,
+        likelihood,
+        imageHeight,
+        imageWidth,
+        hidden,
+        activation,
+        d,
+        beta,
+        klEstimator,
+        waeLambda,
+        adversarialWeight,
+        discriminatorHidden);
   }
 
   public ModelConfig withHidden(List<Integer> widths) {
-    return new ModelConfig(family, posterior, likelihood, imageHeight, imageWidth, widths,
-        activation, latentDim, beta, klEstimator, waeLambda, adversarialWeight,
+    return new ModelConfig(
+        family,
+        posterior,
+        likelihood,
+        imageHeight,
+        imageWidth,
+        widths,
+        activation,
+        latentDim,
+        beta,
+        klEstimator,
+        waeLambda,
+        adversarialWeight,
         discriminatorHidden);
   }
 
   public ModelConfig withActivation(Activation f) {
-    return new ModelConfig(family, posterior, likelihood, imageHeight, imageWidth, hidden, f,
-        latentDim, beta, klEstimator, waeLambda, adversarialWeight, discriminatorHidden);
+    return new ModelConfig(
+        family,
+        posterior,
+        likelihood,
+        imageHeight,
+        imageWidth,
+        hidden,
+        f,
+        latentDim,
+        beta,
+        klEstimator,
+        waeLambda,
+        adversarialWeight,
+        discriminatorHidden);
   }
 
   public ModelConfig withPosterior(Posterior p) {
-    return new ModelConfig(family, p, likelihood, imageHeight, imageWidth, hidden, activation,
-        latentDim, beta, klEstimator, waeLambda, adversarialWeight, discriminatorHidden);
+    return new ModelConfig(
+        family,
+        p,
+        likelihood,
+        imageHeight,
+        imageWidth,
+        hidden,
+        activation,
+        latentDim,
+        beta,
+        klEstimator,
+        waeLambda,
+        adversarialWeight,
+        discriminatorHidden);
   }
 
   public ModelConfig withLikelihood(Likelihood l) {
-    return new ModelConfig(family, posterior, l, imageHeight, imageWidth, hidden, activation,
-        latentDim, beta, klEstimator, waeLambda, adversarialWeight, discriminatorHidden);
+    return new ModelConfig(
+        family,
+        posterior,
+        l,
+        imageHeight,
+        imageWidth,
+        hidden,
+        activation,
+        latentDim,
+        beta,
+        klEstimator,
+        waeLambda,
+        adversarialWeight,
+        discriminatorHidden);
   }
 
   public ModelConfig withImageSize(int h, int w) {
-    return new ModelConfig(family, posterior, likelihood, h, w, hidden, activation, latentDim,
-        beta, klEstimator, waeLambda, adversarialWeight, discriminatorHidden);
+    return new ModelConfig(
+        family,
+        posterior,
+        likelihood,
+        h,
+        w,
+        hidden,
+        activation,
+        latentDim,
+        beta,
+        klEstimator,
+        waeLambda,
+        adversarialWeight,
+        discriminatorHidden);
   }
 
   public ModelConfig withBeta(double b) {
-    return new ModelConfig(family, posterior, likelihood, imageHeight, imageWidth, hidden,
-        activation, latentDim, b, klEstimator, waeLambda, adversarialWeight, discriminatorHidden);
+    return new ModelConfig(
+        family,
+        posterior,
+        likelihood,
+        imageHeight,
+        imageWidth,
+        hidden,
+        activation,
+        latentDim,
+        b,
+        klEstimator,
+        waeLambda,
+        adversarialWeight,
+        discriminatorHidden);
   }
 
   public ModelConfig withKlEstimator(KlEstimator k) {
-    return new ModelConfig(family, posterior, likelihood, imageHeight, imageWidth, hidden,
-        activation, latentDim, beta, k, waeLambda, adversarialWeight, discriminatorHidden);
+    return new ModelConfig(
+        family,
+        posterior,
+        likelihood,
+        imageHeight,
+        imageWidth,
+        hidden,
+        activation,
+        latentDim,
+        beta,
+        k,
+        waeLambda,
+        adversarialWeight,
+        discriminatorHidden);
   }
 
   public ModelConfig withWaeLambda(double lambda) {
-    return new ModelConfig(family, posterior, likelihood, imageHeight, imageWidth, hidden,
-        activation, latentDim, beta, klEstimator, lambda, adversarialWeight, discriminatorHidden);
+    return new ModelConfig(
+        family,
+        posterior,
+        likelihood,
+        imageHeight,
+        imageWidth,
+        hidden,
+        activation,
+        latentDim,
+        beta,
+        klEstimator,
+        lambda,
+        adversarialWeight,
+        discriminatorHidden);
   }
 
   public ModelConfig withDiscriminatorHidden(List<Integer> widths) {
-    return new ModelConfig(family, posterior, likelihood, imageHeight, imageWidth, hidden,
-        activation, latentDim, beta, klEstimator, waeLambda, adversarialWeight, widths);
+    return new ModelConfig(
+        family,
+        posterior,
+        likelihood,
+        imageHeight,
+        imageWidth,
+        hidden,
+        activation,
+        latentDim,
+        beta,
+        klEstimator,
+        waeLambda,
+        adversarialWeight,
+        widths);
   }
 
   public ModelConfig withAdversarialWeight(double weight) {
-    return new ModelConfig(family, posterior, likelihood, imageHeight, imageWidth, hidden,
-        activation, latentDim, beta, klEstimator, waeLambda, weight, discriminatorHidden);
+    return new ModelConfig(
+        family,
+        posterior,
+        likelihood,
+        imageHeight,
+        imageWidth,
+        hidden,
+        activation,
+        latentDim,
+        beta,
+        klEstimator,
+        waeLambda,
+        weight,
+        discriminatorHidden);
   }
 }

@@ -4,8 +4,8 @@ import java.util.Random;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * What one {@link ModelFamily} minimises over a {@link LatentModel}'s encoder and decoder.
- * Confined to the thread that owns the model: an objective works in the model's buffers.
+ * What one {@link ModelFamily} minimises over a {@link LatentModel}'s encoder and decoder. Confined
+ * to the thread that owns the model: an objective works in the model's buffers.
  */
 interface Objective {
 

@@ -13,17 +13,17 @@ import org.latentexplorer.model.nn.SoftBound;
  *
  * <ul>
  *   <li>DIAGONAL: [mu_1..d, log sigma^2_1..d]; z = mu + sigma * eps.
- *   <li>FULL_COVARIANCE: [mu_1..d, log sigma_1..d, L'_ij for i &gt; j in row-major order]; z = mu
- *       + L eps with L = L_mask * L' + diag(sigma).
+ *   <li>FULL_COVARIANCE: [mu_1..d, log sigma_1..d, L'_ij for i &gt; j in row-major order]; z = mu +
+ *       L eps with L = L_mask * L' + diag(sigma).
  *   <li>DETERMINISTIC: [z_1..d].
  * </ul>
  */
 public final class PosteriorHead {
   /**
-   * Bound of a diagonal posterior's log-variance: the encoder's raw output r becomes log sigma^2
-   * = {@link SoftBound} s(r) in (-20, 20). Smooth rather than a clamp, so that the gradient
-   * never stops; inside [-15, 15] s(r) differs from r by less than 1e-2, and the log-variances a
-   * trained encoder gives lie well inside that.
+   * Bound of a diagonal posterior's log-variance: the encoder's raw output r becomes log sigma^2 =
+   * {@link SoftBound} s(r) in (-20, 20). Smooth rather than a clamp, so that the gradient never
+   * stops; inside [-15, 15] s(r) differs from r by less than 1e-2, and the log-variances a trained
+   * encoder gives lie well inside that.
    */
   public static final double MAX_ABS_LOG_VARIANCE = 20;
 
@@ -157,8 +157,8 @@ public final class PosteriorHead {
    * Closed-form KL(q(z|x) || N(0, I)) of one row, split by latent dimension into {@code perDim}
    * (added to it). For the full covariance the split is by row of L. Returns the total.
    *
-   * <p>Diagonal: KL = 0.5 sum_i (mu_i^2 + sigma_i^2 - 1 - log sigma_i^2). Full: KL = 0.5 [tr(L
-   * L^T) + mu^T mu - d - 2 sum_i log sigma_i].
+   * <p>Diagonal: KL = 0.5 sum_i (mu_i^2 + sigma_i^2 - 1 - log sigma_i^2). Full: KL = 0.5 [tr(L L^T)
+   * + mu^T mu - d - 2 sum_i log sigma_i].
    */
   public double klAnalytic(double[] enc, int row, double[] perDim) {
     int e = row * width;
@@ -216,8 +216,8 @@ public final class PosteriorHead {
 
   /**
    * Back-propagates through the last {@link #sample}: the loss is (terms through z) + weight * KL,
-   * where the gradient of the first part with respect to z is {@code dz}, and the KL is the
-   * closed form or the single-sample log q(z|x) - log p(z).
+   * where the gradient of the first part with respect to z is {@code dz}, and the KL is the closed
+   * form or the single-sample log q(z|x) - log p(z).
    *
    * @param dz loss gradient with respect to z, [batch x d]; not modified
    * @param klWeight weight of the KL term in the loss (beta / batch size)

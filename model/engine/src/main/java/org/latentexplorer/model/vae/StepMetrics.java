@@ -27,25 +27,53 @@ public record StepMetrics(
 
   static StepMetrics vae(double loss, double logLikelihood, double kl) {
     return new StepMetrics(
-        loss, logLikelihood, kl, logLikelihood - kl, Double.NaN, Double.NaN, Double.NaN,
-        Double.NaN, Double.NaN);
+        loss,
+        logLikelihood,
+        kl,
+        logLikelihood - kl,
+        Double.NaN,
+        Double.NaN,
+        Double.NaN,
+        Double.NaN,
+        Double.NaN);
   }
 
   static StepMetrics wae(double loss, double squaredError, double mmd) {
     return new StepMetrics(
-        loss, Double.NaN, Double.NaN, Double.NaN, squaredError, mmd, Double.NaN, Double.NaN,
+        loss,
+        Double.NaN,
+        Double.NaN,
+        Double.NaN,
+        squaredError,
+        mmd,
+        Double.NaN,
+        Double.NaN,
         Double.NaN);
   }
 
   static StepMetrics aae(double loss, double logLikelihood, double generatorLoss) {
     return new StepMetrics(
-        loss, logLikelihood, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
-        Double.NaN, generatorLoss);
+        loss,
+        logLikelihood,
+        Double.NaN,
+        Double.NaN,
+        Double.NaN,
+        Double.NaN,
+        Double.NaN,
+        Double.NaN,
+        generatorLoss);
   }
 
   static StepMetrics discriminator(double loss, double accuracy) {
     return new StepMetrics(
-        loss, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, loss, accuracy,
+        loss,
+        Double.NaN,
+        Double.NaN,
+        Double.NaN,
+        Double.NaN,
+        Double.NaN,
+        loss,
+        accuracy,
         Double.NaN);
   }
 }

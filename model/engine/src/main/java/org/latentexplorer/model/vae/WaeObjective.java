@@ -5,9 +5,9 @@ import org.latentexplorer.model.nn.Kernels;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * The Wasserstein autoencoder's objective (WAE-MMD): the squared reconstruction error plus
- * lambda times the MMD between the codes of the batch and as many samples of the prior, {@code
- * loss = E ||x - sigmoid(G(E(x)))||^2 + lambda MMD_imq(q(z), p(z))}. Immutable.
+ * The Wasserstein autoencoder's objective (WAE-MMD): the squared reconstruction error plus lambda
+ * times the MMD between the codes of the batch and as many samples of the prior, {@code loss = E
+ * ||x - sigmoid(G(E(x)))||^2 + lambda MMD_imq(q(z), p(z))}. Immutable.
  */
 final class WaeObjective implements Objective {
   /** sigma_p^2 of the prior N(0, I), which sets the scales of the MMD's kernels. */

@@ -35,17 +35,18 @@ class DataReferenceTest {
 
   @Test
   void oneChangedPixelChangesTheReferenceAndTheNameDoesNot() {
-    DataReference a = DataReference.of(images("digits", 0f, 0.5f, 1f, 0f),
-        DataReference.Role.TRAIN);
-    DataReference renamed = DataReference.of(images("my digits", 0f, 0.5f, 1f, 0f),
-        DataReference.Role.TRAIN);
-    DataReference changed = DataReference.of(images("digits", 0f, 0.5f, 1f, 0.001f),
-        DataReference.Role.TRAIN);
+    DataReference a =
+        DataReference.of(images("digits", 0f, 0.5f, 1f, 0f), DataReference.Role.TRAIN);
+    DataReference renamed =
+        DataReference.of(images("my digits", 0f, 0.5f, 1f, 0f), DataReference.Role.TRAIN);
+    DataReference changed =
+        DataReference.of(images("digits", 0f, 0.5f, 1f, 0.001f), DataReference.Role.TRAIN);
 
     assertTrue(a.sameImagesAs(renamed), "the same pixels under another name");
     assertFalse(a.sameImagesAs(changed));
     assertEquals(Optional.empty(), a.mismatchWith(renamed));
-    assertEquals("the model was trained on " + a + "; opened with " + changed,
+    assertEquals(
+        "the model was trained on " + a + "; opened with " + changed,
         a.mismatchWith(changed).orElseThrow());
   }
 
@@ -65,29 +66,33 @@ class DataReferenceTest {
     assertEquals(8, train.imageCount());
     assertEquals(2, test.imageCount());
     assertNotEquals(train.pixelSha256(), test.pixelSha256());
-    assertTrue(train.toString().matches(
-        "'scans' \\(8 train images, 2x2, pixels [0-9a-f]{12}\u2026\\)"), train.toString());
+    assertTrue(
+        train.toString().matches("'scans' \\(8 train images, 2x2, pixels [0-9a-f]{12}\u2026\\)"),
+        train.toString());
   }
 
   @Test
   void aReferenceFromAnOldFileIsComparedByNameAndShape() {
-    DataReference old = new DataReference("MNIST digits", DataReference.Role.TRAIN, 0,
-        ImageShape.MNIST, "");
-    DataReference now = new DataReference("MNIST digits", DataReference.Role.TRAIN, 8000,
-        ImageShape.MNIST, "0".repeat(64));
-    DataReference other = new DataReference("scans", DataReference.Role.TRAIN, 8000,
-        ImageShape.MNIST, "0".repeat(64));
+    DataReference old =
+        new DataReference("MNIST digits", DataReference.Role.TRAIN, 0, ImageShape.MNIST, "");
+    DataReference now =
+        new DataReference(
+            "MNIST digits", DataReference.Role.TRAIN, 8000, ImageShape.MNIST, "0".repeat(64));
+    DataReference other =
+        new DataReference(
+            "scans", DataReference.Role.TRAIN, 8000, ImageShape.MNIST, "0".repeat(64));
 
     assertFalse(old.isComplete());
     assertTrue(old.sameImagesAs(now));
     assertFalse(old.sameImagesAs(other));
-    assertEquals("'MNIST digits' (train images, 28x28; count and pixels not recorded)",
-        old.toString());
+    assertEquals(
+        "'MNIST digits' (train images, 28x28; count and pixels not recorded)", old.toString());
   }
 
   @Test
   void aHashThatIsNotASha256IsRefused() {
-    assertThrows(IllegalArgumentException.class, () -> new DataReference("x",
-        DataReference.Role.TEST, 3, ImageShape.MNIST, "abc"));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new DataReference("x", DataReference.Role.TEST, 3, ImageShape.MNIST, "abc"));
   }
 }

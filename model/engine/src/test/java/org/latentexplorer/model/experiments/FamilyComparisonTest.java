@@ -20,15 +20,21 @@ class FamilyComparisonTest {
     Dataset.Split small = new Dataset.Split(s.train().head(3000), s.test().head(200));
     ModelConfig base = ModelConfig.defaults(ModelFamily.VAE, 28, 28).withHidden(List.of(128));
     List<String> lines = new ArrayList<>();
-    List<FamilyComparison.Row> rows = FamilyComparison.run(
-        FamilyComparison.standardLineup(base),
-        TrainingConfig.defaults().withEpochs(5).withBatchSize(50), small, 20, 50, lines::add);
+    List<FamilyComparison.Row> rows =
+        FamilyComparison.run(
+            FamilyComparison.standardLineup(base),
+            TrainingConfig.defaults().withEpochs(5).withBatchSize(50),
+            small,
+            20,
+            50,
+            lines::add);
     double baseline = meanImageError(small.test());
     assertEquals(4, rows.size());
     assertEquals(4, lines.size());
     for (FamilyComparison.Row r : rows) {
       // Better than the best constant guess, the mean image.
-      assertTrue(r.test().squaredError() < 0.9 * baseline,
+      assertTrue(
+          r.test().squaredError() < 0.9 * baseline,
           r.name() + ": " + r.test().squaredError() + " vs mean image " + baseline);
       boolean vae = r.name().startsWith("VAE");
       assertEquals(vae, Double.isFinite(r.test().elbo()), r.name());

@@ -38,18 +38,31 @@ class AtomicFileTest {
   void aWriterThatFailsLeavesTheOldFileAndNoTemporaryFile() throws IOException {
     Path file = Files.write(dir.resolve("curves.csv"), OLD);
     IOException failure = new IOException("disk full");
-    IOException thrown = assertThrows(IOException.class, () -> AtomicFile.write(file, out -> {
-      out.write(new byte[100_000]); // more than the buffer holds: part of it is in the file
-      throw failure;
-    }));
+    IOException thrown =
+        assertThrows(
+            IOException.class,
+            () ->
+                AtomicFile.write(
+                    file,
+                    out -> {
+                      out.write(
+                          new byte
+                              [100_000]); // more than the buffer holds: part of it is in the file
+                      throw failure;
+                    }));
     assertSame(failure, thrown);
     assertEquals(new String(OLD, StandardCharsets.UTF_8), Files.readString(file));
     assertEquals(List.of("curves.csv"), namesIn(dir));
 
-    assertThrows(UncheckedIOException.class, () -> AtomicFile.write(file, out -> {
-      out.write(1);
-      throw new UncheckedIOException(failure);
-    }));
+    assertThrows(
+        UncheckedIOException.class,
+        () ->
+            AtomicFile.write(
+                file,
+                out -> {
+                  out.write(1);
+                  throw new UncheckedIOException(failure);
+                }));
     assertEquals(new String(OLD, StandardCharsets.UTF_8), Files.readString(file));
     assertEquals(List.of("curves.csv"), namesIn(dir));
   }
@@ -57,10 +70,15 @@ class AtomicFileTest {
   @Test
   void aWriterThatFailsOnANewFileLeavesNothing() throws IOException {
     Path file = dir.resolve("new/bench.json");
-    assertThrows(IOException.class, () -> AtomicFile.write(file, out -> {
-      out.write('{');
-      throw new IOException("no space left on device");
-    }));
+    assertThrows(
+        IOException.class,
+        () ->
+            AtomicFile.write(
+                file,
+                out -> {
+                  out.write('{');
+                  throw new IOException("no space left on device");
+                }));
     assertFalse(Files.exists(file));
     assertEquals(List.of(), namesIn(file.getParent()));
   }
@@ -79,17 +97,20 @@ class AtomicFileTest {
   @Test
   void aWriterThatClosesItsStreamStillWritesEverything() throws IOException {
     Path file = dir.resolve("entries.zip");
-    AtomicFile.write(file, out -> {
-      try (ZipOutputStream zip = new ZipOutputStream(out)) {
-        zip.putNextEntry(new ZipEntry("a.txt"));
-        zip.write(OLD);
-        zip.closeEntry();
-      }
-    });
+    AtomicFile.write(
+        file,
+        out -> {
+          try (ZipOutputStream zip = new ZipOutputStream(out)) {
+            zip.putNextEntry(new ZipEntry("a.txt"));
+            zip.write(OLD);
+            zip.closeEntry();
+          }
+        });
     try (ZipFile zip = new ZipFile(file.toFile())) {
-      assertEquals(new String(OLD, StandardCharsets.UTF_8),
-          new String(zip.getInputStream(zip.getEntry("a.txt")).readAllBytes(),
-              StandardCharsets.UTF_8));
+      assertEquals(
+          new String(OLD, StandardCharsets.UTF_8),
+          new String(
+              zip.getInputStream(zip.getEntry("a.txt")).readAllBytes(), StandardCharsets.UTF_8));
     }
   }
 
@@ -98,13 +119,11 @@ class AtomicFileTest {
     assumeTrue(Files.getFileStore(dir).supportsFileAttributeView("posix"));
     Path shared = dir.resolve("shared.png");
     AtomicFile.write(shared, out -> out.write(1));
-    assertEquals("rw-r--r--",
-        PosixFilePermissions.toString(Files.getPosixFilePermissions(shared)));
+    assertEquals("rw-r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(shared)));
     Path secret = Files.write(dir.resolve("secret.csv"), OLD);
     Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString("rw-------"));
     AtomicFile.write(secret, out -> out.write(2));
-    assertEquals("rw-------",
-        PosixFilePermissions.toString(Files.getPosixFilePermissions(secret)));
+    assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(secret)));
   }
 
   @Test

@@ -26,8 +26,15 @@ class CrashSafetyTest {
     Random random = new Random(1);
     int kills = 0;
     for (int attempt = 0; attempt < 6; attempt++) {
-      Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-          SaveLoop.class.getName(), file.toString()).redirectErrorStream(true).start();
+      Process p =
+          new ProcessBuilder(
+                  java,
+                  "-cp",
+                  System.getProperty("java.class.path"),
+                  SaveLoop.class.getName(),
+                  file.toString())
+              .redirectErrorStream(true)
+              .start();
       BufferedReader out =
           new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
       String line = out.readLine(); // wait for the first complete save

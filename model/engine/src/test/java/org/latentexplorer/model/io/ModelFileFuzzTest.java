@@ -46,8 +46,8 @@ import org.nd4j.linalg.api.buffer.DataType;
 
 /**
  * Damaged model files, made from a valid one: every change to the bytes of an array entry (its
- * local header or its data) is refused, and any other change is either refused or loads exactly
- * the saved state, bit for bit. Each test prints how many changes had each outcome.
+ * local header or its data) is refused, and any other change is either refused or loads exactly the
+ * saved state, bit for bit. Each test prints how many changes had each outcome.
  */
 class ModelFileFuzzTest {
   private static final String[] ARRAYS = {
@@ -72,12 +72,16 @@ class ModelFileFuzzTest {
     }
   }
 
-  private enum Outcome { REFUSED, LOADED_IDENTICAL }
+  private enum Outcome {
+    REFUSED,
+    LOADED_IDENTICAL
+  }
 
   @BeforeContainer
   static void writeValidFile() throws IOException {
     ModelConfig config =
-        ModelConfig.defaults(ModelFamily.AAE, 4, 4).withHidden(List.of(6))
+        ModelConfig.defaults(ModelFamily.AAE, 4, 4)
+            .withHidden(List.of(6))
             .withDiscriminatorHidden(List.of(5));
     LatentModel model = new LatentModel(config, DataType.FLOAT, 1);
     TrainingConfig training = TrainingConfig.defaults();
@@ -88,17 +92,35 @@ class ModelFileFuzzTest {
       curves.add(Metric.TEST_ELBO, 128L * i, -200.0 / i);
     }
     // Fixed, not this machine now, so that the file and the counts are the same on every run.
-    Provenance provenance = new Provenance("0.1.0", "17.0.15+6 (OpenJDK 64-Bit Server VM)",
-        "Linux 6.1", "amd64", "CPU (OpenBLAS, 2 cores)", "java-fused",
-        Optional.of(Instant.parse("2026-01-02T03:04:05Z")), List.of(
-            new DataReference("tiny", DataReference.Role.TRAIN, 90, new ImageShape(4, 4),
-                "ab".repeat(32)),
-            new DataReference("tiny", DataReference.Role.TEST, 10, new ImageShape(4, 4),
-                "cd".repeat(32))));
-    saved = new TrainerState(config, training, provenance, model.exportParameters(),
-        randomFloats(random, slots * config.autoencoderParameterCount()), 3,
-        randomFloats(random, slots * config.discriminatorParameterCount()), 3, 1e-3, 3, 0, 384,
-        curves.snapshot());
+    Provenance provenance =
+        new Provenance(
+            "0.1.0",
+            "17.0.15+6 (OpenJDK 64-Bit Server VM)",
+            "Linux 6.1",
+            "amd64",
+            "CPU (OpenBLAS, 2 cores)",
+            "java-fused",
+            Optional.of(Instant.parse("2026-01-02T03:04:05Z")),
+            List.of(
+                new DataReference(
+                    "tiny", DataReference.Role.TRAIN, 90, new ImageShape(4, 4), "ab".repeat(32)),
+                new DataReference(
+                    "tiny", DataReference.Role.TEST, 10, new ImageShape(4, 4), "cd".repeat(32))));
+    saved =
+        new TrainerState(
+            config,
+            training,
+            provenance,
+            model.exportParameters(),
+            randomFloats(random, slots * config.autoencoderParameterCount()),
+            3,
+            randomFloats(random, slots * config.discriminatorParameterCount()),
+            3,
+            1e-3,
+            3,
+            0,
+            384,
+            curves.snapshot());
     dir = Files.createTempDirectory("fuzz");
     Path file = dir.resolve("valid.lex");
     ModelFile.save(saved, file);
@@ -144,7 +166,10 @@ class ModelFileFuzzTest {
   private static int localHeader(byte[] file, String name) {
     byte[] n = name.getBytes(StandardCharsets.US_ASCII);
     for (int at = 0; at + 30 + n.length <= file.length; at++) {
-      if (file[at] == 'P' && file[at + 1] == 'K' && file[at + 2] == 3 && file[at + 3] == 4
+      if (file[at] == 'P'
+          && file[at + 1] == 'K'
+          && file[at + 2] == 3
+          && file[at + 3] == 4
           && Arrays.equals(file, at + 30, at + 30 + n.length, n, 0, n.length)) {
         return at;
       }
@@ -163,8 +188,8 @@ class ModelFileFuzzTest {
   }
 
   /**
-   * Loads {@code bytes}; a file that loads must hold exactly the saved state, and a refusal must
-   * be one line.
+   * Loads {@code bytes}; a file that loads must hold exactly the saved state, and a refusal must be
+   * one line.
    */
   private static Outcome load(byte[] bytes) throws IOException {
     Path p = dir.resolve("damaged.lex");
@@ -187,8 +212,10 @@ class ModelFileFuzzTest {
     assertEquals(expected.provenance(), actual.provenance());
     assertBitIdentical(expected.parameters(), actual.parameters(), "parameters");
     assertBitIdentical(expected.optimizerState(), actual.optimizerState(), "optimizer state");
-    assertBitIdentical(expected.discriminatorOptimizerState(),
-        actual.discriminatorOptimizerState(), "discriminator optimizer state");
+    assertBitIdentical(
+        expected.discriminatorOptimizerState(),
+        actual.discriminatorOptimizerState(),
+        "discriminator optimizer state");
     assertEquals(expected.optimizerSteps(), actual.optimizerSteps());
     assertEquals(expected.discriminatorOptimizerSteps(), actual.discriminatorOptimizerSteps());
     assertEquals(expected.learningRate(), actual.learningRate());
@@ -210,16 +237,15 @@ class ModelFileFuzzTest {
     assertEquals(expected.length, actual.length, what);
     for (int i = 0; i < expected.length; i++) {
       if (Float.floatToRawIntBits(expected[i]) != Float.floatToRawIntBits(actual[i])) {
-        fail(what + " differ at " + i + ": " + expected[i] + " was saved, " + actual[i]
-            + " loaded");
+        fail(
+            what + " differ at " + i + ": " + expected[i] + " was saved, " + actual[i] + " loaded");
       }
     }
   }
 
   /**
-   * Every byte of the file, changed in two ways each (one bit flipped; the byte replaced by
-   * another value): a change inside an array entry is always refused, anything else is refused or
-   * harmless.
+   * Every byte of the file, changed in two ways each (one bit flipped; the byte replaced by another
+   * value): a change inside an array entry is always refused, anything else is refused or harmless.
    */
   @Example
   void everyChangedByteIsRefusedOrHarmless() throws IOException {
@@ -244,33 +270,51 @@ class ModelFileFuzzTest {
     System.out.printf("Model file of %,d bytes, every byte changed twice:%n", valid.length);
     for (Region r : Region.values()) {
       int[] c = counts.get(r);
-      System.out.printf("  %-40s %,6d changes: %,6d refused, %,6d loaded bit-identical%n",
-          r.description, c[0] + c[1], c[Outcome.REFUSED.ordinal()],
+      System.out.printf(
+          "  %-40s %,6d changes: %,6d refused, %,6d loaded bit-identical%n",
+          r.description,
+          c[0] + c[1],
+          c[Outcome.REFUSED.ordinal()],
           c[Outcome.LOADED_IDENTICAL.ordinal()]);
     }
-    assertTrue(counts.get(Region.ARRAY_ENTRY)[Outcome.REFUSED.ordinal()] > 1000,
+    assertTrue(
+        counts.get(Region.ARRAY_ENTRY)[Outcome.REFUSED.ordinal()] > 1000,
         "the array entries are large enough to be worth damaging");
     assertEquals(List.of(), accepted, "changes to array entries that were not refused");
   }
 
   @Provide
   Arbitrary<byte[]> damaged() {
-    Arbitrary<byte[]> flipped = Arbitraries.integers().between(0, valid.length - 1).list()
-        .ofMinSize(1).ofMaxSize(8).map(positions -> {
-          byte[] b = valid.clone();
-          for (int p : positions) {
-            b[p] ^= (byte) (1 << (p % 8));
-          }
-          return b;
-        });
-    Arbitrary<byte[]> cut = Arbitraries.integers().between(0, valid.length - 1)
-        .map(n -> Arrays.copyOf(valid, n));
-    Arbitrary<byte[]> overwritten = Arbitraries.integers().between(0, valid.length - 16)
-        .flatMap(at -> Arbitraries.bytes().array(byte[].class).ofSize(16).map(junk -> {
-          byte[] b = valid.clone();
-          System.arraycopy(junk, 0, b, at, 16);
-          return b;
-        }));
+    Arbitrary<byte[]> flipped =
+        Arbitraries.integers()
+            .between(0, valid.length - 1)
+            .list()
+            .ofMinSize(1)
+            .ofMaxSize(8)
+            .map(
+                positions -> {
+                  byte[] b = valid.clone();
+                  for (int p : positions) {
+                    b[p] ^= (byte) (1 << (p % 8));
+                  }
+                  return b;
+                });
+    Arbitrary<byte[]> cut =
+        Arbitraries.integers().between(0, valid.length - 1).map(n -> Arrays.copyOf(valid, n));
+    Arbitrary<byte[]> overwritten =
+        Arbitraries.integers()
+            .between(0, valid.length - 16)
+            .flatMap(
+                at ->
+                    Arbitraries.bytes()
+                        .array(byte[].class)
+                        .ofSize(16)
+                        .map(
+                            junk -> {
+                              byte[] b = valid.clone();
+                              System.arraycopy(junk, 0, b, at, 16);
+                              return b;
+                            }));
     Arbitrary<byte[]> random = Arbitraries.bytes().array(byte[].class).ofMaxSize(2000);
     return Arbitraries.oneOf(flipped, cut, overwritten, random);
   }
@@ -283,8 +327,8 @@ class ModelFileFuzzTest {
       touchesArray = bytes[i] != valid[i] && regions[i] == Region.ARRAY_ENTRY;
     }
     Outcome o = load(bytes);
-    Statistics.label("outcome").collect(o, touchesArray ? "array entry changed or file cut"
-        : "only other bytes changed");
+    Statistics.label("outcome")
+        .collect(o, touchesArray ? "array entry changed or file cut" : "only other bytes changed");
     if (touchesArray) {
       assertEquals(Outcome.REFUSED, o, "a change to an array entry, or a cut, loaded");
     }
@@ -297,12 +341,28 @@ class ModelFileFuzzTest {
   @Example
   void harmlessRewritesLoadTheSameState() throws IOException {
     Map<String, UnaryOperator<byte[]>> rewrites = new java.util.LinkedHashMap<>();
-    rewrites.put("JSON header without indentation", bytes -> rezip(bytes,
-        json -> new String(json, StandardCharsets.UTF_8).replaceAll("\n\\s*", "")
-            .getBytes(StandardCharsets.UTF_8), false, null));
-    rewrites.put("JSON header with extra blank lines and tabs", bytes -> rezip(bytes,
-        json -> new String(json, StandardCharsets.UTF_8).replace(",\n", ",\n\n\t")
-            .getBytes(StandardCharsets.UTF_8), false, null));
+    rewrites.put(
+        "JSON header without indentation",
+        bytes ->
+            rezip(
+                bytes,
+                json ->
+                    new String(json, StandardCharsets.UTF_8)
+                        .replaceAll("\n\\s*", "")
+                        .getBytes(StandardCharsets.UTF_8),
+                false,
+                null));
+    rewrites.put(
+        "JSON header with extra blank lines and tabs",
+        bytes ->
+            rezip(
+                bytes,
+                json ->
+                    new String(json, StandardCharsets.UTF_8)
+                        .replace(",\n", ",\n\n\t")
+                        .getBytes(StandardCharsets.UTF_8),
+                false,
+                null));
     rewrites.put("an extra field on every entry", bytes -> rezip(bytes, json -> json, true, null));
     rewrites.put("a zip comment", bytes -> rezip(bytes, json -> json, false, "saved by hand"));
     for (Map.Entry<String, UnaryOperator<byte[]>> r : rewrites.entrySet()) {
@@ -310,8 +370,10 @@ class ModelFileFuzzTest {
       assertFalse(Arrays.equals(valid, rewritten), r.getKey() + " changes the file");
       assertEquals(Outcome.LOADED_IDENTICAL, load(rewritten), r.getKey());
     }
-    System.out.printf("%d harmless rewrites (JSON whitespace, extra fields, comment): all loaded"
-        + " bit-identical%n", rewrites.size());
+    System.out.printf(
+        "%d harmless rewrites (JSON whitespace, extra fields, comment): all loaded"
+            + " bit-identical%n",
+        rewrites.size());
   }
 
   /**
@@ -321,8 +383,8 @@ class ModelFileFuzzTest {
    * @param extra whether to give every entry an extra field (an unknown tag, as tools may add)
    * @param comment a zip comment, or null
    */
-  private static byte[] rezip(byte[] file, UnaryOperator<byte[]> header, boolean extra,
-      String comment) {
+  private static byte[] rezip(
+      byte[] file, UnaryOperator<byte[]> header, boolean extra, String comment) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (ZipInputStream in = new ZipInputStream(new java.io.ByteArrayInputStream(file));
         ZipOutputStream zip = new ZipOutputStream(out)) {

@@ -31,13 +31,15 @@ import org.latentexplorer.model.vae.ModelFamily;
 class ModelFileSettingsTest {
   @TempDir Path dir;
 
-  private static TrainerState trained(Initialization init) throws IOException,
-      DivergenceException {
+  private static TrainerState trained(Initialization init) throws IOException, DivergenceException {
     Dataset.Split split = BundledDataset.MNIST_DIGITS.load().head(300).split(0.2, 1);
-    Trainer t = new Trainer(
-        ModelConfig.defaults(ModelFamily.VAE, 28, 28).withHidden(List.of(32))
-            .withKlEstimator(KlEstimator.MONTE_CARLO),
-        TrainingConfig.defaults().withBatchSize(40).withInitialization(init), split);
+    Trainer t =
+        new Trainer(
+            ModelConfig.defaults(ModelFamily.VAE, 28, 28)
+                .withHidden(List.of(32))
+                .withKlEstimator(KlEstimator.MONTE_CARLO),
+            TrainingConfig.defaults().withBatchSize(40).withInitialization(init),
+            split);
     t.step();
     return t.state();
   }
@@ -71,9 +73,13 @@ class ModelFileSettingsTest {
     Dataset.Split split = BundledDataset.MNIST_DIGITS.load().head(300).split(0.2, 1);
     ModelConfig m = ModelConfig.defaults(ModelFamily.VAE, 28, 28).withHidden(List.of(32));
     float[] glorot = new Trainer(m, TrainingConfig.defaults(), split).model().exportParameters();
-    float[] fanIn = new Trainer(m,
-        TrainingConfig.defaults().withInitialization(Initialization.FAN_IN_UNIFORM), split)
-        .model().exportParameters();
+    float[] fanIn =
+        new Trainer(
+                m,
+                TrainingConfig.defaults().withInitialization(Initialization.FAN_IN_UNIFORM),
+                split)
+            .model()
+            .exportParameters();
     // The first bias follows the first layer's 784 x 32 weights: zero, or drawn.
     int bias = 784 * 32;
     assertEquals(0f, glorot[bias]);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,14 +14,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.Optional;
 import org.latentexplorer.model.data.BundledDataset;
 import org.latentexplorer.model.data.DataReference;
 import org.latentexplorer.model.data.Dataset;
@@ -44,9 +44,11 @@ class ModelFileTest {
   static void train() throws IOException, DivergenceException {
     Dataset.Split split = BundledDataset.MNIST_DIGITS.load().split(0.2, 1);
     digits = new Dataset.Split(split.train().head(600), split.test().head(200));
-    Trainer t = new Trainer(
-        ModelConfig.defaults(ModelFamily.VAE, 28, 28).withHidden(List.of(64)).withLatentDim(3),
-        TrainingConfig.defaults().withBatchSize(50), digits);
+    Trainer t =
+        new Trainer(
+            ModelConfig.defaults(ModelFamily.VAE, 28, 28).withHidden(List.of(64)).withLatentDim(3),
+            TrainingConfig.defaults().withBatchSize(50),
+            digits);
     while (t.epoch() < 2) {
       t.step();
     }
@@ -65,7 +67,8 @@ class ModelFileTest {
     assertArrayEquals(trained.parameters(), loaded.parameters());
     assertArrayEquals(trained.optimizerState(), loaded.optimizerState());
     assertEquals(trained.step(), loaded.step());
-    assertEquals(trained.history().get(Metric.TEST_ELBO).size(),
+    assertEquals(
+        trained.history().get(Metric.TEST_ELBO).size(),
         loaded.history().get(Metric.TEST_ELBO).size());
 
     Trainer a = Trainer.resume(trained, digits);
@@ -82,8 +85,11 @@ class ModelFileTest {
       assertEquals(List.of(file), files.toList(), "no temporary file is left behind");
     }
     if (Files.getFileStore(file).supportsFileAttributeView("posix")) {
-      assertEquals("rw-r--r--", java.nio.file.attribute.PosixFilePermissions.toString(
-          Files.getPosixFilePermissions(file)), "a model file is for sharing");
+      assertEquals(
+          "rw-r--r--",
+          java.nio.file.attribute.PosixFilePermissions.toString(
+              Files.getPosixFilePermissions(file)),
+          "a model file is for sharing");
     }
   }
 
@@ -103,8 +109,9 @@ class ModelFileTest {
   @Test
   void emptyGarbageAndTruncatedFilesAreRefused() throws IOException {
     assertTrue(refused(write("empty.lex", new byte[0])).contains("empty"));
-    assertTrue(refused(write("text.lex", "hello world".getBytes(StandardCharsets.UTF_8)))
-        .contains("not a Latent Explorer model"));
+    assertTrue(
+        refused(write("text.lex", "hello world".getBytes(StandardCharsets.UTF_8)))
+            .contains("not a Latent Explorer model"));
     Path good = dir.resolve("good.lex");
     ModelFile.save(trained, good);
     byte[] bytes = Files.readAllBytes(good);
@@ -117,13 +124,16 @@ class ModelFileTest {
   /** Rewrites the header of a saved file with {@code edit} applied to its text. */
   private Path withHeader(String name, java.util.function.UnaryOperator<String> edit)
       throws IOException {
-    return withEntry(name, ModelFile.HEADER, data -> edit.apply(
-        new String(data, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8));
+    return withEntry(
+        name,
+        ModelFile.HEADER,
+        data ->
+            edit.apply(new String(data, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8));
   }
 
   /**
-   * A saved file rewritten as a zip tool would, with {@code edit} applied to one entry's bytes
-   * and every CRC fitting the bytes written.
+   * A saved file rewritten as a zip tool would, with {@code edit} applied to one entry's bytes and
+   * every CRC fitting the bytes written.
    */
   private Path withEntry(String name, String entry, java.util.function.UnaryOperator<byte[]> edit)
       throws IOException {
@@ -148,17 +158,30 @@ class ModelFileTest {
 
   @Test
   void newerFormatsForeignFilesAndInconsistentSizesAreRefused() throws IOException {
-    assertTrue(refused(withHeader("future.lex",
-        h -> h.replace("\"formatVersion\" : " + ModelFile.FORMAT_VERSION, "\"formatVersion\" : 7")))
-        .contains("newer"));
-    assertTrue(refused(withHeader("foreign.lex",
-        h -> h.replace("latent-explorer-model", "something-else"))).contains("not a Latent"));
-    assertTrue(refused(withHeader("latent.lex",
-        h -> h.replace("\"latentDim\" : 3", "\"latentDim\" : 4"))).contains("parameterCount"));
-    assertTrue(refused(withHeader("invalid.lex",
-        h -> h.replace("\"latentDim\" : 3", "\"latentDim\" : 999"))).contains("latent size"));
-    assertTrue(refused(withHeader("json.lex", h -> h.substring(0, h.length() / 2)))
-        .contains("header"));
+    assertTrue(
+        refused(
+                withHeader(
+                    "future.lex",
+                    h ->
+                        h.replace(
+                            "\"formatVersion\" : " + ModelFile.FORMAT_VERSION,
+                            "\"formatVersion\" : 7")))
+            .contains("newer"));
+    assertTrue(
+        refused(
+                withHeader(
+                    "foreign.lex", h -> h.replace("latent-explorer-model", "something-else")))
+            .contains("not a Latent"));
+    assertTrue(
+        refused(withHeader("latent.lex", h -> h.replace("\"latentDim\" : 3", "\"latentDim\" : 4")))
+            .contains("parameterCount"));
+    assertTrue(
+        refused(
+                withHeader(
+                    "invalid.lex", h -> h.replace("\"latentDim\" : 3", "\"latentDim\" : 999")))
+            .contains("latent size"));
+    assertTrue(
+        refused(withHeader("json.lex", h -> h.substring(0, h.length() / 2))).contains("header"));
   }
 
   @Test
@@ -170,19 +193,25 @@ class ModelFileTest {
     int at = indexOf(bytes, name) + name.length + 1000;
     bytes[at] ^= 0x10;
 
-    assertEquals("flipped.lex is damaged: parameters.f32 fails its CRC check",
+    assertEquals(
+        "flipped.lex is damaged: parameters.f32 fails its CRC check",
         refused(write("flipped.lex", bytes)));
   }
 
   @Test
   void anArrayThatDoesNotMatchItsRecordedHashIsRefused() throws IOException {
     // Rewritten with a CRC that fits the changed bytes, as a careless tool or an edit would.
-    Path edited = withEntry("edited.lex", ModelFile.OPTIMIZER, data -> {
-      data[8] ^= 1;
-      return data;
-    });
+    Path edited =
+        withEntry(
+            "edited.lex",
+            ModelFile.OPTIMIZER,
+            data -> {
+              data[8] ^= 1;
+              return data;
+            });
 
-    assertEquals("edited.lex is damaged: optimizer.f32 does not match its SHA-256 in model.json",
+    assertEquals(
+        "edited.lex is damaged: optimizer.f32 does not match its SHA-256 in model.json",
         refused(edited));
   }
 
@@ -196,23 +225,25 @@ class ModelFileTest {
   }
 
   /**
-   * A file as format 1 wrote it: deflated entries with data descriptors, no hashes, no
-   * provenance, and the training set named by its display name with the " (train)" of that time.
+   * A file as format 1 wrote it: deflated entries with data descriptors, no hashes, no provenance,
+   * and the training set named by its display name with the " (train)" of that time.
    */
   private Path formatOneFile(String name) throws IOException {
-    return withHeader(name, h -> {
-      try {
-        com.fasterxml.jackson.databind.node.ObjectNode json =
-            (com.fasterxml.jackson.databind.node.ObjectNode) new ObjectMapper().readTree(h);
-        json.put("formatVersion", 1);
-        json.remove(ModelFile.SHA256);
-        json.remove("provenance");
-        json.put("dataset", "MNIST digits (train)");
-        return new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(json);
-      } catch (IOException e) {
-        throw new java.io.UncheckedIOException(e);
-      }
-    });
+    return withHeader(
+        name,
+        h -> {
+          try {
+            com.fasterxml.jackson.databind.node.ObjectNode json =
+                (com.fasterxml.jackson.databind.node.ObjectNode) new ObjectMapper().readTree(h);
+            json.put("formatVersion", 1);
+            json.remove(ModelFile.SHA256);
+            json.remove("provenance");
+            json.put("dataset", "MNIST digits (train)");
+            return new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(json);
+          } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+          }
+        });
   }
 
   @Test
@@ -244,10 +275,12 @@ class ModelFileTest {
 
   @Test
   void aCurrentFileWithoutItsHashesIsRefused() throws IOException {
-    Path stripped = withHeader("stripped.lex",
-        h -> h.replaceFirst("\"sha256\" : \\{[^}]*}", "\"unhashed\" : {}"));
+    Path stripped =
+        withHeader(
+            "stripped.lex", h -> h.replaceFirst("\"sha256\" : \\{[^}]*}", "\"unhashed\" : {}"));
 
-    assertEquals("stripped.lex is damaged: model.json records no SHA-256 for parameters.f32",
+    assertEquals(
+        "stripped.lex is damaged: model.json records no SHA-256 for parameters.f32",
         refused(stripped));
   }
 

@@ -8,7 +8,9 @@ import org.latentexplorer.model.train.TrainingConfig;
 import org.latentexplorer.model.vae.ModelConfig;
 import org.latentexplorer.model.vae.ModelFamily;
 
-/** A process that saves model files to one path forever, to be killed by {@link CrashSafetyTest}. */
+/**
+ * A process that saves model files to one path forever, to be killed by {@link CrashSafetyTest}.
+ */
 public final class SaveLoop {
   private SaveLoop() {}
 
@@ -20,9 +22,21 @@ public final class SaveLoop {
     for (int round = 0; ; round++) {
       float[] params = new float[(int) n];
       java.util.Arrays.fill(params, round);
-      TrainerState s = new TrainerState(config, training,
-          Provenance.unknown(java.util.List.of()), params, new float[(int) (2 * n)],
-          round, new float[0], 0, 1e-3, round, 0, 0, new MetricRecorder().snapshot());
+      TrainerState s =
+          new TrainerState(
+              config,
+              training,
+              Provenance.unknown(java.util.List.of()),
+              params,
+              new float[(int) (2 * n)],
+              round,
+              new float[0],
+              0,
+              1e-3,
+              round,
+              0,
+              0,
+              new MetricRecorder().snapshot());
       ModelFile.save(s, Path.of(args[0]));
       System.out.println("saved " + round);
       System.out.flush();

@@ -33,10 +33,11 @@ class GemmTest {
     int n = 70;
     int k = 90;
     INDArray flat = random(1, 5 + k * n + m * n);
-    INDArray b = flat.get(NDArrayIndex.point(0), NDArrayIndex.interval(5, 5 + k * n))
-        .reshape('c', k, n);
-    INDArray c = flat.get(NDArrayIndex.point(0),
-        NDArrayIndex.interval(5 + k * n, 5 + k * n + m * n)).reshape('c', m, n);
+    INDArray b =
+        flat.get(NDArrayIndex.point(0), NDArrayIndex.interval(5, 5 + k * n)).reshape('c', k, n);
+    INDArray c =
+        flat.get(NDArrayIndex.point(0), NDArrayIndex.interval(5 + k * n, 5 + k * n + m * n))
+            .reshape('c', m, n);
     INDArray a = random(m, k);
     double[][] expected = product(a, false, b.dup(), false);
     float before = flat.getFloat(0, 4);
@@ -47,8 +48,10 @@ class GemmTest {
 
   @Test
   void mismatchedShapesAreRefused() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> Gemm.multiply(random(4, 5), false, random(6, 3), false, random(4, 3)));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> Gemm.multiply(random(4, 5), false, random(6, 3), false, random(4, 3)));
     assertEquals("cannot multiply [4 x 5] by [6 x 3] into [4 x 3]", e.getMessage());
   }
 

@@ -15,8 +15,8 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
- * The fused Java kernels against ND4J's own ops (the double-precision path that the gradient
- * checks cover), on float arrays, including views with an offset into a larger buffer.
+ * The fused Java kernels against ND4J's own ops (the double-precision path that the gradient checks
+ * cover), on float arrays, including views with an offset into a larger buffer.
  */
 class KernelsTest {
   private static final float TOL = 2e-5f;
@@ -143,9 +143,9 @@ class KernelsTest {
 
   /**
    * A Gaussian decoder output [R x 4] (two pixels per row, R = {@link #RAW_LOG_VARIANCES} rows):
-   * row r has raw log-variance RAW_LOG_VARIANCES[r] for both pixels, a mean a multiple of 1/64,
-   * and the data value of its second pixel equal to its mean (the always-black pixel a decoder
-   * has learnt: its likelihood keeps asking for a smaller variance).
+   * row r has raw log-variance RAW_LOG_VARIANCES[r] for both pixels, a mean a multiple of 1/64, and
+   * the data value of its second pixel equal to its mean (the always-black pixel a decoder has
+   * learnt: its likelihood keeps asking for a smaller variance).
    */
   private static INDArray[] gaussianCase() {
     int rows = RAW_LOG_VARIANCES.length;
@@ -166,9 +166,9 @@ class KernelsTest {
   }
 
   /**
-   * Beyond the log-variance bounds the fused kernel agrees with the two-softplus reference, and
-   * the gradient of every raw log-variance output is non-zero with the sign the likelihood asks
-   * for: a clamp would give exactly 0 below -8 and above 8.
+   * Beyond the log-variance bounds the fused kernel agrees with the two-softplus reference, and the
+   * gradient of every raw log-variance output is non-zero with the sign the likelihood asks for: a
+   * clamp would give exactly 0 below -8 and above 8.
    */
   @Test
   void gaussianAgreesWithTheReferenceFarBeyondTheLogVarianceBounds() {
@@ -199,11 +199,11 @@ class KernelsTest {
         float g = g2[r * 4 + 2 + j];
         assertTrue(g != 0 && Math.signum(g) == Math.signum(1 - sq), "raw " + raw + ": " + g);
         // Far beyond a bound ds/dr = (1 - e^(lo - hi)) e^-(distance), to relative e^-distance.
-        double distance =
-            Math.max(Kernels.MIN_LOG_VARIANCE - raw, raw - Kernels.MAX_LOG_VARIANCE);
+        double distance = Math.max(Kernels.MIN_LOG_VARIANCE - raw, raw - Kernels.MAX_LOG_VARIANCE);
         if (distance > 20) {
-          double slope = -Math.expm1(Kernels.MIN_LOG_VARIANCE - Kernels.MAX_LOG_VARIANCE)
-              * Math.exp(-distance);
+          double slope =
+              -Math.expm1(Kernels.MIN_LOG_VARIANCE - Kernels.MAX_LOG_VARIANCE)
+                  * Math.exp(-distance);
           assertEquals(0.25 * 0.5 * (1 - sq) * slope, g, 1e-5 * Math.abs(g), "raw " + raw);
         }
       }
@@ -225,8 +225,7 @@ class KernelsTest {
     // cancels when the two are close, are less precise than the fused kernel.
     INDArray d1 = Nd4j.create(DataType.DOUBLE, rows, 2 * d);
     INDArray d2 = Nd4j.create(DataType.FLOAT, rows, 2 * d);
-    reference.gaussian(
-        out.castTo(DataType.DOUBLE), x.castTo(DataType.DOUBLE), d1, 1.0 / rows, r1);
+    reference.gaussian(out.castTo(DataType.DOUBLE), x.castTo(DataType.DOUBLE), d1, 1.0 / rows, r1);
     fast.gaussian(out, x, d2, 1.0 / rows, r2);
     double[] g1 = d1.reshape(rows * 2L * d).toDoubleVector();
     float[] g2 = d2.reshape(rows * 2L * d).toFloatVector();
@@ -240,11 +239,11 @@ class KernelsTest {
   }
 
   /**
-   * The fused float kernel's gradients against central differences of its own log-likelihood,
-   * for means and raw log-variances inside, at and beyond the bounds. The log-likelihood is
-   * summed in double from exact float inputs, so the difference quotient is good to about 1e-9
-   * (absolute): beyond about 25 past a bound the change it sees is below that, and the previous
-   * test checks the gradient there.
+   * The fused float kernel's gradients against central differences of its own log-likelihood, for
+   * means and raw log-variances inside, at and beyond the bounds. The log-likelihood is summed in
+   * double from exact float inputs, so the difference quotient is good to about 1e-9 (absolute):
+   * beyond about 25 past a bound the change it sees is below that, and the previous test checks the
+   * gradient there.
    */
   @Test
   void gaussianGradientsMatchCentralDifferencesOfTheFloatKernel() {
@@ -351,8 +350,18 @@ class KernelsTest {
           rules.adagrad(p, g, rules.newRuleState(1, 16, DataType.FLOAT), 0.1, 1e-8, 0), k.name());
       assertFalse(rules.sgd(p, g, 0.1, 0), k.name());
       INDArray fine = random(11, 1, 16, -1, 1).reshape(16);
-      assertTrue(rules.adam(Nd4j.zeros(DataType.FLOAT, 16), fine,
-          rules.newRuleState(2, 16, DataType.FLOAT), 0.1, 0.9, 0.999, 1e-8, 1, 0), k.name());
+      assertTrue(
+          rules.adam(
+              Nd4j.zeros(DataType.FLOAT, 16),
+              fine,
+              rules.newRuleState(2, 16, DataType.FLOAT),
+              0.1,
+              0.9,
+              0.999,
+              1e-8,
+              1,
+              0),
+          k.name());
       assertTrue(rules.sgd(Nd4j.zeros(DataType.FLOAT, 16), fine, 0.1, 0), k.name());
     }
   }
@@ -383,8 +392,9 @@ class KernelsTest {
       worst = Math.max(worst, Math.abs(out[i] - Activation.sigmoid(l[i])));
     }
     assertTrue(worst < 5e-7, "worst error " + worst);
-    float[] special =
-        {Float.NaN, Float.NEGATIVE_INFINITY, Float.POSITIVE_INFINITY, 0f, -0f, 1e-40f};
+    float[] special = {
+      Float.NaN, Float.NEGATIVE_INFINITY, Float.POSITIVE_INFINITY, 0f, -0f, 1e-40f
+    };
     float[] se = new float[special.length];
     float[] so = new float[special.length];
     Logistic.onePlusExpMinusAbs(special, se, special.length);
@@ -457,13 +467,12 @@ class KernelsTest {
   }
 
   /**
-   * Small gradients must reach Adam's moments, and the moments must never become subnormal as
-   * they decay: arithmetic on subnormals is ~100 times slower on x86, and the moments of an
-   * always-black pixel's weights decay towards them. Gradients of 1e-12 to 1e-6 are kept by the
-   * rounding (it flushes gradients below 2^-54, about 5.6e-17); then 30,000 zero steps carry
-   * every first moment (x0.9 a step) through the subnormal range, and the second moments of the
-   * smallest gradients (x0.999 a step) to it: without the rounding both would pass through
-   * subnormal values.
+   * Small gradients must reach Adam's moments, and the moments must never become subnormal as they
+   * decay: arithmetic on subnormals is ~100 times slower on x86, and the moments of an always-black
+   * pixel's weights decay towards them. Gradients of 1e-12 to 1e-6 are kept by the rounding (it
+   * flushes gradients below 2^-54, about 5.6e-17); then 30,000 zero steps carry every first moment
+   * (x0.9 a step) through the subnormal range, and the second moments of the smallest gradients
+   * (x0.999 a step) to it: without the rounding both would pass through subnormal values.
    */
   @Test
   void adamMomentsNeverBecomeSubnormal() {

@@ -45,8 +45,8 @@ class OpenBlasTest {
   }
 
   /**
-   * A current library that cannot load (here not a library at all, as a binary built for a newer
-   * C library would fail) leaves ND4J on the bundled build, with a note, in a fresh JVM.
+   * A current library that cannot load (here not a library at all, as a binary built for a newer C
+   * library would fail) leaves ND4J on the bundled build, with a note, in a fresh JVM.
    */
   @Test
   void aCurrentBuildThatCannotLoadFallsBackToTheBundledOne(@TempDir Path dir) throws Exception {
@@ -62,8 +62,8 @@ class OpenBlasTest {
       }
     }
     Files.writeString(natives.resolve("libopenblas.so.0"), "not a shared library\n");
-    Files.createSymbolicLink(natives.resolve("libopenblas_nolapack.so.0"),
-        Path.of("libopenblas.so.0"));
+    Files.createSymbolicLink(
+        natives.resolve("libopenblas_nolapack.so.0"), Path.of("libopenblas.so.0"));
     // The bundled build copied, as laid out by the build: JavaCPP may write into its folder.
     Path realBundled = real.toAbsolutePath().resolveSibling(OpenBlas.BUNDLED_FOLDER);
     Path copy = Files.createDirectory(dir.resolve(OpenBlas.BUNDLED_FOLDER));
@@ -74,15 +74,21 @@ class OpenBlasTest {
         }
       }
     }
-    Files.createSymbolicLink(copy.resolve("libopenblas_nolapack.so.0"),
-        Path.of("libopenblas.so.0"));
+    Files.createSymbolicLink(
+        copy.resolve("libopenblas_nolapack.so.0"), Path.of("libopenblas.so.0"));
     String bundled = OpenBlas.versionInside(realBundled.resolve("libopenblas.so.0"));
 
-    Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java")
-        .toString(), "-cp", System.getProperty("java.class.path"),
-        "-Djava.library.path=" + natives, "-Dorg.bytedeco.javacpp.pathsFirst=true",
-        "-Dorg.bytedeco.javacpp.cacheDir=" + dir, OpenBlasProbe.class.getName())
-        .redirectErrorStream(true).start();
+    Process p =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                "-Djava.library.path=" + natives,
+                "-Dorg.bytedeco.javacpp.pathsFirst=true",
+                "-Dorg.bytedeco.javacpp.cacheDir=" + dir,
+                OpenBlasProbe.class.getName())
+            .redirectErrorStream(true)
+            .start();
     assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the probe JVM finished");
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertEquals(0, p.exitValue(), out);

@@ -20,11 +20,13 @@ class ParallelRangeTest {
   /** Runs over [0, N) and checks that every index was visited exactly once. */
   private static void coverOnce() {
     AtomicLongArray visits = new AtomicLongArray(N);
-    ParallelRange.run(N, (from, to) -> {
-      for (int i = from; i < to; i++) {
-        visits.incrementAndGet(i);
-      }
-    });
+    ParallelRange.run(
+        N,
+        (from, to) -> {
+          for (int i = from; i < to; i++) {
+            visits.incrementAndGet(i);
+          }
+        });
     for (int i = 0; i < N; i++) {
       assertEquals(1, visits.get(i), "index " + i);
     }
@@ -58,12 +60,17 @@ class ParallelRangeTest {
   @Test
   void aFailureInAnyPartReachesTheCallerAndLeavesTheRangeUsable() {
     for (int failing : new int[] {0, N - 1}) {
-      IllegalStateException e = assertThrows(IllegalStateException.class, () ->
-          ParallelRange.run(N, (from, to) -> {
-            if (failing >= from && failing < to) {
-              throw new IllegalStateException("part with " + failing);
-            }
-          }));
+      IllegalStateException e =
+          assertThrows(
+              IllegalStateException.class,
+              () ->
+                  ParallelRange.run(
+                      N,
+                      (from, to) -> {
+                        if (failing >= from && failing < to) {
+                          throw new IllegalStateException("part with " + failing);
+                        }
+                      }));
       assertEquals("part with " + failing, e.getMessage());
     }
     AtomicLong sum = new AtomicLong();

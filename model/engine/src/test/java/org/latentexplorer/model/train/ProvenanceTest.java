@@ -39,24 +39,30 @@ class ProvenanceTest {
     assertEquals(t.model().kernels().name(), p.kernels());
     assertTrue(p.backend().startsWith("CPU") || p.backend().startsWith("GPU"), p.backend());
     Instant created = p.created().orElseThrow();
-    assertTrue(!created.isBefore(before) && created.isBefore(before.plus(Duration.ofMinutes(1))),
+    assertTrue(
+        !created.isBefore(before) && created.isBefore(before.plus(Duration.ofMinutes(1))),
         created.toString());
-    assertEquals(List.of(DataReference.of(split.train(), DataReference.Role.TRAIN),
-        DataReference.of(split.test(), DataReference.Role.TEST)), p.data());
+    assertEquals(
+        List.of(
+            DataReference.of(split.train(), DataReference.Role.TRAIN),
+            DataReference.of(split.test(), DataReference.Role.TEST)),
+        p.data());
     assertEquals(45, p.data(DataReference.Role.TRAIN).orElseThrow().imageCount());
     assertTrue(p.recordsAllData());
   }
 
   @Test
   void aModelOpenedWithOtherImagesKeepsItsDataUntilItTrainsOnThem() throws DivergenceException {
-    Trainer first = new Trainer(CONFIG, TrainingConfig.defaults().withBatchSize(5),
-        data("squares", 0));
+    Trainer first =
+        new Trainer(CONFIG, TrainingConfig.defaults().withBatchSize(5), data("squares", 0));
     first.step();
     TrainerState saved = first.state();
     Dataset.Split other = data("stripes", 0.5f);
 
     Trainer resumed = Trainer.resume(saved, other);
-    assertEquals(saved.provenance().data(), resumed.state().provenance().data(),
+    assertEquals(
+        saved.provenance().data(),
+        resumed.state().provenance().data(),
         "opened and saved again, it was still trained on the first images only");
 
     resumed.step();
@@ -69,8 +75,9 @@ class ProvenanceTest {
   void anOldFilesUnknownProvenanceSaysSo() {
     var lines = Provenance.unknown(List.of()).describe();
 
-    assertEquals(List.of("written by", "Java", "system", "computed by", "trained on",
-        "tested on"), List.copyOf(lines.keySet()));
+    assertEquals(
+        List.of("written by", "Java", "system", "computed by", "trained on", "tested on"),
+        List.copyOf(lines.keySet()));
     assertTrue(lines.get("written by").startsWith("unknown"), lines.toString());
     assertEquals("unknown", lines.get("trained on"));
   }

@@ -36,21 +36,22 @@ class TrainerTest {
 
   @Test
   void vaeTestElboImprovesByManyNatsInAFewEpochs() throws DivergenceException {
-    Trainer t = new Trainer(small(ModelFamily.VAE), TrainingConfig.defaults().withBatchSize(64),
-        digits);
+    Trainer t =
+        new Trainer(small(ModelFamily.VAE), TrainingConfig.defaults().withBatchSize(64), digits);
     java.util.List<Double> epochElbos = new java.util.ArrayList<>();
     long[] batches = {0};
-    t.addListener(new TrainingListener() {
-      @Override
-      public void onTrainingBatch(long step, StepMetrics metrics) {
-        batches[0] = step;
-      }
+    t.addListener(
+        new TrainingListener() {
+          @Override
+          public void onTrainingBatch(long step, StepMetrics metrics) {
+            batches[0] = step;
+          }
 
-      @Override
-      public void onEpoch(int epoch, Evaluation test) {
-        epochElbos.add(test.elbo());
-      }
-    });
+          @Override
+          public void onEpoch(int epoch, Evaluation test) {
+            epochElbos.add(test.elbo());
+          }
+        });
     double before = t.evaluateFullTest().elbo();
     while (t.epoch() < 3) {
       t.step();
@@ -70,8 +71,8 @@ class TrainerTest {
   @Test
   void importanceSampledLikelihoodIsAtLeastTheElboAndTightensWithMoreSamples()
       throws DivergenceException {
-    Trainer t = new Trainer(small(ModelFamily.VAE), TrainingConfig.defaults().withBatchSize(64),
-        digits);
+    Trainer t =
+        new Trainer(small(ModelFamily.VAE), TrainingConfig.defaults().withBatchSize(64), digits);
     while (t.epoch() < 2) {
       t.step();
     }
@@ -123,17 +124,20 @@ class TrainerTest {
     float[] pixels = digits.train().head(256).pixelsUnsafe().clone();
     pixels[5] = Float.NaN; // one poisoned image
     Dataset poisoned = new Dataset("poisoned", 28, 28, pixels, null, List.of());
-    Trainer t = new Trainer(small(ModelFamily.VAE),
-        TrainingConfig.defaults().withBatchSize(32).withEpochs(4),
-        new Dataset.Split(poisoned, digits.test()));
+    Trainer t =
+        new Trainer(
+            small(ModelFamily.VAE),
+            TrainingConfig.defaults().withBatchSize(32).withEpochs(4),
+            new Dataset.Split(poisoned, digits.test()));
     double lr = t.learningRate();
     java.util.List<String> told = new java.util.ArrayList<>();
-    t.addListener(new TrainingListener() {
-      @Override
-      public void onDivergence(String message) {
-        told.add(message);
-      }
-    });
+    t.addListener(
+        new TrainingListener() {
+          @Override
+          public void onDivergence(String message) {
+            told.add(message);
+          }
+        });
     while (t.epoch() < 3) {
       t.step();
     }
@@ -149,14 +153,20 @@ class TrainerTest {
     float[] pixels = new float[64 * 784];
     java.util.Arrays.fill(pixels, Float.NaN);
     Dataset broken = new Dataset("broken", 28, 28, pixels, null, List.of());
-    Trainer t = new Trainer(small(ModelFamily.VAE), TrainingConfig.defaults().withBatchSize(16),
-        new Dataset.Split(broken, digits.test()));
+    Trainer t =
+        new Trainer(
+            small(ModelFamily.VAE),
+            TrainingConfig.defaults().withBatchSize(16),
+            new Dataset.Split(broken, digits.test()));
     float[] start = t.model().exportParameters();
-    DivergenceException e = assertThrows(DivergenceException.class, () -> {
-      for (int i = 0; i < 100; i++) {
-        t.step();
-      }
-    });
+    DivergenceException e =
+        assertThrows(
+            DivergenceException.class,
+            () -> {
+              for (int i = 0; i < 100; i++) {
+                t.step();
+              }
+            });
     assertTrue(e.getMessage().contains("learning rate"), e.getMessage());
     assertArrayEquals(start, t.model().exportParameters(), "the last good weights are kept");
   }
@@ -168,21 +178,24 @@ class TrainerTest {
     float[] pixels = digits.train().head(64).pixelsUnsafe().clone();
     pixels[3 * 784 + 400] = Float.NaN;
     Dataset poisoned = new Dataset("poisoned", 28, 28, pixels, null, List.of());
-    Trainer t = new Trainer(small(ModelFamily.VAE),
-        TrainingConfig.defaults().withBatchSize(32).withEpochs(100),
-        new Dataset.Split(poisoned, digits.test()));
+    Trainer t =
+        new Trainer(
+            small(ModelFamily.VAE),
+            TrainingConfig.defaults().withBatchSize(32).withEpochs(100),
+            new Dataset.Split(poisoned, digits.test()));
     List<String> events = new java.util.ArrayList<>();
-    t.addListener(new TrainingListener() {
-      @Override
-      public void onDivergence(String message) {
-        events.add("diverged");
-      }
+    t.addListener(
+        new TrainingListener() {
+          @Override
+          public void onDivergence(String message) {
+            events.add("diverged");
+          }
 
-      @Override
-      public void onEpoch(int epoch, Evaluation test) {
-        events.add("epoch " + epoch);
-      }
-    });
+          @Override
+          public void onEpoch(int epoch, Evaluation test) {
+            events.add("epoch " + epoch);
+          }
+        });
     int epochs = 8;
     int lastBatchDivergences = 0;
     for (int i = 0; i < 2 * epochs; i++) {
@@ -193,20 +206,28 @@ class TrainerTest {
       }
     }
     assertEquals(epochs, java.util.Collections.frequency(events, "diverged"), events.toString());
-    assertTrue(lastBatchDivergences > 0,
+    assertTrue(
+        lastBatchDivergences > 0,
         "no divergence on a last minibatch, so this run tests nothing: " + events);
     assertEquals(epochs, t.epoch(), events.toString());
-    assertEquals(epochs, t.snapshot(1, RunState.RUNNING).history().get(Metric.TEST_ELBO).size(),
+    assertEquals(
+        epochs,
+        t.snapshot(1, RunState.RUNNING).history().get(Metric.TEST_ELBO).size(),
         "the whole test set is scored at every epoch's end");
   }
 
   @Test
   void liveAndEndOfEpochScoresOfDifferentImagesGoToDifferentCurves()
       throws DivergenceException, IOException {
-    Dataset.Split split = new Dataset.Split(digits.train().head(256),
-        BundledDataset.MNIST_DIGITS.load().head(Trainer.LIVE_TEST_IMAGES + 200));
-    Trainer t = new Trainer(small(ModelFamily.VAE),
-        TrainingConfig.defaults().withBatchSize(64).withEpochs(3), split);
+    Dataset.Split split =
+        new Dataset.Split(
+            digits.train().head(256),
+            BundledDataset.MNIST_DIGITS.load().head(Trainer.LIVE_TEST_IMAGES + 200));
+    Trainer t =
+        new Trainer(
+            small(ModelFamily.VAE),
+            TrainingConfig.defaults().withBatchSize(64).withEpochs(3),
+            split);
     double live = t.evaluateLiveTest().elbo();
     t.step();
     double whole = t.evaluateFullTest().elbo();
@@ -218,22 +239,27 @@ class TrainerTest {
     // Three end-of-epoch or requested scores of all 1,200 images, two of the first 1,000.
     assertEquals(3, h.get(Metric.TEST_ELBO).size());
     assertEquals(2, h.get(Metric.LIVE_TEST_ELBO).size());
-    for (Metric m : List.of(Metric.LIVE_TEST_LOG_LIKELIHOOD, Metric.LIVE_TEST_KL,
-        Metric.LIVE_TEST_SQUARED_ERROR)) {
+    for (Metric m :
+        List.of(
+            Metric.LIVE_TEST_LOG_LIKELIHOOD, Metric.LIVE_TEST_KL, Metric.LIVE_TEST_SQUARED_ERROR)) {
       assertEquals(2, h.get(m).size(), m.name());
     }
     assertEquals(live, h.get(Metric.LIVE_TEST_ELBO).y(0));
     assertEquals(whole, h.get(Metric.TEST_ELBO).y(0));
-    assertTrue(Metric.LIVE_TEST_ELBO.label().contains(
-        String.format(java.util.Locale.ROOT, "first %,d test images", Trainer.LIVE_TEST_IMAGES)),
+    assertTrue(
+        Metric.LIVE_TEST_ELBO
+            .label()
+            .contains(
+                String.format(
+                    java.util.Locale.ROOT, "first %,d test images", Trainer.LIVE_TEST_IMAGES)),
         Metric.LIVE_TEST_ELBO.label());
     assertTrue(Metric.TEST_ELBO.label().contains("whole test set"), Metric.TEST_ELBO.label());
   }
 
   @Test
   void aTestSetOfAtMostTheLiveSizeHasOneCurve() throws DivergenceException {
-    Trainer t = new Trainer(small(ModelFamily.VAE), TrainingConfig.defaults().withBatchSize(64),
-        digits);
+    Trainer t =
+        new Trainer(small(ModelFamily.VAE), TrainingConfig.defaults().withBatchSize(64), digits);
     t.evaluateLiveTest();
     t.step();
     t.evaluateFullTest();

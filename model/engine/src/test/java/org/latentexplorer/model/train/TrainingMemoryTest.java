@@ -17,8 +17,8 @@ import org.latentexplorer.model.vae.ModelFamily;
 /** The heap estimate of a training run against hand-computed and measured numbers. */
 class TrainingMemoryTest {
   /**
-   * A 784-512-2 VAE: 784 x 512 + 512, 512 x 4 + 4 (means and log-variances), 2 x 512 + 512 and
-   * 512 x 784 + 784.
+   * A 784-512-2 VAE: 784 x 512 + 512, 512 x 4 + 4 (means and log-variances), 2 x 512 + 512 and 512
+   * x 784 + 784.
    */
   private static final long DEFAULT_VAE_WEIGHTS = 401_920 + 2_052 + 1_536 + 402_192;
 
@@ -41,8 +41,11 @@ class TrainingMemoryTest {
 
   @Test
   void aBinarizationDrawnInAdvanceAndAdagradCountAsHandCountingGives() {
-    TrainingConfig t = TrainingConfig.defaults().withOptimizer(OptimizerKind.ADAGRAD)
-        .withBinarization(Binarization.FIXED).withBatchSize(64);
+    TrainingConfig t =
+        TrainingConfig.defaults()
+            .withOptimizer(OptimizerKind.ADAGRAD)
+            .withBinarization(Binarization.FIXED)
+            .withBatchSize(64);
     TrainingMemory m = TrainingMemory.of(VAE, t, 8_000, 2_000);
 
     // S = P: P + (P + P) + 3 P + (P + P) = 8 P.
@@ -70,19 +73,22 @@ class TrainingMemoryTest {
   }
 
   /**
-   * What a run really holds, measured on the heap after collections: the data set and its split,
-   * a trainer, a published snapshot and a saved state. The estimate counts two snapshots more than
-   * are alive here, but not the collector's rounding of large arrays up to whole regions (about
-   * 5% more here) or the run's small objects: what it lets through must fit the heap, within the
-   * share it leaves unplanned, and it must not refuse runs that need much less.
+   * What a run really holds, measured on the heap after collections: the data set and its split, a
+   * trainer, a published snapshot and a saved state. The estimate counts two snapshots more than
+   * are alive here, but not the collector's rounding of large arrays up to whole regions (about 5%
+   * more here) or the run's small objects: what it lets through must fit the heap, within the share
+   * it leaves unplanned, and it must not refuse runs that need much less.
    */
   @Test
   void theEstimateCoversWhatARunHoldsWithoutMuchToSpare() throws DivergenceException {
     ModelConfig model = VAE.withHidden(List.of(1024));
     TrainingConfig training = TrainingConfig.defaults();
     // ND4J's and the kernels' one-time set-up is not part of a run.
-    new Trainer(VAE.withHidden(List.of(8)), TrainingConfig.defaults().withBatchSize(8),
-        randomImages(40, 2).split(0.5, 1)).step();
+    new Trainer(
+            VAE.withHidden(List.of(8)),
+            TrainingConfig.defaults().withBatchSize(8),
+            randomImages(40, 2).split(0.5, 1))
+        .step();
     List<Object> run = heldByARun(model, training, randomImages(6_000, 1));
     long held = settledHeapUse();
     Dataset.Split split = (Dataset.Split) run.get(1);
@@ -92,9 +98,11 @@ class TrainingMemoryTest {
     run = null;
     long measured = held - settledHeapUse();
 
-    assertTrue(measured <= estimate * 100.0 / TrainingMemory.PLANNED_PERCENT,
+    assertTrue(
+        measured <= estimate * 100.0 / TrainingMemory.PLANNED_PERCENT,
         "measured " + measured + " beyond the estimate " + estimate + " and its headroom");
-    assertTrue(estimate <= 1.25 * measured,
+    assertTrue(
+        estimate <= 1.25 * measured,
         "estimate " + estimate + " far above the measured " + measured);
   }
 
@@ -106,8 +114,8 @@ class TrainingMemoryTest {
   }
 
   /**
-   * Heap in use once collections stop freeing more: the ND4J arrays of finished tests leave
-   * their Java objects to reference processing, which frees them a few collections later.
+   * Heap in use once collections stop freeing more: the ND4J arrays of finished tests leave their
+   * Java objects to reference processing, which frees them a few collections later.
    */
   private static long settledHeapUse() {
     Runtime r = Runtime.getRuntime();
@@ -152,8 +160,8 @@ class TrainingMemoryTest {
     assertEquals(79, TrainingMemory.plannedBytes(99));
     assertEquals(0, TrainingMemory.plannedBytes(1));
     assertEquals(0, TrainingMemory.plannedBytes(0));
-    assertEquals(Long.MAX_VALUE / 100 * 80 + 7 * 80 / 100,
-        TrainingMemory.plannedBytes(Long.MAX_VALUE));
+    assertEquals(
+        Long.MAX_VALUE / 100 * 80 + 7 * 80 / 100, TrainingMemory.plannedBytes(Long.MAX_VALUE));
   }
 
   @Test
@@ -162,18 +170,22 @@ class TrainingMemoryTest {
     TrainingMemory m = TrainingMemory.of(wide, TrainingConfig.defaults(), 270, 30);
     String reason = m.refusal(160L << 20).orElseThrow();
 
-    assertEquals(String.format("this model has %,d weights and needs about %,d MB of memory to"
-            + " train on 300 images (%,d MB for the weights, the optimiser's state and their"
-            + " copies, 2 MB for the images), more than the 128 MB it may use of a 160 MB Java"
-            + " heap: use fewer or narrower hidden layers, or give Java a larger heap with -Xmx",
-        wide.autoencoderParameterCount(), (m.totalBytes() + (1 << 20) - 1) >> 20,
-        (m.modelBytes() + (1 << 20) - 1) >> 20), reason);
+    assertEquals(
+        String.format(
+            "this model has %,d weights and needs about %,d MB of memory to"
+                + " train on 300 images (%,d MB for the weights, the optimiser's state and their"
+                + " copies, 2 MB for the images), more than the 128 MB it may use of a 160 MB Java"
+                + " heap: use fewer or narrower hidden layers, or give Java a larger heap with -Xmx",
+            wide.autoencoderParameterCount(),
+            (m.totalBytes() + (1 << 20) - 1) >> 20,
+            (m.modelBytes() + (1 << 20) - 1) >> 20),
+        reason);
     // 600 copies of 784 x 4 + 4 bytes: 1.8 MB, shown rounded up.
     assertEquals(600 * 3_140, m.imageBytes());
     assertFalse(reason.contains("\n"));
 
-    String noData = TrainingMemory.of(wide, TrainingConfig.defaults(), 0, 0)
-        .refusal(160L << 20).orElseThrow();
+    String noData =
+        TrainingMemory.of(wide, TrainingConfig.defaults(), 0, 0).refusal(160L << 20).orElseThrow();
     assertTrue(noData.contains("MB of memory to train ("), noData);
   }
 
@@ -183,14 +195,14 @@ class TrainingMemoryTest {
 
     String reason = m.refusal(1L << 30).orElseThrow();
     assertTrue(m.imageBytes() > m.modelBytes());
-    assertTrue(reason.endsWith(": use fewer images, or give Java a larger heap with -Xmx"),
-        reason);
+    assertTrue(reason.endsWith(": use fewer images, or give Java a larger heap with -Xmx"), reason);
     assertTrue(reason.contains(" on 1,000,000 images "), reason);
   }
 
   @Test
   void negativeImageCountsAreRefused() {
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> TrainingMemory.of(VAE, TrainingConfig.defaults(), -1, 10));
   }
 }

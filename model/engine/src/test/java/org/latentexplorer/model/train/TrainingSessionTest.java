@@ -45,16 +45,18 @@ class TrainingSessionTest {
   @Test
   void commandsFromManyThreadsKeepSnapshotsConsistent() throws Exception {
     ModelConfig config = ModelConfig.defaults(ModelFamily.VAE, 28, 28).withHidden(List.of(64));
-    try (TrainingSession session = TrainingSession.start(config,
-        TrainingConfig.defaults().withBatchSize(32).withEpochs(1000), digits)) {
+    try (TrainingSession session =
+        TrainingSession.start(
+            config, TrainingConfig.defaults().withBatchSize(32).withEpochs(1000), digits)) {
       ConcurrentLinkedQueue<Throwable> errors = new ConcurrentLinkedQueue<>();
       AtomicLong lastVersion = new AtomicLong();
-      session.addListener(s -> {
-        // Published in order, on one thread.
-        if (s.version() <= lastVersion.getAndSet(s.version())) {
-          errors.add(new AssertionError("version went back to " + s.version()));
-        }
-      });
+      session.addListener(
+          s -> {
+            // Published in order, on one thread.
+            if (s.version() <= lastVersion.getAndSet(s.version())) {
+              errors.add(new AssertionError("version went back to " + s.version()));
+            }
+          });
       await(session, s -> true);
       session.train();
       int threads = 4;
@@ -62,45 +64,48 @@ class TrainingSessionTest {
       long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(4);
       for (int t = 0; t < threads; t++) {
         int id = t;
-        Thread worker = new Thread(() -> {
-          Random r = new Random(id);
-          LatentCodec codec = new LatentCodec();
-          try {
-            while (System.nanoTime() < end) {
-              switch (r.nextInt(7)) {
-                case 0 -> session.pause();
-                case 1 -> session.train();
-                case 2 -> session.step();
-                case 3 -> session.captureState().get(30, TimeUnit.SECONDS);
-                case 4 -> {
-                  if (r.nextInt(10) == 0) {
-                    session.reset();
-                  }
-                }
-                default -> {
-                  session.gate().enter();
+        Thread worker =
+            new Thread(
+                () -> {
+                  Random r = new Random(id);
+                  LatentCodec codec = new LatentCodec();
                   try {
-                    Snapshot s = session.snapshot();
-                    codec.update(s);
-                    float[] img = codec.decode(new float[] {r.nextFloat(), r.nextFloat()}, 1);
-                    for (float v : img) {
-                      if (!(v >= 0 && v <= 1)) {
-                        throw new AssertionError("pixel out of range: " + v);
+                    while (System.nanoTime() < end) {
+                      switch (r.nextInt(7)) {
+                        case 0 -> session.pause();
+                        case 1 -> session.train();
+                        case 2 -> session.step();
+                        case 3 -> session.captureState().get(30, TimeUnit.SECONDS);
+                        case 4 -> {
+                          if (r.nextInt(10) == 0) {
+                            session.reset();
+                          }
+                        }
+                        default -> {
+                          session.gate().enter();
+                          try {
+                            Snapshot s = session.snapshot();
+                            codec.update(s);
+                            float[] img =
+                                codec.decode(new float[] {r.nextFloat(), r.nextFloat()}, 1);
+                            for (float v : img) {
+                              if (!(v >= 0 && v <= 1)) {
+                                throw new AssertionError("pixel out of range: " + v);
+                              }
+                            }
+                            assertEquals(s.model().autoencoderParameterCount(), s.parameterCount());
+                          } finally {
+                            session.gate().exit();
+                          }
+                        }
                       }
                     }
-                    assertEquals(s.model().autoencoderParameterCount(), s.parameterCount());
+                  } catch (Throwable e) {
+                    errors.add(e);
                   } finally {
-                    session.gate().exit();
+                    done.countDown();
                   }
-                }
-              }
-            }
-          } catch (Throwable e) {
-            errors.add(e);
-          } finally {
-            done.countDown();
-          }
-        });
+                });
         worker.start();
       }
       assertTrue(done.await(90, TimeUnit.SECONDS), "a worker hung");

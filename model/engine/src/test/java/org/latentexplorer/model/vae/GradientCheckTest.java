@@ -21,14 +21,14 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
- * Central finite differences against the analytic gradients of every objective, for every
- * parameter of every block: in double precision through the reference kernels, and in single
- * precision through the fused kernels that training uses.
+ * Central finite differences against the analytic gradients of every objective, for every parameter
+ * of every block: in double precision through the reference kernels, and in single precision
+ * through the fused kernels that training uses.
  *
- * <p>Double: step 1e-5, so that the difference quotient's truncation error (about 2e-11 f''')
- * is below its rounding error (a few 1e-16 |loss| / 1e-5). A gradient passes when |numeric -
- * analytic| &lt;= 1e-6 max(|numeric|, |analytic|) + 1e-15 max(1, |loss|) / step: a relative
- * 1e-6, except where the rounding of the loss itself hides more.
+ * <p>Double: step 1e-5, so that the difference quotient's truncation error (about 2e-11 f''') is
+ * below its rounding error (a few 1e-16 |loss| / 1e-5). A gradient passes when |numeric - analytic|
+ * &lt;= 1e-6 max(|numeric|, |analytic|) + 1e-15 max(1, |loss|) / step: a relative 1e-6, except
+ * where the rounding of the loss itself hides more.
  */
 class GradientCheckTest {
   private static final double EPS = 1e-5;
@@ -39,28 +39,38 @@ class GradientCheckTest {
   private static final Consumer<LatentModel> LOG_VARIANCES_BEYOND_BOUNDS =
       GradientCheckTest::pushLogVariancesBeyondBounds;
 
-  private static final Consumer<LatentModel> AS_INITIALISED = m -> { };
+  private static final Consumer<LatentModel> AS_INITIALISED = m -> {};
 
   static Stream<Arguments> configs() {
     ModelConfig vae = tiny(ModelFamily.VAE);
-    ModelConfig gaussian =
-        vae.withLikelihood(Likelihood.GAUSSIAN).withActivation(Activation.RELU);
+    ModelConfig gaussian = vae.withLikelihood(Likelihood.GAUSSIAN).withActivation(Activation.RELU);
     ModelConfig full = vae.withPosterior(Posterior.FULL_COVARIANCE).withLatentDim(3);
     return Stream.of(
-        Arguments.of("VAE diagonal, Bernoulli, tanh, analytic KL, beta 0.25", vae.withBeta(0.25),
+        Arguments.of(
+            "VAE diagonal, Bernoulli, tanh, analytic KL, beta 0.25",
+            vae.withBeta(0.25),
             AS_INITIALISED),
-        Arguments.of("VAE diagonal, Bernoulli, softplus, MC KL, beta 2",
-            vae.withActivation(Activation.SOFTPLUS).withKlEstimator(KlEstimator.MONTE_CARLO)
-                .withBeta(2), AS_INITIALISED),
+        Arguments.of(
+            "VAE diagonal, Bernoulli, softplus, MC KL, beta 2",
+            vae.withActivation(Activation.SOFTPLUS)
+                .withKlEstimator(KlEstimator.MONTE_CARLO)
+                .withBeta(2),
+            AS_INITIALISED),
         Arguments.of("VAE diagonal, Gaussian, ReLU", gaussian, AS_INITIALISED),
-        Arguments.of("VAE diagonal, Gaussian, log-variances beyond both bounds, beta 3",
-            gaussian.withActivation(Activation.TANH).withBeta(3), LOG_VARIANCES_BEYOND_BOUNDS),
+        Arguments.of(
+            "VAE diagonal, Gaussian, log-variances beyond both bounds, beta 3",
+            gaussian.withActivation(Activation.TANH).withBeta(3),
+            LOG_VARIANCES_BEYOND_BOUNDS),
         Arguments.of("VAE full covariance, analytic KL, beta 4", full.withBeta(4), AS_INITIALISED),
-        Arguments.of("VAE full covariance, MC KL",
-            full.withKlEstimator(KlEstimator.MONTE_CARLO), AS_INITIALISED),
+        Arguments.of(
+            "VAE full covariance, MC KL",
+            full.withKlEstimator(KlEstimator.MONTE_CARLO),
+            AS_INITIALISED),
         Arguments.of("WAE-MMD (lambda 10)", tiny(ModelFamily.WAE), AS_INITIALISED),
-        Arguments.of("AAE autoencoder, adversarial weight 2.5",
-            tiny(ModelFamily.AAE).withAdversarialWeight(2.5), AS_INITIALISED));
+        Arguments.of(
+            "AAE autoencoder, adversarial weight 2.5",
+            tiny(ModelFamily.AAE).withAdversarialWeight(2.5),
+            AS_INITIALISED));
   }
 
   static ModelConfig tiny(ModelFamily family) {
@@ -109,8 +119,12 @@ class GradientCheckTest {
     INDArray x = data(4, model.config().inputDim(), 4, DataType.DOUBLE);
     ToDoubleFunction<LatentModel> loss =
         m -> m.computeDiscriminatorGradients(x, new Random(6)).loss();
-    check("AAE discriminator", model, model.discriminatorParameters(),
-        model.discriminatorGradients(), loss);
+    check(
+        "AAE discriminator",
+        model,
+        model.discriminatorParameters(),
+        model.discriminatorGradients(),
+        loss);
   }
 
   /** The log-variance outputs of the beyond-the-bounds case really are beyond the bounds. */
@@ -136,11 +150,15 @@ class GradientCheckTest {
     ModelConfig c = model.config();
     long nEnc = Mlp.parameterCount(c.encoderSizes());
     long n = c.autoencoderParameterCount();
-    Mlp decoder = new Mlp(
-        c.decoderSizes(), c.activation(), model.parameters().get(NDArrayIndex.interval(nEnc, n)),
-        Nd4j.zeros(DataType.DOUBLE, n - nEnc), model.kernels());
-    return decoder.forward(Nd4j.createFromArray(z).reshape(z.length / c.latentDim(),
-        c.latentDim()));
+    Mlp decoder =
+        new Mlp(
+            c.decoderSizes(),
+            c.activation(),
+            model.parameters().get(NDArrayIndex.interval(nEnc, n)),
+            Nd4j.zeros(DataType.DOUBLE, n - nEnc),
+            model.kernels());
+    return decoder.forward(
+        Nd4j.createFromArray(z).reshape(z.length / c.latentDim(), c.latentDim()));
   }
 
   private static void check(
@@ -171,18 +189,19 @@ class GradientCheckTest {
       }
     }
     assertTrue(checked > params.length() / 2, name + ": too few non-zero gradients: " + checked);
-    assertTrue(worstExcess <= 1, name + ": error " + worstExcess + " times the allowed at "
-        + "parameter " + worst);
+    assertTrue(
+        worstExcess <= 1,
+        name + ": error " + worstExcess + " times the allowed at " + "parameter " + worst);
   }
 
   // ---- single precision, through the kernels training uses ----
 
   /**
-   * Float step. The loss is summed from float activations, so it carries noise of about 1e-7 of
-   * its size, which the difference quotient divides by the step; truncation adds about 2e-5
-   * f''' at this step. Hence a gradient passes when |numeric - analytic| &lt;= 5e-3 max(|numeric|,
-   * |analytic|) + 3e-7 max(1, |loss|) / step: loose enough for float, tight enough for a sign or
-   * a factor of two.
+   * Float step. The loss is summed from float activations, so it carries noise of about 1e-7 of its
+   * size, which the difference quotient divides by the step; truncation adds about 2e-5 f''' at
+   * this step. Hence a gradient passes when |numeric - analytic| &lt;= 5e-3 max(|numeric|,
+   * |analytic|) + 3e-7 max(1, |loss|) / step: loose enough for float, tight enough for a sign or a
+   * factor of two.
    */
   private static final float FLOAT_STEP = 1e-2f;
 
@@ -192,16 +211,23 @@ class GradientCheckTest {
   static Stream<Arguments> floatConfigs() {
     ModelConfig vae = tiny(ModelFamily.VAE);
     return Stream.of(
-        Arguments.of("VAE diagonal, Bernoulli, analytic KL, beta 0.5", vae.withBeta(0.5),
+        Arguments.of(
+            "VAE diagonal, Bernoulli, analytic KL, beta 0.5", vae.withBeta(0.5), AS_INITIALISED),
+        Arguments.of(
+            "VAE diagonal, Gaussian, log-variances beyond both bounds",
+            vae.withLikelihood(Likelihood.GAUSSIAN),
+            LOG_VARIANCES_BEYOND_BOUNDS),
+        Arguments.of(
+            "VAE full covariance, MC KL",
+            vae.withPosterior(Posterior.FULL_COVARIANCE)
+                .withLatentDim(3)
+                .withKlEstimator(KlEstimator.MONTE_CARLO),
             AS_INITIALISED),
-        Arguments.of("VAE diagonal, Gaussian, log-variances beyond both bounds",
-            vae.withLikelihood(Likelihood.GAUSSIAN), LOG_VARIANCES_BEYOND_BOUNDS),
-        Arguments.of("VAE full covariance, MC KL", vae.withPosterior(Posterior.FULL_COVARIANCE)
-            .withLatentDim(3).withKlEstimator(KlEstimator.MONTE_CARLO), AS_INITIALISED),
-        Arguments.of("WAE-MMD, lambda 3", tiny(ModelFamily.WAE).withWaeLambda(3),
-            AS_INITIALISED),
-        Arguments.of("AAE autoencoder, adversarial weight 2.5",
-            tiny(ModelFamily.AAE).withAdversarialWeight(2.5), AS_INITIALISED));
+        Arguments.of("WAE-MMD, lambda 3", tiny(ModelFamily.WAE).withWaeLambda(3), AS_INITIALISED),
+        Arguments.of(
+            "AAE autoencoder, adversarial weight 2.5",
+            tiny(ModelFamily.AAE).withAdversarialWeight(2.5),
+            AS_INITIALISED));
   }
 
   /**
@@ -242,10 +268,19 @@ class GradientCheckTest {
         worst = i;
       }
     }
-    assertTrue(checked > params.length() / 2, name + ": too few gradients above the noise: "
-        + checked);
-    assertTrue(worstExcess <= 1, name + ": error " + worstExcess + " times the allowed at "
-        + "parameter " + worst + " (analytic " + analytic[Math.max(worst, 0)] + ")");
+    assertTrue(
+        checked > params.length() / 2, name + ": too few gradients above the noise: " + checked);
+    assertTrue(
+        worstExcess <= 1,
+        name
+            + ": error "
+            + worstExcess
+            + " times the allowed at "
+            + "parameter "
+            + worst
+            + " (analytic "
+            + analytic[Math.max(worst, 0)]
+            + ")");
   }
 
   // ---- the posterior's bounded log-variances, far beyond the bounds ----
@@ -260,9 +295,9 @@ class GradientCheckTest {
 
   /**
    * The reparameterised sample and the KL through {@link PosteriorHead}, with raw log-variances
-   * (log sigmas) 4 to 6 past the bounds of +-20 (+-10) and inside them: the loss sum_i c_i z_i +
-   * w KL against central differences, and a non-zero gradient for every raw output beyond a
-   * bound, where a clamp would give exactly 0.
+   * (log sigmas) 4 to 6 past the bounds of +-20 (+-10) and inside them: the loss sum_i c_i z_i + w
+   * KL against central differences, and a non-zero gradient for every raw output beyond a bound,
+   * where a clamp would give exactly 0.
    */
   @ParameterizedTest(name = "{0}, {1}")
   @MethodSource("posteriors")
@@ -272,8 +307,10 @@ class GradientCheckTest {
     int batch = 2;
     PosteriorHead head = new PosteriorHead(posterior, d);
     int width = head.encoderOutputSize();
-    double bound = posterior == Posterior.DIAGONAL
-        ? PosteriorHead.MAX_ABS_LOG_VARIANCE : PosteriorHead.MAX_ABS_LOG_SIGMA;
+    double bound =
+        posterior == Posterior.DIAGONAL
+            ? PosteriorHead.MAX_ABS_LOG_VARIANCE
+            : PosteriorHead.MAX_ABS_LOG_SIGMA;
     // One row below and one above: the KL of a row beyond the upper bound is about e^bound, and
     // its rounding would hide the other row's gradients in a common sum.
     double[][] spreads = {{-bound - 6, 0.3, -bound - 4}, {bound + 4, -bound + 2, bound + 6}};
@@ -290,19 +327,23 @@ class GradientCheckTest {
     }
     double weight = 0.7;
     // The loss of each row: sum_i c_i z_i + weight KL.
-    Function<double[], double[]> loss = e -> {
-      double[] z = new double[batch * d];
-      head.sample(e, batch, new Random(17), z);
-      double[] rows = new double[batch];
-      for (int r = 0; r < batch; r++) {
-        for (int i = 0; i < d; i++) {
-          rows[r] += c[r * d + i] * z[r * d + i];
-        }
-        rows[r] += weight * (estimator == KlEstimator.ANALYTIC
-            ? head.klAnalytic(e, r, null) : head.logQ(e, r) - head.logPrior(r));
-      }
-      return rows;
-    };
+    Function<double[], double[]> loss =
+        e -> {
+          double[] z = new double[batch * d];
+          head.sample(e, batch, new Random(17), z);
+          double[] rows = new double[batch];
+          for (int r = 0; r < batch; r++) {
+            for (int i = 0; i < d; i++) {
+              rows[r] += c[r * d + i] * z[r * d + i];
+            }
+            rows[r] +=
+                weight
+                    * (estimator == KlEstimator.ANALYTIC
+                        ? head.klAnalytic(e, r, null)
+                        : head.logQ(e, r) - head.logPrior(r));
+          }
+          return rows;
+        };
     double[] atStart = loss.apply(enc);
     double[] analytic = new double[enc.length];
     head.backward(enc, batch, c, weight, estimator, analytic);
@@ -320,8 +361,9 @@ class GradientCheckTest {
       assertEquals(numeric, analytic[i], MAX_RELATIVE_ERROR * scale + noise, "output " + i);
       int k = i % width;
       if (k >= d && k < 2 * d && Math.abs(v) > bound) {
-        assertTrue(Math.abs(analytic[i]) > 1e3 * noise, "output " + i + " beyond the bound: "
-            + analytic[i]);
+        assertTrue(
+            Math.abs(analytic[i]) > 1e3 * noise,
+            "output " + i + " beyond the bound: " + analytic[i]);
       }
     }
   }

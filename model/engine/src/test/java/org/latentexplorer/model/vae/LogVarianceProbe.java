@@ -16,15 +16,15 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
- * A diagnostic command, run from the test class path, that reports how many of a Gaussian
- * decoder's log-variance outputs sit at their bound; confined to the thread that runs main.
+ * A diagnostic command, run from the test class path, that reports how many of a Gaussian decoder's
+ * log-variance outputs sit at their bound; confined to the thread that runs main.
  *
- * <p>For every held-out test image of a bundled set (the split {@code train} makes by default:
- * 10% with split seed 1) it decodes the posterior mean and counts the pixels whose log-variance s
- * is within 1e-3 of either bound, and those whose loss gradient with respect to the raw output is
- * exactly zero in the float kernels that training uses. It also prints the range of the raw
- * outputs and of the posterior's log-variances, and how much log-likelihood the outputs near
- * the lower bound give up against the bound itself: 0.5 (s - lo) each, summed per image.
+ * <p>For every held-out test image of a bundled set (the split {@code train} makes by default: 10%
+ * with split seed 1) it decodes the posterior mean and counts the pixels whose log-variance s is
+ * within 1e-3 of either bound, and those whose loss gradient with respect to the raw output is
+ * exactly zero in the float kernels that training uses. It also prints the range of the raw outputs
+ * and of the posterior's log-variances, and how much log-likelihood the outputs near the lower
+ * bound give up against the bound itself: 0.5 (s - lo) each, summed per image.
  *
  * <pre>
  * mvn -q -o -pl model/engine test-compile dependency:build-classpath -Dmdep.includeScope=test \
@@ -64,8 +64,12 @@ public final class LogVarianceProbe {
     long nAll = config.autoencoderParameterCount();
     INDArray decoderParams = model.parameters().get(NDArrayIndex.interval(nEnc, nAll));
     Mlp decoder =
-        new Mlp(config.decoderSizes(), config.activation(), decoderParams,
-            Nd4j.zeros(DataType.FLOAT, nAll - nEnc), model.kernels());
+        new Mlp(
+            config.decoderSizes(),
+            config.activation(),
+            decoderParams,
+            Nd4j.zeros(DataType.FLOAT, nAll - nEnc),
+            model.kernels());
     Kernels kernels = model.kernels();
 
     int n = test.size();
@@ -116,23 +120,41 @@ public final class LogVarianceProbe {
     }
     Arrays.sort(raws);
     double total = (double) n * d;
-    System.out.printf(Locale.ROOT, "%s on %d test images of %s, %d log-variance outputs%n",
-        args[0], n, set.displayName(), (long) total);
-    System.out.printf(Locale.ROOT, "within %.0e of the lower bound %.1f: %.4f%%%n",
-        NEAR, Kernels.MIN_LOG_VARIANCE, 100 * low / total);
-    System.out.printf(Locale.ROOT, "within %.0e of the upper bound %.1f: %.4f%%%n",
-        NEAR, Kernels.MAX_LOG_VARIANCE, 100 * high / total);
-    System.out.printf(Locale.ROOT, "loss gradient exactly zero: %.4f%%%n",
-        100 * zeroGradient / total);
-    System.out.printf(Locale.ROOT,
+    System.out.printf(
+        Locale.ROOT,
+        "%s on %d test images of %s, %d log-variance outputs%n",
+        args[0],
+        n,
+        set.displayName(),
+        (long) total);
+    System.out.printf(
+        Locale.ROOT,
+        "within %.0e of the lower bound %.1f: %.4f%%%n",
+        NEAR,
+        Kernels.MIN_LOG_VARIANCE,
+        100 * low / total);
+    System.out.printf(
+        Locale.ROOT,
+        "within %.0e of the upper bound %.1f: %.4f%%%n",
+        NEAR,
+        Kernels.MAX_LOG_VARIANCE,
+        100 * high / total);
+    System.out.printf(
+        Locale.ROOT, "loss gradient exactly zero: %.4f%%%n", 100 * zeroGradient / total);
+    System.out.printf(
+        Locale.ROOT,
         "0.5 (s - lower bound) summed over the outputs within 1 of it: %.3f nats per image%n",
         aboveFloor / n);
-    System.out.printf(Locale.ROOT,
+    System.out.printf(
+        Locale.ROOT,
         "raw output: min %.2f, 1%% %.2f, median %.2f, 99%% %.2f, max %.2f%n",
-        raws[0], raws[(int) (0.01 * total)], raws[(int) (0.5 * total)],
-        raws[(int) (0.99 * total)], raws[raws.length - 1]);
-    System.out.printf(Locale.ROOT, "posterior raw log-variance: min %.2f, max %.2f%n",
-        encMin, encMax);
+        raws[0],
+        raws[(int) (0.01 * total)],
+        raws[(int) (0.5 * total)],
+        raws[(int) (0.99 * total)],
+        raws[raws.length - 1]);
+    System.out.printf(
+        Locale.ROOT, "posterior raw log-variance: min %.2f, max %.2f%n", encMin, encMax);
     System.exit(0);
   }
 }

@@ -27,7 +27,9 @@ class ObjectiveTest {
   }
 
   @ParameterizedTest
-  @EnumSource(value = Posterior.class, names = {"DIAGONAL", "FULL_COVARIANCE"})
+  @EnumSource(
+      value = Posterior.class,
+      names = {"DIAGONAL", "FULL_COVARIANCE"})
   void analyticKlEqualsMonteCarloKlWithinStatisticalError(Posterior posterior) {
     int d = 3;
     PosteriorHead head = new PosteriorHead(posterior, d);
@@ -50,7 +52,8 @@ class ObjectiveTest {
     double mean = sum / n;
     double se = Math.sqrt((sumSq / n - mean * mean) / n);
     assertTrue(analytic > 0.1, "the test needs a non-trivial KL, got " + analytic);
-    assertEquals(analytic, mean, 4 * se, "MC KL " + mean + " +- " + se + " vs analytic " + analytic);
+    assertEquals(
+        analytic, mean, 4 * se, "MC KL " + mean + " +- " + se + " vs analytic " + analytic);
   }
 
   @Test
@@ -158,7 +161,8 @@ class ObjectiveTest {
     // Zero weights: the decoder outputs its biases. Mean bias 0.5, and the log-variance bias
     // whose bounded value is ln 0.25.
     ModelConfig config =
-        ModelConfig.defaults(ModelFamily.VAE, 1, 1).withLikelihood(Likelihood.GAUSSIAN)
+        ModelConfig.defaults(ModelFamily.VAE, 1, 1)
+            .withLikelihood(Likelihood.GAUSSIAN)
             .withHidden(java.util.List.of(3));
     LatentModel model = new LatentModel(config, DataType.DOUBLE, 1);
     INDArray params = model.parameters();
