@@ -142,6 +142,13 @@ public final class Cli implements Callable<Integer> {
     cl.setExecutionExceptionHandler(runFailure());
     try {
       return cl.execute(args);
+    } catch (OutOfMemoryError e) {
+      // picocli hands only exceptions to the handler above; an error passes through it.
+      if (java.util.Arrays.asList(args).contains("--debug")) {
+        e.printStackTrace(terminal.err());
+      }
+      terminal.err().println(NAME + ": " + describe(e));
+      return EXIT_FAILURE;
     } finally {
       terminal.out().flush();
       terminal.err().flush();

@@ -36,6 +36,30 @@ class CliFailureMessageTest {
         m.endsWith(" MB): use less data or a smaller model, or give Java more with -Xmx"), m);
   }
 
+  /** A command that runs out of memory while it works, as a too-large run would. */
+  @picocli.CommandLine.Command(name = "exhaust")
+  static final class ExhaustingCommand implements java.util.concurrent.Callable<Integer> {
+    @Override
+    public Integer call() {
+      throw new OutOfMemoryError("Java heap space");
+    }
+  }
+
+  @Test
+  void aCommandThatRunsOutOfMemoryGivesOneLineAndExitCode1() {
+    java.io.StringWriter out = new java.io.StringWriter();
+    java.io.StringWriter err = new java.io.StringWriter();
+    int code =
+        Cli.run(
+            new String[] {"exhaust"},
+            new java.io.PrintWriter(out, true),
+            new java.io.PrintWriter(err, true),
+            new ExhaustingCommand());
+    assertEquals(Cli.EXIT_FAILURE, code, err.toString());
+    assertEquals(1, err.toString().strip().lines().count(), err.toString());
+    assertTrue(err.toString().startsWith(Cli.NAME + ": out of memory"), err.toString());
+  }
+
   @Test
   void theUnexpectedIsNamedAndPointsToDebug() {
     assertEquals(
