@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.latentexplorer.model.data.Binarization;
 import org.latentexplorer.model.data.Dataset;
+import org.latentexplorer.model.data.Dequantization;
 import org.latentexplorer.model.failure.FailureMessage;
 import org.latentexplorer.model.io.ModelFile;
 import org.latentexplorer.model.metrics.Metric;
@@ -539,6 +540,13 @@ final class TrainCommand implements Callable<Integer> {
                 last(h, Metric.TEST_ELBO),
                 last(h, Metric.TEST_LOG_LIKELIHOOD),
                 last(h, Metric.TEST_KL)));
+        if (trainer.dequantized()) {
+          int pixels = trainer.model().config().inputDim();
+          double bound = Dequantization.discreteBound(last(h, Metric.TEST_ELBO), pixels);
+          line.append(
+              String.format(
+                  Locale.ROOT, "  %.4f bits/dim", Dequantization.bitsPerDimension(bound, pixels)));
+        }
       } else {
         if (family == ModelFamily.AAE) {
           line.append(
