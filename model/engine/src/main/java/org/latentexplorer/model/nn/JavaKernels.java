@@ -254,6 +254,46 @@ final class JavaKernels implements Kernels {
   }
 
   @Override
+  public double gaussianOneVariance(
+      INDArray mean,
+      INDArray x,
+      double logVariance,
+      INDArray dMean,
+      double scale,
+      double[] rowLogLik) {
+    NativeFloats mb = NativeFloats.of(mean);
+    NativeFloats xb = NativeFloats.of(x);
+    NativeFloats db = NativeFloats.of(dMean);
+    int d = columns(x);
+    int rows = (int) (x.length() / d);
+    double constant = Math.log(2 * Math.PI) + logVariance;
+    double invVar = Math.exp(-logVariance);
+    // Each row's sum of squares goes into its own slot, so threads never share an accumulator.
+    double[] rowSquares = new double[rows];
+    ParallelRange.run(
+        rows,
+        d,
+        (from, to) -> {
+          for (int r = from; r < to; r++) {
+            double sq = 0;
+            int at = r * d;
+            for (int c = 0; c < d; c++) {
+              double diff = xb.get(at + c) - mb.get(at + c);
+              sq += diff * diff;
+              db.put(at + c, (float) (-scale * diff * invVar));
+            }
+            rowSquares[r] = sq * invVar;
+            rowLogLik[r] = -0.5 * (d * constant + rowSquares[r]);
+          }
+        });
+    double total = 0;
+    for (double s : rowSquares) {
+      total += s;
+    }
+    return 0.5 * scale * ((double) rows * d - total);
+  }
+
+  @Override
   public void squaredErrorOfSigmoid(
       INDArray logits, INDArray x, INDArray dLogits, double scale, double[] rowError) {
     NativeFloats lb = NativeFloats.of(logits);
