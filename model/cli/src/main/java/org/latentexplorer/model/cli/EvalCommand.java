@@ -94,12 +94,12 @@ final class EvalCommand implements Callable<Integer> {
     ModelConfig m = state.model();
     out.printf(
         Locale.ROOT,
-        "model          %s: %s %s (%s posterior, %s pixels), %d epochs," + " %,d samples seen%n",
+        "model          %s: %s %s (%s posterior, %s), %d epochs," + " %,d samples seen%n",
         model.path.getFileName(),
         m.family(),
         TrainCommand.architecture(m),
         m.posterior(),
-        m.decoderLikelihood(),
+        TrainCommand.pixels(m),
         state.epoch(),
         state.samplesSeen());
     state

@@ -27,6 +27,7 @@ import org.latentexplorer.model.train.Trainer;
 import org.latentexplorer.model.train.TrainerState;
 import org.latentexplorer.model.train.TrainingConfig;
 import org.latentexplorer.model.train.TrainingMemory;
+import org.latentexplorer.model.vae.DecoderVariance;
 import org.latentexplorer.model.vae.KlEstimator;
 import org.latentexplorer.model.vae.Likelihood;
 import org.latentexplorer.model.vae.ModelConfig;
@@ -66,6 +67,7 @@ final class TrainCommand implements Callable<Integer> {
           "--family",
           "--posterior",
           "--likelihood",
+          "--variance",
           "--hidden",
           "--latent",
           "--activation",
@@ -114,6 +116,18 @@ final class TrainCommand implements Callable<Integer> {
       description =
           "Pixel distribution p(x|z): ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
   Likelihood likelihood;
+
+  @Option(
+      names = "--variance",
+      paramLabel = "V",
+      defaultValue = "per-pixel",
+      converter = Choices.Variance.class,
+      completionCandidates = Choices.Variance.class,
+      description =
+          "Variance of a Gaussian decoder's pixels: ${COMPLETION-CANDIDATES} (learned per"
+              + " pixel with a floor, one learned for all pixels, or a fixed V such as fixed:0.05)."
+              + " Default: ${DEFAULT-VALUE}.")
+  DecoderVariance variance;
 
   @Mixin ModelShapeOptions shape;
 
@@ -328,10 +342,16 @@ final class TrainCommand implements Callable<Integer> {
       throw new ParameterException(
           spec.commandLine(), "--kl-estimator applies to a VAE; the " + family + " has no KL term");
     }
+    if (likelihood != Likelihood.GAUSSIAN
+        && spec.commandLine().getParseResult().hasMatchedOption("--variance")) {
+      throw new ParameterException(
+          spec.commandLine(), "--variance applies to --likelihood gaussian");
+    }
     try {
       return ModelConfig.defaults(family, data.height(), data.width())
           .withPosterior(p)
           .withLikelihood(likelihood)
+          .withVariance(variance)
           .withHidden(shape.hidden)
           .withActivation(activation)
           .withLatentDim(shape.latent)
@@ -382,11 +402,11 @@ final class TrainCommand implements Callable<Integer> {
     ModelConfig m = trainer.model().config();
     out.printf(
         Locale.ROOT,
-        "# %s %s (%s posterior, %s pixels, %s), %,d parameters%n",
+        "# %s %s (%s posterior, %s, %s), %,d parameters%n",
         m.family(),
         architecture(m),
         m.posterior(),
-        m.decoderLikelihood(),
+        pixels(m),
         m.activation(),
         m.autoencoderParameterCount() + m.discriminatorParameterCount());
     out.printf(
@@ -418,6 +438,14 @@ final class TrainCommand implements Callable<Integer> {
   }
 
   /** "784-400-20": input, hidden widths, latent. */
+  /** The decoder's pixel distribution, with a Gaussian's variance choice. */
+  static String pixels(ModelConfig m) {
+    Likelihood l = m.decoderLikelihood();
+    return l == Likelihood.GAUSSIAN
+        ? l + " pixels, variance " + Choices.Variance.nameOf(m.variance())
+        : l + " pixels";
+  }
+
   static String architecture(ModelConfig m) {
     return m.inputDim()
         + "-"

@@ -4,12 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.latentexplorer.model.io.ModelFile;
+import org.latentexplorer.model.vae.DecoderVariance;
 
 /**
  * A Gaussian decoder on 8-bit images, as the command line reports it: bits per dimension beside the
@@ -82,6 +88,53 @@ class CliGaussianTest {
     double e = Double.parseDouble(elbo.group(1));
     assertEquals(bitsPerDimension(e), Double.parseDouble(bits.group(1)), 1e-3, r::toString);
     assertEquals(e - 784 * Math.log(256), Double.parseDouble(bits.group(2)), 1e-2, r::toString);
+  }
+
+  @ParameterizedTest
+  @CsvSource({"shared, SHARED, 0", "fixed:0.05, FIXED, 0.05", "Per-Pixel, PER_PIXEL, 0"})
+  void varianceChoiceIsSavedInTheModelFile(String option, String kind, double value)
+      throws IOException {
+    Path file = dir.resolve(kind + ".lex");
+    CliRun r =
+        CliRun.of(
+            "train",
+            "--likelihood",
+            "gaussian",
+            "--variance",
+            option,
+            "--epochs",
+            "1",
+            "--hidden",
+            "16",
+            "--out",
+            file.toString(),
+            DATA[0],
+            DATA[1],
+            DATA[2],
+            DATA[3]);
+    assertEquals(0, r.code(), r::toString);
+    assertTrue(
+        r.out().contains("variance " + option.toLowerCase(java.util.Locale.ROOT)), r::toString);
+    DecoderVariance v = ModelFile.load(file).model().variance();
+    assertEquals(DecoderVariance.Kind.valueOf(kind), v.kind());
+    assertEquals(value, v.fixedVariance());
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "--likelihood gaussian --variance wide",
+        "--likelihood gaussian --variance fixed",
+        "--likelihood gaussian --variance fixed:abc",
+        "--likelihood gaussian --variance fixed:0",
+        "--likelihood gaussian --variance fixed:5",
+        "--variance shared"
+      })
+  void badVarianceChoicesGiveOneLineAndExitCode2(String args) {
+    CliRun r = CliRun.of(("train --epochs 1 " + args).split(" "));
+    assertEquals(Cli.EXIT_USAGE, r.code(), r::toString);
+    CliTest.assertOneLineMessage(r);
+    assertTrue(r.err().contains("variance"), r::toString);
   }
 
   @Test
