@@ -120,13 +120,14 @@ final class TrainCommand implements Callable<Integer> {
   @Option(
       names = "--variance",
       paramLabel = "V",
-      defaultValue = "per-pixel",
+      defaultValue = "fixed:0.05",
       converter = Choices.Variance.class,
       completionCandidates = Choices.Variance.class,
       description =
           "Variance of a Gaussian decoder's pixels: ${COMPLETION-CANDIDATES} (learned per"
               + " pixel with a floor, one learned for all pixels, or a fixed V such as fixed:0.05)."
-              + " Default: ${DEFAULT-VALUE}.")
+              + " Default: ${DEFAULT-VALUE}, which draws the cleanest manifold on Fashion-MNIST;"
+              + " per-pixel scores fewer bits/dim but saturates and speckles the images.")
   DecoderVariance variance;
 
   @Mixin ModelShapeOptions shape;
