@@ -255,15 +255,15 @@ final class JavaKernels implements Kernels {
 
   @Override
   public double gaussianOneVariance(
-      INDArray mean,
+      INDArray logits,
       INDArray x,
       double logVariance,
-      INDArray dMean,
+      INDArray dLogits,
       double scale,
       double[] rowLogLik) {
-    NativeFloats mb = NativeFloats.of(mean);
+    NativeFloats lb = NativeFloats.of(logits);
     NativeFloats xb = NativeFloats.of(x);
-    NativeFloats db = NativeFloats.of(dMean);
+    NativeFloats db = NativeFloats.of(dLogits);
     int d = columns(x);
     int rows = (int) (x.length() / d);
     double constant = Math.log(2 * Math.PI) + logVariance;
@@ -278,9 +278,10 @@ final class JavaKernels implements Kernels {
             double sq = 0;
             int at = r * d;
             for (int c = 0; c < d; c++) {
-              double diff = xb.get(at + c) - mb.get(at + c);
+              double m = 1 / (1 + Math.exp(-lb.get(at + c)));
+              double diff = xb.get(at + c) - m;
               sq += diff * diff;
-              db.put(at + c, (float) (-scale * diff * invVar));
+              db.put(at + c, (float) (-scale * diff * invVar * m * (1 - m)));
             }
             rowSquares[r] = sq * invVar;
             rowLogLik[r] = -0.5 * (d * constant + rowSquares[r]);

@@ -94,17 +94,18 @@ final class Nd4jKernels implements Kernels {
 
   @Override
   public double gaussianOneVariance(
-      INDArray mean,
+      INDArray logits,
       INDArray x,
       double logVariance,
-      INDArray dMean,
+      INDArray dLogits,
       double scale,
       double[] rowLogLik) {
     double invVar = Math.exp(-logVariance);
+    INDArray mean = Transforms.sigmoid(logits, true);
     INDArray diff = x.sub(mean);
     INDArray sq = diff.mul(diff).muli(invVar);
     copyInto(sq.add(logVariance + Math.log(2 * Math.PI)).muli(-0.5).sum(1), rowLogLik);
-    dMean.assign(diff.muli(-scale * invVar));
+    dLogits.assign(diff.muli(-scale * invVar).muli(mean).muli(mean.rsub(1)));
     return 0.5 * scale * (x.length() - sq.sumNumber().doubleValue());
   }
 

@@ -5,6 +5,9 @@ import org.latentexplorer.model.nn.Kernels;
 /**
  * How a Gaussian decoder gets its pixel variances. Immutable.
  *
+ * <p>With one variance for all pixels the decoder's means are sigmoids of its outputs, inside (0,
+ * 1) like the pixels; per-pixel decoders keep the linear means their files were trained with.
+ *
  * @param kind per pixel, shared, or fixed
  * @param fixedVariance the variance of {@link Kind#FIXED}; 0 for the learned kinds
  */

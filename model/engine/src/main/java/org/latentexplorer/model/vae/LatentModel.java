@@ -316,8 +316,8 @@ public final class LatentModel {
   }
 
   /**
-   * The decoder's raw outputs at n latent points, [n x decoder outputs]: for a Gaussian its means
-   * before any clipping, then per-pixel raw log-variances if it has them.
+   * The decoder's raw outputs at n latent points, [n x decoder outputs]: for a Gaussian its
+   * per-pixel means before clipping and raw log-variances, or a one-variance decoder's logits.
    *
    * @param z [n x latent]; not modified
    */
@@ -435,9 +435,13 @@ public final class LatentModel {
         int width = decoder.outputSize();
         float[] chunk = new float[b * width];
         kernels.read(logits, chunk);
+        // A one-variance decoder's means are sigmoids of its outputs; per-pixel ones are clipped.
+        boolean sigmoid = config.variance().kind() != DecoderVariance.Kind.PER_PIXEL;
         for (int r = 0; r < b; r++) {
           for (int j = 0; j < d; j++) {
-            out[(first + r) * d + j] = Math.max(0f, Math.min(1f, chunk[r * width + j]));
+            float v = chunk[r * width + j];
+            out[(first + r) * d + j] =
+                sigmoid ? (float) (1 / (1 + Math.exp(-v))) : Math.max(0f, Math.min(1f, v));
           }
         }
       }
