@@ -167,6 +167,13 @@ final class EvalCommand implements Callable<Integer> {
           samples,
           n,
           seconds);
+      if (trainer.dequantized()) {
+        int pixels = m.inputDim();
+        out.printf(
+            Locale.ROOT,
+            "bits/dim       %.4f  (importance sampled, the same bound from log p(x))%n",
+            Dequantization.bitsPerDimension(Dequantization.discreteBound(ll, pixels), pixels));
+      }
     } else {
       out.printf(
           Locale.ROOT, "log p(x)       not defined: the %s has no likelihood bound%n", m.family());

@@ -55,7 +55,8 @@ import picocli.CommandLine.Spec;
     description = {
       "Train a model and save it as a .lex file the desktop app opens.",
       "Prints one line per epoch: train loss, test ELBO, log p(x|z) and KL (VAE) or squared"
-          + " error (AAE, WAE), active latent units, training throughput and time."
+          + " error (AAE, WAE), active latent units, training throughput and time; for a"
+          + " Gaussian decoder on 8-bit images also bits/dim, -(ELBO - D log 256) / (D ln 2)."
     })
 final class TrainCommand implements Callable<Integer> {
   /** Exit code after Ctrl-C (128 + SIGINT), as shells report it. */

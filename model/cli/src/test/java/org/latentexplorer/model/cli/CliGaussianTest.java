@@ -88,6 +88,14 @@ class CliGaussianTest {
     double e = Double.parseDouble(elbo.group(1));
     assertEquals(bitsPerDimension(e), Double.parseDouble(bits.group(1)), 1e-3, r::toString);
     assertEquals(e - 784 * Math.log(256), Double.parseDouble(bits.group(2)), 1e-2, r::toString);
+    Matcher is = Pattern.compile("(?m)^log p\\(x\\) +(-?[0-9.]+) nats").matcher(r.out());
+    Matcher isBits = Pattern.compile("(?m)^bits/dim +([0-9.]+) +\\(importance").matcher(r.out());
+    assertTrue(is.find() && isBits.find(), r::toString);
+    assertEquals(
+        bitsPerDimension(Double.parseDouble(is.group(1))),
+        Double.parseDouble(isBits.group(1)),
+        1e-3,
+        r::toString);
   }
 
   @ParameterizedTest
