@@ -8,6 +8,7 @@ import org.latentexplorer.model.data.Binarization;
 import org.latentexplorer.model.nn.Activation;
 import org.latentexplorer.model.nn.Initialization;
 import org.latentexplorer.model.nn.OptimizerKind;
+import org.latentexplorer.model.vae.DecoderVariance;
 import org.latentexplorer.model.vae.KlEstimator;
 import org.latentexplorer.model.vae.Likelihood;
 import org.latentexplorer.model.vae.ModelFamily;
@@ -72,6 +73,55 @@ final class Choices {
   static final class PixelLikelihood extends Table<Likelihood> {
     PixelLikelihood() {
       put("bernoulli", Likelihood.BERNOULLI).put("gaussian", Likelihood.GAUSSIAN);
+    }
+  }
+
+  /**
+   * A Gaussian decoder's variance: {@code per-pixel}, {@code shared}, or {@code fixed:V} with the
+   * variance V written in (a value belongs to the choice it sets, so the two cannot disagree).
+   */
+  static final class Variance implements ITypeConverter<DecoderVariance>, Iterable<String> {
+    private static final String FIXED = "fixed:";
+
+    @Override
+    public DecoderVariance convert(String value) {
+      String v = value.strip().toLowerCase(Locale.ROOT);
+      if (v.equals("per-pixel")) {
+        return DecoderVariance.PER_PIXEL;
+      }
+      if (v.equals("shared")) {
+        return DecoderVariance.SHARED;
+      }
+      if (v.startsWith(FIXED)) {
+        double variance;
+        try {
+          variance = Double.parseDouble(v.substring(FIXED.length()));
+        } catch (NumberFormatException e) {
+          throw new TypeConversionException(
+              "expected fixed:V with a variance V such as fixed:0.05, got '" + value + "'");
+        }
+        try {
+          return DecoderVariance.fixed(variance);
+        } catch (IllegalArgumentException e) {
+          throw new TypeConversionException(e.getMessage());
+        }
+      }
+      throw new TypeConversionException(
+          "expected one of per-pixel, shared, fixed:V (such as fixed:0.05), got '" + value + "'");
+    }
+
+    /** The command-line word for a choice, as {@link #convert} reads it. */
+    static String nameOf(DecoderVariance v) {
+      return switch (v.kind()) {
+        case PER_PIXEL -> "per-pixel";
+        case SHARED -> "shared";
+        case FIXED -> FIXED + v.fixedVariance();
+      };
+    }
+
+    @Override
+    public Iterator<String> iterator() {
+      return java.util.List.of("per-pixel", "shared", "fixed:V").iterator();
     }
   }
 

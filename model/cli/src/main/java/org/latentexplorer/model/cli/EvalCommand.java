@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.latentexplorer.model.data.Dataset;
+import org.latentexplorer.model.data.Dequantization;
 import org.latentexplorer.model.eval.Evaluation;
 import org.latentexplorer.model.io.ModelFile;
 import org.latentexplorer.model.nn.Backend;
@@ -93,12 +94,12 @@ final class EvalCommand implements Callable<Integer> {
     ModelConfig m = state.model();
     out.printf(
         Locale.ROOT,
-        "model          %s: %s %s (%s posterior, %s pixels), %d epochs," + " %,d samples seen%n",
+        "model          %s: %s %s (%s posterior, %s), %d epochs," + " %,d samples seen%n",
         model.path.getFileName(),
         m.family(),
         TrainCommand.architecture(m),
         m.posterior(),
-        m.decoderLikelihood(),
+        TrainCommand.pixels(m),
         state.epoch(),
         state.samplesSeen());
     state
@@ -133,6 +134,16 @@ final class EvalCommand implements Callable<Integer> {
     double seconds = (System.nanoTime() - t0) / 1e9;
     if (m.family() == ModelFamily.VAE) {
       out.printf(Locale.ROOT, "ELBO           %.3f nats per image (%.1f s)%n", e.elbo(), seconds);
+      if (trainer.dequantized()) {
+        int pixels = m.inputDim();
+        double bound = Dequantization.discreteBound(e.elbo(), pixels);
+        out.printf(
+            Locale.ROOT,
+            "bits/dim       %.4f  (-bound / (D ln 2), bound = ELBO - D log 256 = %.3f nats"
+                + " per image on log P(8-bit image), dequantised pixels)%n",
+            Dequantization.bitsPerDimension(bound, pixels),
+            bound);
+      }
     }
     if (m.family() != ModelFamily.WAE) {
       out.printf(Locale.ROOT, "log p(x|z)     %.3f  (reconstruction term)%n", e.logLikelihood());
@@ -156,6 +167,13 @@ final class EvalCommand implements Callable<Integer> {
           samples,
           n,
           seconds);
+      if (trainer.dequantized()) {
+        int pixels = m.inputDim();
+        out.printf(
+            Locale.ROOT,
+            "bits/dim       %.4f  (importance sampled, the same bound from log p(x))%n",
+            Dequantization.bitsPerDimension(Dequantization.discreteBound(ll, pixels), pixels));
+      }
     } else {
       out.printf(
           Locale.ROOT, "log p(x)       not defined: the %s has no likelihood bound%n", m.family());

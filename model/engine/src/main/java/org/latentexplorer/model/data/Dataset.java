@@ -23,6 +23,7 @@ public final class Dataset {
   private final float[] pixels;
   private final int[] labels;
   private final List<String> labelNames;
+  private final boolean eightBit;
 
   /** Computed on first use; a race computes the same value twice, which is harmless. */
   private volatile String pixelSha256;
@@ -37,6 +38,23 @@ public final class Dataset {
    */
   public Dataset(
       String name, int height, int width, float[] pixels, int[] labels, List<String> labelNames) {
+    this(name, height, width, pixels, labels, labelNames, false);
+  }
+
+  /**
+   * Creates a dataset as {@link #Dataset(String, int, int, float[], int[], List)} does, saying
+   * whether its source stored 8-bit levels: then every pixel is k / 255 for a level k in 0..255.
+   *
+   * @throws IllegalArgumentException when {@code eightBit} is set and a pixel is not such a level
+   */
+  public Dataset(
+      String name,
+      int height,
+      int width,
+      float[] pixels,
+      int[] labels,
+      List<String> labelNames,
+      boolean eightBit) {
     this.name = Objects.requireNonNull(name);
     if (height <= 0 || width <= 0) {
       throw new IllegalArgumentException("image size must be positive: " + height + "x" + width);
@@ -55,6 +73,10 @@ public final class Dataset {
     this.pixels = pixels;
     this.labels = labels == null ? filled(n, NO_LABEL) : labels;
     this.labelNames = List.copyOf(labelNames);
+    if (eightBit && !PixelLevels.onByteLevels(pixels)) {
+      throw new IllegalArgumentException(name + ": a pixel is not one of the 256 levels k / 255");
+    }
+    this.eightBit = eightBit;
   }
 
   private static int[] filled(int n, int value) {
@@ -83,6 +105,14 @@ public final class Dataset {
   /** Number of images. */
   public int size() {
     return pixels.length / dimension();
+  }
+
+  /**
+   * Whether the source stored 8-bit levels, so that every pixel is k / 255: a continuous density on
+   * these pixels is only a likelihood after {@link Dequantization}.
+   */
+  public boolean isEightBit() {
+    return eightBit;
   }
 
   public boolean hasLabels() {
@@ -141,7 +171,7 @@ public final class Dataset {
       System.arraycopy(pixels, indices[k] * d, p, k * d, d);
       l[k] = labels[indices[k]];
     }
-    return new Dataset(subsetName, height, width, p, l, labelNames);
+    return new Dataset(subsetName, height, width, p, l, labelNames, eightBit);
   }
 
   /** The first {@code n} images (or all, if fewer). */

@@ -145,7 +145,7 @@ public final class IdxReader {
         names = labelNames;
       }
     }
-    return new Dataset(name, header[1], header[2], pixels, labels, names);
+    return new Dataset(name, header[1], header[2], pixels, labels, names, true);
   }
 
   /** Returns {N, rows, cols} after checking the magic number and the sizes. */

@@ -127,7 +127,9 @@ public final class ImageFolderReader {
         labels[i] = labelOf.get(i);
       }
     }
-    return new Dataset(name, size.height(), size.width(), pixels, labels, labelNames);
+    // 8-bit images that needed no resampling or alpha keep their levels k / 255.
+    boolean eightBit = PixelLevels.onByteLevels(pixels);
+    return new Dataset(name, size.height(), size.width(), pixels, labels, labelNames, eightBit);
   }
 
   private static List<Path> imagesBelow(Path folder) throws IOException {

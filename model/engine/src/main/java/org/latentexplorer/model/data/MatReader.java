@@ -286,7 +286,9 @@ public final class MatReader {
     double[] range = in.readNumbers(tag, count, pixels, layout.strides, dims);
     boolean uint8 = mxClass == MX_UINT8 && (flags & FLAG_LOGICAL) == 0;
     scale(shown, pixels, range, uint8);
-    return new Dataset(shown, layout.shape.height(), layout.shape.width(), pixels, null, List.of());
+    // Frey Face and other uint8 matrices hold 8-bit levels.
+    return new Dataset(
+        shown, layout.shape.height(), layout.shape.width(), pixels, null, List.of(), uint8);
   }
 
   private static void scale(String source, float[] pixels, double[] range, boolean uint8)

@@ -236,7 +236,8 @@ final class ZipLayout {
   }
 
   private static ModelFormatException damaged(String name, String part) {
-    return new ModelFormatException(name + " is damaged: " + part);
+    // A damaged entry name can hold a line break: the message stays on one line.
+    return new ModelFormatException(name + " is damaged: " + part.replaceAll("\\p{Cntrl}", "?"));
   }
 
   private static ModelFormatException truncated(String name) {

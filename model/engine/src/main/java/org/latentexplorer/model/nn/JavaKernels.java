@@ -254,6 +254,47 @@ final class JavaKernels implements Kernels {
   }
 
   @Override
+  public double gaussianOneVariance(
+      INDArray logits,
+      INDArray x,
+      double logVariance,
+      INDArray dLogits,
+      double scale,
+      double[] rowLogLik) {
+    NativeFloats lb = NativeFloats.of(logits);
+    NativeFloats xb = NativeFloats.of(x);
+    NativeFloats db = NativeFloats.of(dLogits);
+    int d = columns(x);
+    int rows = (int) (x.length() / d);
+    double constant = Math.log(2 * Math.PI) + logVariance;
+    double invVar = Math.exp(-logVariance);
+    // Each row's sum of squares goes into its own slot, so threads never share an accumulator.
+    double[] rowSquares = new double[rows];
+    ParallelRange.run(
+        rows,
+        d,
+        (from, to) -> {
+          for (int r = from; r < to; r++) {
+            double sq = 0;
+            int at = r * d;
+            for (int c = 0; c < d; c++) {
+              double m = 1 / (1 + Math.exp(-lb.get(at + c)));
+              double diff = xb.get(at + c) - m;
+              sq += diff * diff;
+              db.put(at + c, (float) (-scale * diff * invVar * m * (1 - m)));
+            }
+            rowSquares[r] = sq * invVar;
+            rowLogLik[r] = -0.5 * (d * constant + rowSquares[r]);
+          }
+        });
+    double total = 0;
+    for (double s : rowSquares) {
+      total += s;
+    }
+    return 0.5 * scale * ((double) rows * d - total);
+  }
+
+  @Override
   public void squaredErrorOfSigmoid(
       INDArray logits, INDArray x, INDArray dLogits, double scale, double[] rowError) {
     NativeFloats lb = NativeFloats.of(logits);

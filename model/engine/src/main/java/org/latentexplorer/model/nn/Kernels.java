@@ -66,6 +66,22 @@ public interface Kernels {
    */
   void gaussian(INDArray out, INDArray x, INDArray dOut, double scale, double[] rowLogLik);
 
+  /**
+   * Gaussian log-likelihood with means m = sigmoid(l) from logits l [B x D], so that every mean is
+   * a pixel value in (0, 1), and one log-variance s for every pixel (learned and shared, or fixed):
+   * rowLogLik[i] = sum_j -0.5 (log 2 pi + s + (x - m)^2 e^-s). Loss gradient of -log p(x|z) into
+   * dLogits: -scale (x - m) e^-s m (1 - m). Modifies dLogits and rowLogLik.
+   *
+   * @return the loss gradient of s, 0.5 scale sum_ij (1 - (x - m)^2 e^-s)
+   */
+  double gaussianOneVariance(
+      INDArray logits,
+      INDArray x,
+      double logVariance,
+      INDArray dLogits,
+      double scale,
+      double[] rowLogLik);
+
   /** Lower bound of a decoder's log-variance. */
   double MIN_LOG_VARIANCE = -8;
 

@@ -92,6 +92,23 @@ final class Nd4jKernels implements Kernels {
         .assign(sq.rsub(1).muli(0.5 * scale).muli(slope));
   }
 
+  @Override
+  public double gaussianOneVariance(
+      INDArray logits,
+      INDArray x,
+      double logVariance,
+      INDArray dLogits,
+      double scale,
+      double[] rowLogLik) {
+    double invVar = Math.exp(-logVariance);
+    INDArray mean = Transforms.sigmoid(logits, true);
+    INDArray diff = x.sub(mean);
+    INDArray sq = diff.mul(diff).muli(invVar);
+    copyInto(sq.add(logVariance + Math.log(2 * Math.PI)).muli(-0.5).sum(1), rowLogLik);
+    dLogits.assign(diff.muli(-scale * invVar).muli(mean).muli(mean.rsub(1)));
+    return 0.5 * scale * (x.length() - sq.sumNumber().doubleValue());
+  }
+
   /** softplus(a) = max(a, 0) + log(1 + e^-|a|) as a new array: ND4J's own overflows for large a. */
   private static INDArray softplus(INDArray a) {
     return Transforms.relu(a, true)

@@ -5,12 +5,14 @@ import java.util.Random;
 import org.latentexplorer.model.data.Binarization;
 import org.latentexplorer.model.data.DataReference;
 import org.latentexplorer.model.data.Dataset;
+import org.latentexplorer.model.data.Dequantization;
 import org.latentexplorer.model.eval.Evaluation;
 import org.latentexplorer.model.eval.Evaluator;
 import org.latentexplorer.model.metrics.Metric;
 import org.latentexplorer.model.metrics.MetricRecorder;
 import org.latentexplorer.model.nn.Optimizer;
 import org.latentexplorer.model.vae.LatentModel;
+import org.latentexplorer.model.vae.Likelihood;
 import org.latentexplorer.model.vae.ModelConfig;
 import org.latentexplorer.model.vae.ModelFamily;
 import org.latentexplorer.model.vae.StepMetrics;
@@ -46,6 +48,7 @@ public final class Trainer {
   private final Dataset train;
   private final Dataset test;
   private final Dataset liveTest;
+  private final boolean dequantized;
   private final LatentModel model;
   private final Optimizer optimizer;
   private final Optimizer discOptimizer;
@@ -117,9 +120,16 @@ public final class Trainer {
     Binarization bin = config.binarization();
     this.train = bin.prepare(data.train(), config.seed());
     // A dynamically binarised model is scored on one fixed binary sample of the test set.
-    this.test =
+    this.dequantized =
+        modelConfig.decoderLikelihood() == Likelihood.GAUSSIAN
+            && bin == Binarization.NONE
+            && data.train().isEightBit()
+            && data.test().isEightBit();
+    Dataset scored =
         (bin == Binarization.DYNAMIC ? Binarization.FIXED : bin)
             .prepare(data.test(), config.seed() + 1);
+    // A density on 8-bit levels is scored on one fixed dequantisation, so numbers repeat.
+    this.test = dequantized ? Dequantization.fixed(scored, config.seed() + 2) : scored;
     this.liveTest = test.size() > LIVE_TEST_IMAGES ? test.head(LIVE_TEST_IMAGES) : test;
     this.model =
         new LatentModel(modelConfig, DataType.FLOAT, config.seed(), config.initialization());
@@ -182,8 +192,17 @@ public final class Trainer {
     return train;
   }
 
+  /** The test images as scored: binarised or dequantised as training sees them. */
   public Dataset testSet() {
     return test;
+  }
+
+  /**
+   * Whether a Gaussian decoder trains and is scored on dequantised 8-bit pixels, so that its
+   * figures minus D log 256 bound log P of the discrete images ({@link Dequantization}).
+   */
+  public boolean dequantized() {
+    return dequantized;
   }
 
   public long stepCount() {
@@ -235,6 +254,9 @@ public final class Trainer {
       train.copyImage(order[cursor + r], batchBuffer, r * d);
     }
     config.binarization().applyInPlace(batchBuffer, 0, batchBuffer.length, random);
+    if (dequantized) {
+      Dequantization.applyInPlace(batchBuffer, 0, batchBuffer.length, random);
+    }
     INDArray x = model.batch(batchBuffer, 0, batch);
 
     StepMetrics disc = null;

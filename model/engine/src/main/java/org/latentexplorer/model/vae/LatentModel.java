@@ -37,6 +37,9 @@ public final class LatentModel {
   private final int latent;
   private final Map<Integer, BatchBuffers> buffers = new HashMap<>();
 
+  /** Index of the shared log-variance in the parameter vector, after both networks; -1 if none. */
+  private final long sharedVarianceAt;
+
   /**
    * A freshly initialised model with Glorot-uniform weights and zero biases: the same config and
    * seed give the same parameters.
@@ -61,6 +64,9 @@ public final class LatentModel {
     this.head = new PosteriorHead(config.posterior(), latent);
     long nEnc = Mlp.parameterCount(config.encoderSizes());
     long n = config.autoencoderParameterCount();
+    long nNets = nEnc + Mlp.parameterCount(config.decoderSizes());
+    // The shared raw log-variance starts at 0, a variance near 1 like an untrained per-pixel one.
+    sharedVarianceAt = n > nNets ? nNets : -1;
     params = Nd4j.zeros(type, n);
     grads = Nd4j.zeros(type, n);
     encoder =
@@ -74,8 +80,8 @@ public final class LatentModel {
         new Mlp(
             config.decoderSizes(),
             config.activation(),
-            range(params, nEnc, n),
-            range(grads, nEnc, n),
+            range(params, nEnc, nNets),
+            range(grads, nEnc, nNets),
             kernels);
     Random random = new Random(seed);
     encoder.initialize(init, random);
@@ -258,10 +264,73 @@ public final class LatentModel {
     INDArray out = decoder.forward(w.zArray);
     if (config.decoderLikelihood() == Likelihood.BERNOULLI) {
       kernels.bernoulli(out, x, w.dOut, scale, w.rows);
-    } else {
+    } else if (config.variance().kind() == DecoderVariance.Kind.PER_PIXEL) {
       kernels.gaussian(out, x, w.dOut, scale, w.rows);
+    } else {
+      double raw = sharedVarianceAt < 0 ? 0 : params.getDouble(sharedVarianceAt);
+      double s = logVariance(raw);
+      double ds = kernels.gaussianOneVariance(out, x, s, w.dOut, scale, w.rows);
+      if (sharedVarianceAt >= 0) {
+        grads.putScalar(sharedVarianceAt, ds * Kernels.LOG_VARIANCE.slope(raw));
+      }
     }
     return mean(w.rows, b);
+  }
+
+  /**
+   * The log-variance of a decoder with one variance for all pixels: the shared one, bounded like a
+   * per-pixel one, or the fixed one.
+   */
+  private double logVariance(double raw) {
+    DecoderVariance v = config.variance();
+    return v.kind() == DecoderVariance.Kind.FIXED
+        ? Math.log(v.fixedVariance())
+        : Kernels.LOG_VARIANCE.value(raw);
+  }
+
+  /**
+   * The decoder's log-variance of every pixel, [n x pixels], at n latent points: what it learnt per
+   * pixel, or its one variance repeated. Gaussian decoders only.
+   *
+   * @param z [n x latent]; not modified
+   */
+  public float[] decodeLogVariances(float[] z, int n) {
+    if (config.decoderLikelihood() != Likelihood.GAUSSIAN) {
+      throw new IllegalStateException(
+          "a " + config.decoderLikelihood() + " decoder has no variance");
+    }
+    int d = config.inputDim();
+    float[] out = new float[n * d];
+    if (config.variance().kind() != DecoderVariance.Kind.PER_PIXEL) {
+      double raw = sharedVarianceAt < 0 ? 0 : params.getDouble(sharedVarianceAt);
+      Arrays.fill(out, (float) logVariance(raw));
+      return out;
+    }
+    float[] raw = decodeRaw(z, n);
+    for (int r = 0; r < n; r++) {
+      for (int j = 0; j < d; j++) {
+        out[r * d + j] = (float) Kernels.LOG_VARIANCE.value(raw[r * 2 * d + d + j]);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The decoder's raw outputs at n latent points, [n x decoder outputs]: for a Gaussian its
+   * per-pixel means before clipping and raw log-variances, or a one-variance decoder's logits.
+   *
+   * @param z [n x latent]; not modified
+   */
+  public float[] decodeRaw(float[] z, int n) {
+    int width = decoder.outputSize();
+    float[] out = new float[n * width];
+    for (int first = 0; first < n; first += DECODE_CHUNK) {
+      int b = Math.min(DECODE_CHUNK, n - first);
+      BatchBuffers w = buffers(b);
+      kernels.write(z, first * latent, w.zArray);
+      kernels.read(decoder.forward(w.zArray), out, first * width);
+    }
+    return out;
   }
 
   /** The mean of the first n values. */
@@ -363,11 +432,16 @@ public final class LatentModel {
         kernels.sigmoid(logits, w.dOut);
         kernels.read(w.dOut, out, first * d);
       } else {
-        float[] chunk = new float[b * 2 * d];
+        int width = decoder.outputSize();
+        float[] chunk = new float[b * width];
         kernels.read(logits, chunk);
+        // A one-variance decoder's means are sigmoids of its outputs; per-pixel ones are clipped.
+        boolean sigmoid = config.variance().kind() != DecoderVariance.Kind.PER_PIXEL;
         for (int r = 0; r < b; r++) {
           for (int j = 0; j < d; j++) {
-            out[(first + r) * d + j] = Math.max(0f, Math.min(1f, chunk[r * 2 * d + j]));
+            float v = chunk[r * width + j];
+            out[(first + r) * d + j] =
+                sigmoid ? (float) (1 / (1 + Math.exp(-v))) : Math.max(0f, Math.min(1f, v));
           }
         }
       }

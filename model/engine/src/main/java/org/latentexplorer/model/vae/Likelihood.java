@@ -4,18 +4,13 @@ package org.latentexplorer.model.vae;
 public enum Likelihood {
   /** Independent Bernoulli pixels; the decoder outputs logits, one per pixel. */
   BERNOULLI("Bernoulli"),
-  /** Independent Gaussian pixels with learned mean and log-variance: two outputs per pixel. */
+  /** Independent Gaussian pixels with learned means; {@link DecoderVariance} says the variances. */
   GAUSSIAN("Gaussian");
 
   private final String label;
 
   Likelihood(String label) {
     this.label = label;
-  }
-
-  /** Numbers the decoder outputs per image of d pixels. */
-  public int decoderOutputSize(int pixels) {
-    return this == BERNOULLI ? pixels : 2 * pixels;
   }
 
   @Override

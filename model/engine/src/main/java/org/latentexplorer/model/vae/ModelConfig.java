@@ -15,6 +15,7 @@ import org.latentexplorer.model.nn.Mlp;
  * @param waeLambda weight of the MMD penalty of a WAE
  * @param adversarialWeight weight of the encoder's adversarial loss in an AAE
  * @param discriminatorHidden hidden widths of the AAE discriminator f(z)
+ * @param variance how a Gaussian decoder gets its variances; a file without it means per pixel
  */
 public record ModelConfig(
     ModelFamily family,
@@ -29,7 +30,8 @@ public record ModelConfig(
     KlEstimator klEstimator,
     double waeLambda,
     double adversarialWeight,
-    List<Integer> discriminatorHidden) {
+    List<Integer> discriminatorHidden,
+    DecoderVariance variance) {
 
   /** Largest latent size offered. */
   public static final int MAX_LATENT = 64;
@@ -45,6 +47,8 @@ public record ModelConfig(
     require(activation != null, "the activation is missing");
     require(klEstimator != null, "the KL estimator is missing");
     require(hidden != null && discriminatorHidden != null, "the hidden sizes are missing");
+    // Model files from before the choice have no variance: theirs was learned per pixel.
+    variance = variance == null ? DecoderVariance.PER_PIXEL : variance;
     hidden = List.copyOf(hidden);
     discriminatorHidden = List.copyOf(discriminatorHidden);
     require(imageHeight > 0 && imageWidth > 0, "image size must be positive");
@@ -98,7 +102,43 @@ public record ModelConfig(
         KlEstimator.ANALYTIC,
         10.0,
         1.0,
-        List.of(256, 256));
+        List.of(256, 256),
+        DecoderVariance.PER_PIXEL);
+  }
+
+  /**
+   * The canonical record without the decoder variance: per-pixel variances, as every config made
+   * before the choice.
+   */
+  public ModelConfig(
+      ModelFamily family,
+      Posterior posterior,
+      Likelihood likelihood,
+      int imageHeight,
+      int imageWidth,
+      List<Integer> hidden,
+      Activation activation,
+      int latentDim,
+      double beta,
+      KlEstimator klEstimator,
+      double waeLambda,
+      double adversarialWeight,
+      List<Integer> discriminatorHidden) {
+    this(
+        family,
+        posterior,
+        likelihood,
+        imageHeight,
+        imageWidth,
+        hidden,
+        activation,
+        latentDim,
+        beta,
+        klEstimator,
+        waeLambda,
+        adversarialWeight,
+        discriminatorHidden,
+        DecoderVariance.PER_PIXEL);
   }
 
   /** Pixels per image. */
@@ -122,7 +162,10 @@ public record ModelConfig(
     for (int i = hidden.size() - 1; i >= 0; i--) {
       s.add(hidden.get(i));
     }
-    s.add(decoderLikelihood().decoderOutputSize(inputDim()));
+    s.add(
+        decoderLikelihood() == Likelihood.GAUSSIAN
+            ? variance.decoderOutputSize(inputDim())
+            : inputDim());
     return toArray(s);
   }
 
@@ -142,7 +185,9 @@ public record ModelConfig(
 
   /** Parameters of the encoder and decoder together. */
   public long autoencoderParameterCount() {
-    return Mlp.parameterCount(encoderSizes()) + Mlp.parameterCount(decoderSizes());
+    return Mlp.parameterCount(encoderSizes())
+        + Mlp.parameterCount(decoderSizes())
+        + (decoderLikelihood() == Likelihood.GAUSSIAN ? variance.extraParameters() : 0);
   }
 
   /** Parameters of the discriminator (0 unless AAE). */
@@ -168,7 +213,8 @@ public record ModelConfig(
         klEstimator,
         waeLambda,
         adversarialWeight,
-        discriminatorHidden);
+        discriminatorHidden,
+        variance);
   }
 
   public ModelConfig withHidden(List<Integer> widths) {
@@ -185,7 +231,8 @@ public record ModelConfig(
         klEstimator,
         waeLambda,
         adversarialWeight,
-        discriminatorHidden);
+        discriminatorHidden,
+        variance);
   }
 
   public ModelConfig withActivation(Activation f) {
@@ -202,7 +249,8 @@ public record ModelConfig(
         klEstimator,
         waeLambda,
         adversarialWeight,
-        discriminatorHidden);
+        discriminatorHidden,
+        variance);
   }
 
   public ModelConfig withPosterior(Posterior p) {
@@ -219,7 +267,8 @@ public record ModelConfig(
         klEstimator,
         waeLambda,
         adversarialWeight,
-        discriminatorHidden);
+        discriminatorHidden,
+        variance);
   }
 
   public ModelConfig withLikelihood(Likelihood l) {
@@ -236,7 +285,8 @@ public record ModelConfig(
         klEstimator,
         waeLambda,
         adversarialWeight,
-        discriminatorHidden);
+        discriminatorHidden,
+        variance);
   }
 
   public ModelConfig withImageSize(int h, int w) {
@@ -253,7 +303,8 @@ public record ModelConfig(
         klEstimator,
         waeLambda,
         adversarialWeight,
-        discriminatorHidden);
+        discriminatorHidden,
+        variance);
   }
 
   public ModelConfig withBeta(double b) {
@@ -270,7 +321,8 @@ public record ModelConfig(
         klEstimator,
         waeLambda,
         adversarialWeight,
-        discriminatorHidden);
+        discriminatorHidden,
+        variance);
   }
 
   public ModelConfig withKlEstimator(KlEstimator k) {
@@ -287,7 +339,8 @@ public record ModelConfig(
         k,
         waeLambda,
         adversarialWeight,
-        discriminatorHidden);
+        discriminatorHidden,
+        variance);
   }
 
   public ModelConfig withWaeLambda(double lambda) {
@@ -304,7 +357,8 @@ public record ModelConfig(
         klEstimator,
         lambda,
         adversarialWeight,
-        discriminatorHidden);
+        discriminatorHidden,
+        variance);
   }
 
   public ModelConfig withDiscriminatorHidden(List<Integer> widths) {
@@ -321,7 +375,26 @@ public record ModelConfig(
         klEstimator,
         waeLambda,
         adversarialWeight,
-        widths);
+        widths,
+        variance);
+  }
+
+  public ModelConfig withVariance(DecoderVariance v) {
+    return new ModelConfig(
+        family,
+        posterior,
+        likelihood,
+        imageHeight,
+        imageWidth,
+        hidden,
+        activation,
+        latentDim,
+        beta,
+        klEstimator,
+        waeLambda,
+        adversarialWeight,
+        discriminatorHidden,
+        v);
   }
 
   public ModelConfig withAdversarialWeight(double weight) {
@@ -338,6 +411,7 @@ public record ModelConfig(
         klEstimator,
         waeLambda,
         weight,
-        discriminatorHidden);
+        discriminatorHidden,
+        variance);
   }
 }

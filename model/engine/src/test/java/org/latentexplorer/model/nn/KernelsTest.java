@@ -118,6 +118,39 @@ class KernelsTest {
   }
 
   @Test
+  void oneVarianceGaussianAgreesWithTheReferenceAndTheHandValue() {
+    int rows = 37;
+    int cols = 29;
+    INDArray mean = random(21, rows, cols, -6, 6);
+    INDArray x = random(22, rows, cols, 0, 1);
+    for (double s : new double[] {-8, Math.log(0.05), 0, 3}) {
+      double[] r1 = new double[rows];
+      double[] r2 = new double[rows];
+      INDArray d1 = Nd4j.create(DataType.DOUBLE, rows, cols);
+      INDArray d2 = asOffsetView(Nd4j.create(DataType.FLOAT, rows, cols));
+      double g1 =
+          reference.gaussianOneVariance(
+              mean.castTo(DataType.DOUBLE), x.castTo(DataType.DOUBLE), s, d1, 0.25, r1);
+      double g2 = fast.gaussianOneVariance(asOffsetView(mean), asOffsetView(x), s, d2, 0.25, r2);
+      assertEquals(g1, g2, 1e-5 * Math.abs(g1) + 1e-6, "log-variance " + s);
+      for (int r = 0; r < rows; r++) {
+        assertEquals(r1[r], r2[r], 1e-6 * Math.abs(r1[r]) + 1e-5, "row " + r);
+      }
+      assertClose(d1.castTo(DataType.FLOAT), d2);
+    }
+    // x = 1, mean sigmoid(0) = 0.5, variance 0.25: log N = -0.5 ln(2 pi 0.25) - 0.5; d loss / ds
+    // = 0.5 (1 - 1); d loss / dl = -(1 - 0.5) / 0.25 * 0.25 = -0.5.
+    INDArray m1 = Nd4j.createFromArray(new float[] {0f}).reshape(1, 1);
+    INDArray x1 = Nd4j.createFromArray(new float[] {1f}).reshape(1, 1);
+    double[] row = new double[1];
+    INDArray dl = Nd4j.create(DataType.FLOAT, 1, 1);
+    double ds = fast.gaussianOneVariance(m1, x1, Math.log(0.25), dl, 1, row);
+    assertEquals(-0.5 * Math.log(2 * Math.PI * 0.25) - 0.5, row[0], 1e-6);
+    assertEquals(0, ds, 1e-6);
+    assertEquals(-0.5, dl.getDouble(0), 1e-6);
+  }
+
+  @Test
   void gaussianMatchesHandComputedValue() {
     // x = 1, mean 0.5, log-variance ln 0.25 (sigma 0.5): log N = -0.5 ln(2 pi 0.25) - 0.5.
     float raw = (float) Kernels.LOG_VARIANCE.inverse(Math.log(0.25));

@@ -41,6 +41,10 @@ class GradientCheckTest {
 
   private static final Consumer<LatentModel> AS_INITIALISED = m -> {};
 
+  /** Sets a shared raw log-variance, the last parameter, to -11: 3 below the floor of -8. */
+  private static final Consumer<LatentModel> SHARED_LOG_VARIANCE_BELOW_FLOOR =
+      m -> m.parameters().putScalar(m.parameters().length() - 1, -11);
+
   static Stream<Arguments> configs() {
     ModelConfig vae = tiny(ModelFamily.VAE);
     ModelConfig gaussian = vae.withLikelihood(Likelihood.GAUSSIAN).withActivation(Activation.RELU);
@@ -61,6 +65,21 @@ class GradientCheckTest {
             "VAE diagonal, Gaussian, log-variances beyond both bounds, beta 3",
             gaussian.withActivation(Activation.TANH).withBeta(3),
             LOG_VARIANCES_BEYOND_BOUNDS),
+        Arguments.of(
+            "VAE diagonal, Gaussian, one shared variance",
+            gaussian.withVariance(DecoderVariance.SHARED),
+            AS_INITIALISED),
+        Arguments.of(
+            "VAE diagonal, Gaussian, one shared variance beyond its floor, beta 2",
+            gaussian
+                .withVariance(DecoderVariance.SHARED)
+                .withActivation(Activation.TANH)
+                .withBeta(2),
+            SHARED_LOG_VARIANCE_BELOW_FLOOR),
+        Arguments.of(
+            "VAE diagonal, Gaussian, fixed variance 0.05",
+            gaussian.withVariance(DecoderVariance.fixed(0.05)),
+            AS_INITIALISED),
         Arguments.of("VAE full covariance, analytic KL, beta 4", full.withBeta(4), AS_INITIALISED),
         Arguments.of(
             "VAE full covariance, MC KL",
@@ -217,6 +236,14 @@ class GradientCheckTest {
             "VAE diagonal, Gaussian, log-variances beyond both bounds",
             vae.withLikelihood(Likelihood.GAUSSIAN),
             LOG_VARIANCES_BEYOND_BOUNDS),
+        Arguments.of(
+            "VAE diagonal, Gaussian, one shared variance",
+            vae.withLikelihood(Likelihood.GAUSSIAN).withVariance(DecoderVariance.SHARED),
+            AS_INITIALISED),
+        Arguments.of(
+            "VAE diagonal, Gaussian, fixed variance 0.1",
+            vae.withLikelihood(Likelihood.GAUSSIAN).withVariance(DecoderVariance.fixed(0.1)),
+            AS_INITIALISED),
         Arguments.of(
             "VAE full covariance, MC KL",
             vae.withPosterior(Posterior.FULL_COVARIANCE)
