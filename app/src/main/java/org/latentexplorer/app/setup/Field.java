@@ -6,6 +6,7 @@ public enum Field {
   HIDDEN("hidden sizes"),
   BETA("beta"),
   LAMBDA("lambda"),
+  VARIANCE("fixed variance"),
   LEARNING_RATE("learning rate"),
   BATCH("batch size"),
   EPOCHS("epochs"),

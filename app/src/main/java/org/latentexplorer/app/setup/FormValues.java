@@ -8,12 +8,15 @@ import java.util.List;
  * @param hidden encoder layer widths, first to last; empty for none
  * @param beta weight of the KL term (1, the ELBO, when the family has none)
  * @param lambda weight of the MMD penalty (10 when the family has none)
+ * @param variance a Gaussian decoder's fixed pixel variance ({@link FormParser#DEFAULT_VARIANCE}
+ *     when the model has none)
  */
 record FormValues(
     int latent,
     List<Integer> hidden,
     double beta,
     double lambda,
+    double variance,
     double learningRate,
     int batchSize,
     int epochs,

@@ -84,6 +84,25 @@ public final class SetupView extends VBox {
             "The decoder's distribution p(x|z) over pixels",
             vm.usesLikelihoodProperty());
     r =
+        choice(
+            model,
+            r,
+            "Variance",
+            "varianceBox",
+            vm.varianceChoice(),
+            "A Gaussian decoder's pixel variance: learned per pixel scores fewer bits/dim,"
+                + " a fixed one draws cleaner images",
+            vm.usesVarianceProperty());
+    r =
+        text(
+            model,
+            r,
+            "Fixed variance",
+            Field.VARIANCE,
+            "varianceField",
+            "The variance of every pixel (0.05 is train's default)",
+            vm.usesFixedVarianceProperty());
+    r =
         text(
             model,
             r,

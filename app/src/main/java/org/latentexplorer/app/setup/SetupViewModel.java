@@ -33,6 +33,7 @@ import org.latentexplorer.model.nn.OptimizerKind;
 import org.latentexplorer.model.train.Snapshot;
 import org.latentexplorer.model.train.TrainingConfig;
 import org.latentexplorer.model.train.TrainingMemory;
+import org.latentexplorer.model.vae.DecoderVariance;
 import org.latentexplorer.model.vae.KlEstimator;
 import org.latentexplorer.model.vae.Likelihood;
 import org.latentexplorer.model.vae.ModelConfig;
@@ -69,6 +70,8 @@ public final class SetupViewModel {
       new SimpleObjectProperty<>(this, "klEstimator", KlEstimator.ANALYTIC);
   private final ObjectProperty<OptimizerKind> optimizer =
       new SimpleObjectProperty<>(this, "optimizer", OptimizerKind.ADAM);
+  private final ObjectProperty<DecoderVariance.Kind> variance =
+      new SimpleObjectProperty<>(this, "variance", DecoderVariance.Kind.FIXED);
   private final ObjectProperty<Binarization> binarization =
       new SimpleObjectProperty<>(this, "binarization", Binarization.NONE);
   private final Choice<DatasetChoice> datasetChoice =
@@ -81,6 +84,11 @@ public final class SetupViewModel {
       listed(activation, new Activation[] {Activation.RELU, Activation.TANH, Activation.SOFTPLUS});
   private final Choice<KlEstimator> klEstimatorChoice = listed(klEstimator, KlEstimator.values());
   private final Choice<OptimizerKind> optimizerChoice = listed(optimizer, OptimizerKind.values());
+  private final Choice<DecoderVariance.Kind> varianceChoice =
+      new Choice<>(
+          FXCollections.observableArrayList(DecoderVariance.Kind.values()),
+          variance,
+          SetupViewModel::varianceLabel);
   private final Choice<Binarization> binarizationChoice =
       listed(binarization, Binarization.values());
   private final ReadOnlyStringWrapper dataSummary =
@@ -97,6 +105,8 @@ public final class SetupViewModel {
   private final BooleanProperty usesBeta = new SimpleBooleanProperty(this, "usesBeta", true);
   private final BooleanProperty usesLambda = new SimpleBooleanProperty(this, "usesLambda");
   private final BooleanProperty usesLikelihood = new SimpleBooleanProperty(this, "usesLik", true);
+  private final BooleanProperty usesVariance = new SimpleBooleanProperty(this, "usesVariance");
+  private final BooleanProperty usesFixedVariance = new SimpleBooleanProperty(this, "usesFixed");
   private final long heapBytes;
 
   private RunConfig built;
@@ -124,9 +134,11 @@ public final class SetupViewModel {
       p.addListener((o, a, b) -> validate());
     }
     for (ObservableValue<?> v :
-        List.of(posterior, likelihood, activation, klEstimator, optimizer, binarization)) {
+        List.of(posterior, activation, klEstimator, optimizer, binarization)) {
       v.addListener((o, a, b) -> validate());
     }
+    likelihood.addListener((o, a, b) -> onVarianceChanged());
+    variance.addListener((o, a, b) -> onVarianceChanged());
     family.addListener((o, a, b) -> onFamilyChanged());
     onFamilyChanged();
     load(RunConfig.defaults(28, 28));
@@ -157,6 +169,14 @@ public final class SetupViewModel {
   /** A choice among fixed engine values, each shown by the engine's own name for it. */
   private static <T> Choice<T> listed(ObjectProperty<T> value, T[] options) {
     return new Choice<>(FXCollections.observableArrayList(options), value, Object::toString);
+  }
+
+  private static String varianceLabel(DecoderVariance.Kind k) {
+    return switch (k) {
+      case PER_PIXEL -> "learned per pixel";
+      case SHARED -> "one learned for all pixels";
+      case FIXED -> "fixed";
+    };
   }
 
   private void onDataChanged(LoadedData d) {
@@ -192,6 +212,13 @@ public final class SetupViewModel {
     usesBeta.set(f == ModelFamily.VAE);
     usesLambda.set(f == ModelFamily.WAE);
     usesLikelihood.set(f != ModelFamily.WAE);
+    onVarianceChanged();
+  }
+
+  /** Only a Gaussian decoder has a variance, and only a fixed one a value to type. */
+  private void onVarianceChanged() {
+    usesVariance.set(usesLikelihood.get() && likelihood.get() == Likelihood.GAUSSIAN);
+    usesFixedVariance.set(usesVariance.get() && variance.get() == DecoderVariance.Kind.FIXED);
     validate();
   }
 
@@ -208,6 +235,19 @@ public final class SetupViewModel {
       klEstimator.set(m.klEstimator());
       optimizer.set(t.optimizer());
       binarization.set(t.binarization());
+      // A Bernoulli model holds the per-pixel placeholder: the form offers what a new Gaussian
+      // model starts with instead, so switching the likelihood gives train's default.
+      DecoderVariance dv =
+          m.likelihood() == Likelihood.GAUSSIAN
+              ? m.variance()
+              : DecoderVariance.fixed(FormParser.DEFAULT_VARIANCE);
+      variance.set(dv.kind());
+      set(
+          Field.VARIANCE,
+          FormParser.number(
+              dv.kind() == DecoderVariance.Kind.FIXED
+                  ? dv.fixedVariance()
+                  : FormParser.DEFAULT_VARIANCE));
       set(Field.LATENT, Integer.toString(m.latentDim()));
       set(Field.HIDDEN, String.join(", ", m.hidden().stream().map(String::valueOf).toList()));
       set(Field.BETA, FormParser.number(m.beta()));
@@ -245,7 +285,8 @@ public final class SetupViewModel {
             && activation.get() != null
             && klEstimator.get() != null
             && optimizer.get() != null
-            && binarization.get() != null;
+            && binarization.get() != null
+            && variance.get() != null;
     if (parsed.ok() && !chosen) {
       formError.set("Choose an option in every list.");
     } else if (parsed.ok()) {
@@ -272,7 +313,8 @@ public final class SetupViewModel {
                 klEstimator.get(),
                 v.lambda(),
                 base.adversarialWeight(),
-                base.discriminatorHidden());
+                base.discriminatorHidden(),
+                decoderVariance(v));
         TrainingConfig defaults = current == null ? TrainingConfig.defaults() : current.training();
         // The form has no field for the initialisation: a run keeps the one it was made with.
         TrainingConfig t =
@@ -294,6 +336,18 @@ public final class SetupViewModel {
     }
     valid.set(built != null);
     updateDirty();
+  }
+
+  /** The form's variance; a decoder that is not Gaussian keeps the engine's placeholder. */
+  private DecoderVariance decoderVariance(FormValues v) {
+    if (!usesVariance.get()) {
+      return DecoderVariance.PER_PIXEL;
+    }
+    return switch (variance.get()) {
+      case PER_PIXEL -> DecoderVariance.PER_PIXEL;
+      case SHARED -> DecoderVariance.SHARED;
+      case FIXED -> DecoderVariance.fixed(v.variance());
+    };
   }
 
   /** The engine's estimate, the one the command line's train checks too. */
@@ -369,6 +423,9 @@ public final class SetupViewModel {
     if (!usesLambda.get()) {
       out.add(Field.LAMBDA);
     }
+    if (!usesFixedVariance.get()) {
+      out.add(Field.VARIANCE);
+    }
     return out;
   }
 
@@ -434,6 +491,11 @@ public final class SetupViewModel {
     return optimizerChoice;
   }
 
+  /** Where a Gaussian decoder's pixel variance comes from. */
+  public Choice<DecoderVariance.Kind> varianceChoice() {
+    return varianceChoice;
+  }
+
   public Choice<Binarization> binarizationChoice() {
     return binarizationChoice;
   }
@@ -487,6 +549,16 @@ public final class SetupViewModel {
 
   public BooleanProperty usesLikelihoodProperty() {
     return usesLikelihood;
+  }
+
+  /** Whether the decoder is Gaussian, so has a variance to choose. */
+  public BooleanProperty usesVarianceProperty() {
+    return usesVariance;
+  }
+
+  /** Whether the chosen variance is fixed, so has a value to type. */
+  public BooleanProperty usesFixedVarianceProperty() {
+    return usesFixedVariance;
   }
 
   /** The configurations the form describes; null while it is invalid. */

@@ -21,6 +21,7 @@ class FormParserTest {
     t.put(Field.HIDDEN, "512");
     t.put(Field.BETA, "1");
     t.put(Field.LAMBDA, "10");
+    t.put(Field.VARIANCE, "0.05");
     t.put(Field.LEARNING_RATE, "0.001");
     t.put(Field.BATCH, "128");
     t.put(Field.EPOCHS, "50");
@@ -52,7 +53,7 @@ class FormParserTest {
 
     assertTrue(r.ok());
     assertEquals(Map.of(), r.errors());
-    assertEquals(new FormValues(2, List.of(512), 1, 10, 0.001, 128, 50, 42), r.values());
+    assertEquals(new FormValues(2, List.of(512), 1, 10, 0.05, 0.001, 128, 50, 42), r.values());
   }
 
   @Test
@@ -146,6 +147,29 @@ class FormParserTest {
     assertTrue(r.ok(), () -> r.errors().toString());
     assertEquals(1.0, r.values().beta());
     assertEquals(10.0, r.values().lambda());
+  }
+
+  @Test
+  void aFixedVarianceMustLieInTheRangeTrainAccepts() {
+    assertEquals(0.2, with(Field.VARIANCE, "0.2").values().variance());
+    assertEquals(1.0, with(Field.VARIANCE, "1").values().variance(), "1 is the largest");
+    String range = "Must be between 0.00034 (the learned variances' floor) and 1.";
+    assertEquals(range, error(Field.VARIANCE, "0"));
+    assertEquals(range, error(Field.VARIANCE, "0.0001"));
+    assertEquals(range, error(Field.VARIANCE, "1.5"));
+    assertEquals(range, error(Field.VARIANCE, "NaN"));
+    assertEquals("\"high\" is not a number.", error(Field.VARIANCE, "high"));
+  }
+
+  @Test
+  void aVarianceThatIsNotUsedIsNotReadAndIsTrainsDefault() {
+    Map<Field, String> t = defaults();
+    t.put(Field.VARIANCE, "");
+
+    FormParser.Result r = FormParser.parse(t, EnumSet.of(Field.VARIANCE));
+
+    assertTrue(r.ok(), () -> r.errors().toString());
+    assertEquals(0.05, r.values().variance());
   }
 
   @Test

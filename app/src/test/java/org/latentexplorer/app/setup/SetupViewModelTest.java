@@ -16,9 +16,13 @@ import org.latentexplorer.app.fx.DirectTaskExecutor;
 import org.latentexplorer.app.workspace.Autosave;
 import org.latentexplorer.app.workspace.DatasetChoice;
 import org.latentexplorer.app.workspace.DatasetOpener;
+import org.latentexplorer.app.workspace.RunConfig;
 import org.latentexplorer.app.workspace.Sessions;
 import org.latentexplorer.app.workspace.Settings;
 import org.latentexplorer.app.workspace.Workspace;
+import org.latentexplorer.model.vae.DecoderVariance;
+import org.latentexplorer.model.vae.Likelihood;
+import org.latentexplorer.model.vae.ModelConfig;
 import org.latentexplorer.model.vae.ModelFamily;
 import org.latentexplorer.model.vae.Posterior;
 
@@ -174,6 +178,73 @@ class SetupViewModelTest {
     assertEquals(List.of("deterministic"), shown(f.posteriorChoice()));
     assertEquals(
         "deterministic", f.posteriorChoice().label(f.posteriorChoice().valueProperty().get()));
+  }
+
+  @Test
+  void aBernoulliModelHasNoVarianceToChoose() {
+    SetupViewModel f = form();
+
+    assertEquals(Likelihood.BERNOULLI, f.built().model().likelihood());
+    assertFalse(f.usesVarianceProperty().get());
+    assertFalse(f.usesFixedVarianceProperty().get());
+    f.textProperty(Field.VARIANCE).set("not read");
+    assertTrue(f.validProperty().get(), "a field that is off is not read");
+    assertEquals("", f.errorProperty(Field.VARIANCE).get());
+  }
+
+  @Test
+  void aNewGaussianModelHasTrainsFixedVarianceAndTheOtherChoicesAreOffered() {
+    SetupViewModel f = form();
+    assertEquals(
+        List.of("learned per pixel", "one learned for all pixels", "fixed"),
+        shown(f.varianceChoice()));
+
+    f.likelihoodChoice().valueProperty().set(Likelihood.GAUSSIAN);
+
+    assertTrue(f.usesVarianceProperty().get());
+    assertTrue(f.usesFixedVarianceProperty().get());
+    assertEquals("0.05", f.textProperty(Field.VARIANCE).get());
+    assertEquals(DecoderVariance.fixed(0.05), f.built().model().variance());
+
+    f.textProperty(Field.VARIANCE).set("0.2");
+    assertEquals(DecoderVariance.fixed(0.2), f.built().model().variance());
+    f.textProperty(Field.VARIANCE).set("2");
+    assertFalse(f.validProperty().get());
+    assertEquals(
+        "Must be between 0.00034 (the learned variances' floor) and 1.",
+        f.errorProperty(Field.VARIANCE).get());
+
+    f.varianceChoice()
+        .valueProperty()
+        .set(f.varianceChoice().labels().fromString("learned per pixel"));
+    assertFalse(f.usesFixedVarianceProperty().get(), "a learned variance has no value to type");
+    assertTrue(f.validProperty().get(), "so the bad value is not read");
+    assertEquals(DecoderVariance.PER_PIXEL, f.built().model().variance());
+    f.varianceChoice().valueProperty().set(DecoderVariance.Kind.SHARED);
+    assertEquals(DecoderVariance.SHARED, f.built().model().variance());
+  }
+
+  @Test
+  void openingAGaussianModelShowsItsVarianceChoice() {
+    SetupViewModel f = form();
+    RunConfig d = RunConfig.defaults(28, 28);
+    ModelConfig gaussian = d.model().withLikelihood(Likelihood.GAUSSIAN);
+
+    f.load(new RunConfig(gaussian.withVariance(DecoderVariance.fixed(0.1)), d.training()));
+    assertEquals(DecoderVariance.Kind.FIXED, f.varianceChoice().valueProperty().get());
+    assertEquals("0.1", f.textProperty(Field.VARIANCE).get());
+    assertEquals(DecoderVariance.fixed(0.1), f.built().model().variance());
+
+    f.load(new RunConfig(gaussian.withVariance(DecoderVariance.SHARED), d.training()));
+    assertEquals(DecoderVariance.Kind.SHARED, f.varianceChoice().valueProperty().get());
+    assertFalse(f.usesFixedVarianceProperty().get());
+    assertEquals(DecoderVariance.SHARED, f.built().model().variance());
+
+    f.load(new RunConfig(gaussian, d.training()));
+    assertEquals(
+        DecoderVariance.Kind.PER_PIXEL,
+        f.varianceChoice().valueProperty().get(),
+        "a file from before the choice learned its variances per pixel");
   }
 
   @Test
