@@ -139,7 +139,7 @@ class ExplorerUiTest {
     clickMenu(robot, "File", "Export", "Curves as CSV\u2026");
     await("the exported curves", 20, () -> Files.isRegularFile(csv));
     java.util.List<String> lines = Files.readAllLines(csv);
-    assertEquals("metric,samples_seen,value", lines.get(0));
+    assertEquals("metric,samples_seen,value,units", lines.get(0));
     assertTrue(lines.stream().anyMatch(l -> l.startsWith("train_elbo,")), lines.toString());
   }
 
@@ -306,7 +306,64 @@ class ExplorerUiTest {
         "back at the running model's settings, there is nothing to apply");
   }
 
+  @Test
+  void aGaussianDecoderOnTheDigitsIsScoredInBitsPerDimension(FxRobot robot) throws Exception {
+    awaitReady(robot);
+    robot.clickOn("#trainButton");
+    await(
+        "a train ELBO point", 60, () -> points(robot, "#mainChart", Metric.TRAIN_ELBO.label()) > 0);
+    robot.clickOn("#trainButton");
+    await("training to pause", 20, () -> state() == RunState.PAUSED);
+    assertTrue(chartTitle(robot).endsWith("(nats per image)"), chartTitle(robot));
+    assertFalse(robot.lookup("#unitsBox").query().isVisible(), "Bernoulli figures have one unit");
+
+    robot.clickOn("#likelihoodBox").clickOn("Gaussian");
+    robot.clickOn("#applyButton");
+    await(
+        "the Gaussian model",
+        30,
+        () ->
+            snapshot() != null
+                && snapshot().model().likelihood()
+                    == org.latentexplorer.model.vae.Likelihood.GAUSSIAN);
+    robot.clickOn("#trainButton");
+    await(
+        "a train ELBO point", 60, () -> points(robot, "#mainChart", Metric.TRAIN_ELBO.label()) > 0);
+    robot.clickOn("#trainButton");
+    await("training to pause", 20, () -> state() == RunState.PAUSED);
+
+    await("the units choice", 10, () -> robot.lookup("#unitsBox").query().isVisible());
+    assertTrue(chartTitle(robot).contains("bits per dimension"), chartTitle(robot));
+    // A bound on the probability of 8-bit pixels: never positive, so positive bits per pixel.
+    double bits = firstValue(robot, Metric.TRAIN_ELBO);
+    assertTrue(bits > 0, "bits per dimension " + bits);
+
+    robot.clickOn("#unitsBox").clickOn("nats per image");
+    await("the title in nats", 10, () -> chartTitle(robot).contains("\u2264 0"));
+    double nats = firstValue(robot, Metric.TRAIN_ELBO);
+    int pixels = snapshot().model().inputDim();
+    assertEquals(-bits * pixels * Math.log(2), nats, 1e-6 * Math.abs(nats));
+  }
+
   // ---- helpers
+
+  private static String chartTitle(FxRobot robot) throws Exception {
+    return onFx(() -> robot.lookup("#mainChart").queryAs(LineChart.class).getTitle());
+  }
+
+  /** The first point's value of {@code metric}'s curve in the main chart. */
+  private static double firstValue(FxRobot robot, Metric metric) throws Exception {
+    return onFx(
+        () -> {
+          LineChart<?, ?> chart = robot.lookup("#mainChart").queryAs(LineChart.class);
+          for (XYChart.Series<?, ?> s : chart.getData()) {
+            if (s.getName().equals(metric.label())) {
+              return ((Number) s.getData().get(0).getYValue()).doubleValue();
+            }
+          }
+          throw new AssertionError("no curve " + metric.label());
+        });
+  }
 
   /**
    * Opens menus and clicks the last item, each found by its text among the nodes on screen. The

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import javafx.collections.FXCollections;
 import javafx.geometry.Pos;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
@@ -14,6 +15,7 @@ import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.TextField;
@@ -74,6 +76,17 @@ public final class CurvesView extends VBox {
     log.selectedProperty().bindBidirectional(vm.logScaleProperty());
     log.setTooltip(
         new Tooltip("Samples seen on a logarithmic axis, as in the AEVB paper's" + " figures"));
+    ChoiceBox<CurveUnits> units =
+        new ChoiceBox<>(FXCollections.observableArrayList(CurveUnits.values()));
+    units.setId("unitsBox");
+    units.valueProperty().bindBidirectional(vm.unitsProperty());
+    units.visibleProperty().bind(vm.unitsChoosableProperty());
+    units.managedProperty().bind(vm.unitsChoosableProperty());
+    units.setTooltip(
+        new Tooltip(
+            "A Gaussian decoder on 8-bit pixels is scored on dequantised pixels: the curves show"
+                + " the bound on the probability of the discrete image, per image in nats or"
+                + " per pixel in bits"));
     Region spring = new Region();
     HBox.setHgrow(spring, Priority.ALWAYS);
     Label l = new Label("L");
@@ -92,7 +105,7 @@ public final class CurvesView extends VBox {
                 + CurvesViewModel.ESTIMATE_IMAGES
                 + " test images (VAE only); training waits while it"
                 + " runs"));
-    HBox controls = new HBox(8, log, spring, l, samples, estimate);
+    HBox controls = new HBox(8, log, units, spring, l, samples, estimate);
     controls.setAlignment(Pos.CENTER_LEFT);
     Label result = new Label();
     result.setId("estimateText");

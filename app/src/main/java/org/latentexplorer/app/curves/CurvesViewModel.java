@@ -8,6 +8,7 @@ import java.util.Set;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -18,6 +19,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.latentexplorer.app.workspace.Problem;
@@ -58,6 +60,10 @@ public final class CurvesViewModel {
   private final ReadOnlyBooleanWrapper estimating = new ReadOnlyBooleanWrapper(this, "estimating");
   private final ReadOnlyBooleanWrapper canEstimate =
       new ReadOnlyBooleanWrapper(this, "canEstimate");
+  private final ObjectProperty<CurveUnits> units =
+      new SimpleObjectProperty<>(this, "units", CurveUnits.BITS_PER_DIMENSION);
+  private final ReadOnlyBooleanWrapper unitsChoosable =
+      new ReadOnlyBooleanWrapper(this, "unitsChoosable");
   private final Set<Metric> hidden = EnumSet.noneOf(Metric.class);
   private MetricHistory shown;
   private int points;
@@ -74,6 +80,14 @@ public final class CurvesViewModel {
               update(null, true);
             });
     logScale.addListener((o, a, b) -> update(workspace.snapshot(), true));
+    units.addListener(
+        (o, a, b) -> {
+          if (b == null) {
+            units.set(a);
+          } else {
+            update(workspace.snapshot(), true);
+          }
+        });
     plotWidth.addListener((o, a, b) -> update(workspace.snapshot(), true));
     update(workspace.snapshot(), true);
   }
@@ -115,20 +129,37 @@ public final class CurvesViewModel {
     };
   }
 
-  static List<String> titles(ModelFamily family) {
+  /**
+   * The two panels' titles, which name the units: a dequantised run's log-densities are shown as
+   * the bound on the discrete image's log-probability, which is never positive.
+   */
+  static List<String> titles(ModelFamily family, CurveScale scale) {
+    boolean bits = scale.units() == CurveUnits.BITS_PER_DIMENSION;
+    String kl = "KL(q(z|x) \u2016 p(z)) (" + scale.units().label() + ")";
+    String bound =
+        scale.dequantized() && !bits
+            ? ", bound on log P of the 8-bit image (nats per image, \u2264 0)"
+            : " (nats per image)";
     return switch (family) {
       case VAE ->
-          List.of(
-              "ELBO and reconstruction term (nats per image)",
-              "KL(q(z|x) \u2016 p(z)) (nats per image)");
+          bits
+              ? List.of(
+                  "\u2212ELBO and \u2212reconstruction term (bits per dimension, lower is better)",
+                  kl)
+              : List.of("ELBO and reconstruction term" + bound, kl);
       case AAE ->
-          List.of("Reconstruction log p(x|z) (nats per image)", "Adversarial game on the codes");
+          List.of(
+              bits
+                  ? "\u2212Reconstruction log p(x|z) (bits per dimension, lower is better)"
+                  : "Reconstruction log p(x|z)" + bound,
+              "Adversarial game on the codes");
       case WAE -> List.of("Loss and squared error per image", "MMD(q(z), p(z))");
     };
   }
 
   private void update(Snapshot s, boolean force) {
     canEstimate.set(s != null && s.model().family().hasElbo() && !estimating.get());
+    unitsChoosable.set(s != null && s.dequantized());
     if (s == null) {
       shown = null;
       points = 0;
@@ -143,15 +174,16 @@ public final class CurvesViewModel {
     shown = h;
     ModelFamily family = s.model().family();
     List<List<Metric>> panels = panels(family);
-    List<String> titles = titles(family);
+    CurveScale scale = CurveScale.of(s, units.get());
+    List<String> titles = titles(family, scale);
     mainTitle.set(titles.get(0));
     auxTitle.set(titles.get(1));
     boolean log = logScale.get();
     int buckets = Math.max(20, plotWidth.get() / 2);
     double[] range = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
     int total = 0;
-    List<CurveLine> first = lines(h, panels.get(0), log, buckets, range);
-    List<CurveLine> second = lines(h, panels.get(1), log, buckets, range);
+    List<CurveLine> first = lines(h, panels.get(0), scale, log, buckets, range);
+    List<CurveLine> second = lines(h, panels.get(1), scale, log, buckets, range);
     for (CurveLine l : first) {
       total += l.points().size();
     }
@@ -188,7 +220,12 @@ public final class CurvesViewModel {
   }
 
   private List<CurveLine> lines(
-      MetricHistory h, List<Metric> metrics, boolean log, int buckets, double[] range) {
+      MetricHistory h,
+      List<Metric> metrics,
+      CurveScale scale,
+      boolean log,
+      int buckets,
+      double[] range) {
     List<CurveLine> out = new ArrayList<>();
     for (Metric m : metrics) {
       Series s = h.get(m);
@@ -201,7 +238,7 @@ public final class CurvesViewModel {
       for (int i = 0; i < n; i++) {
         long x = s.x(i);
         xs[i] = log ? (x > 0 ? Math.log10(x) : Double.NaN) : x;
-        ys[i] = s.y(i);
+        ys[i] = scale.convert(m, s.y(i));
       }
       Decimation.Points p = Decimation.minMax(xs, ys, n, buckets);
       if (p.size() == 0) {
@@ -266,6 +303,7 @@ public final class CurvesViewModel {
       return;
     }
     int l = samples;
+    CurveScale scale = CurveScale.of(s, units.get());
     estimating.set(true);
     canEstimate.set(false);
     estimateText.set(
@@ -289,13 +327,25 @@ public final class CurvesViewModel {
                           estimateText.set(
                               error != null
                                   ? "Estimate failed: " + Problem.describe(error)
-                                  : String.format(
-                                      Locale.ROOT,
-                                      "log p(x) \u2248 %.2f nats (L = %d, %d test images)",
-                                      value,
-                                      l,
-                                      ESTIMATE_IMAGES));
+                                  : estimateSentence(scale, value, l));
                         }));
+  }
+
+  /** The estimate in words and in the curves' units. */
+  static String estimateSentence(CurveScale scale, double logDensity, int samples) {
+    Metric m = Metric.TEST_IS_LOG_LIKELIHOOD;
+    String where = String.format(Locale.ROOT, "(L = %d, %d test images)", samples, ESTIMATE_IMAGES);
+    if (!scale.dequantized()) {
+      return String.format(Locale.ROOT, "log p(x) \u2248 %.2f nats %s", logDensity, where);
+    }
+    CurveScale nats = new CurveScale(CurveUnits.NATS_PER_IMAGE, scale.pixels(), true);
+    CurveScale bits = new CurveScale(CurveUnits.BITS_PER_DIMENSION, scale.pixels(), true);
+    return String.format(
+        Locale.ROOT,
+        "log P(8-bit image) \u2265 %.2f nats, %.4f bits per dimension %s",
+        nats.convert(m, logDensity),
+        bits.convert(m, logDensity),
+        where);
   }
 
   public ReadOnlyObjectProperty<List<CurveLine>> mainLinesProperty() {
@@ -312,6 +362,16 @@ public final class CurvesViewModel {
 
   public ReadOnlyStringProperty auxTitleProperty() {
     return auxTitle.getReadOnlyProperty();
+  }
+
+  /** The units of a dequantised run's curves; other runs are always in nats per image. */
+  public ObjectProperty<CurveUnits> unitsProperty() {
+    return units;
+  }
+
+  /** Whether the run's figures can be shown in bits per dimension (a dequantised run). */
+  public ReadOnlyBooleanProperty unitsChoosableProperty() {
+    return unitsChoosable.getReadOnlyProperty();
   }
 
   /** Whether x is drawn as log10 of samples seen. */

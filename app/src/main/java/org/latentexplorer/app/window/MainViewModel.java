@@ -18,6 +18,8 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.image.Image;
 import javafx.stage.Window;
+import org.latentexplorer.app.curves.CurveScale;
+import org.latentexplorer.app.curves.CurveUnits;
 import org.latentexplorer.app.curves.CurvesCsv;
 import org.latentexplorer.app.fx.Dialogs;
 import org.latentexplorer.app.workspace.DatasetChoice;
@@ -299,13 +301,17 @@ public final class MainViewModel {
             });
   }
 
-  /** Exports the run's curves as CSV, every point. */
+  /**
+   * Exports the run's curves as CSV, every point, in nats per image: a dequantised run's as the
+   * bound on the discrete images, as the curves show it.
+   */
   public void exportCsv() {
     Snapshot s = workspace.snapshot();
     if (s == null) {
       return;
     }
     MetricHistory history = s.history();
+    CurveScale scale = CurveScale.of(s, CurveUnits.NATS_PER_IMAGE);
     dialogs
         .export(owner.get(), "Export curves as CSV", "curves.csv", "csv")
         .ifPresent(
@@ -315,7 +321,7 @@ public final class MainViewModel {
                   .tasks()
                   .runInBackground(
                       () -> {
-                        writeCsv(history, target);
+                        writeCsv(history, scale, target);
                         return target;
                       },
                       p -> workspace.setNotice("Exported " + p),
@@ -323,12 +329,12 @@ public final class MainViewModel {
             });
   }
 
-  static void writeCsv(MetricHistory history, Path file) throws IOException {
+  static void writeCsv(MetricHistory history, CurveScale scale, Path file) throws IOException {
     AtomicFile.write(
         file,
         out -> {
           Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-          CurvesCsv.write(history, w);
+          CurvesCsv.write(history, scale, w);
           w.flush();
         });
   }

@@ -31,13 +31,13 @@ class AxisLabelsTest {
     r.add(Metric.TEST_KL, 1280, 4.0);
     StringWriter out = new StringWriter();
 
-    CurvesCsv.write(r.snapshot(), out);
+    CurvesCsv.write(r.snapshot(), CurveScale.RECORDED, out);
 
     assertEquals(
-        "metric,samples_seen,value\n"
-            + "train_elbo,640,-200.5\n"
-            + "train_elbo,1280,-180.25\n"
-            + "test_kl,1280,4.0\n",
+        "metric,samples_seen,value,units\n"
+            + "train_elbo,640,-200.5,nats per image\n"
+            + "train_elbo,1280,-180.25,nats per image\n"
+            + "test_kl,1280,4.0,nats per image\n",
         out.toString());
   }
 }

@@ -94,7 +94,8 @@ public final class ScriptedSession {
             s.history(),
             klPerDimension,
             s.activeUnits(),
-            ""));
+            "",
+            s.dequantized()));
   }
 
   /** Publishes the latest snapshot again in {@code state}, with the very same weights. */

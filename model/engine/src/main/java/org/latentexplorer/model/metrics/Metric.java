@@ -45,6 +45,29 @@ public enum Metric {
     return label;
   }
 
+  /**
+   * Whether the values are log-densities of images (an ELBO, a reconstruction term, log p(x)): the
+   * figures dequantisation shifts by D log 256.
+   */
+  public boolean isLogDensity() {
+    return switch (this) {
+      case TRAIN_ELBO,
+          TEST_ELBO,
+          LIVE_TEST_ELBO,
+          TRAIN_LOG_LIKELIHOOD,
+          TEST_LOG_LIKELIHOOD,
+          LIVE_TEST_LOG_LIKELIHOOD,
+          TEST_IS_LOG_LIKELIHOOD ->
+          true;
+      default -> false;
+    };
+  }
+
+  /** Whether the values are KL(q(z|x) || p(z)) in nats: a rate, not shifted by dequantisation. */
+  public boolean isKl() {
+    return this == TRAIN_KL || this == TEST_KL || this == LIVE_TEST_KL;
+  }
+
   @Override
   public String toString() {
     return label;

@@ -20,6 +20,7 @@ public final class Snapshot {
   private final double[] klPerDimension;
   private final int activeUnits;
   private final String message;
+  private final boolean dequantized;
 
   /**
    * Counters of a run. Immutable.
@@ -44,6 +45,7 @@ public final class Snapshot {
   /**
    * @param parameters taken over, not copied: the caller must not keep a reference
    * @param klPerDimension taken over, not copied
+   * @param dequantized whether the log-density figures are on dequantised 8-bit pixels
    */
   public Snapshot(
       long version,
@@ -56,7 +58,8 @@ public final class Snapshot {
       MetricHistory history,
       double[] klPerDimension,
       int activeUnits,
-      String message) {
+      String message,
+      boolean dequantized) {
     this.version = version;
     this.model = model;
     this.training = training;
@@ -68,6 +71,7 @@ public final class Snapshot {
     this.klPerDimension = klPerDimension;
     this.activeUnits = activeUnits;
     this.message = message == null ? "" : message;
+    this.dequantized = dequantized;
   }
 
   /** Increases with every snapshot of one session; a viewer redraws when it changes. */
@@ -129,6 +133,15 @@ public final class Snapshot {
     return message;
   }
 
+  /**
+   * Whether a Gaussian decoder trains and is scored on dequantised 8-bit pixels, so that its
+   * log-density figures minus D log 256 bound log P of the discrete images (see {@code
+   * Dequantization}).
+   */
+  public boolean dequantized() {
+    return dequantized;
+  }
+
   /** The same snapshot with another version, state and message. */
   public Snapshot with(long newVersion, RunState newState, String newMessage) {
     return new Snapshot(
@@ -142,6 +155,7 @@ public final class Snapshot {
         history,
         klPerDimension,
         activeUnits,
-        newMessage);
+        newMessage,
+        dequantized);
   }
 }

@@ -477,7 +477,8 @@ public final class Trainer {
         recorder.snapshot(),
         klPerDimension.clone(),
         activeUnits,
-        message);
+        message,
+        dequantized);
   }
 
   /** Everything needed to resume this run later, with its provenance as of now. */

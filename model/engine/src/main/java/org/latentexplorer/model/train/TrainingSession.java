@@ -214,7 +214,8 @@ public final class TrainingSession implements AutoCloseable {
               org.latentexplorer.model.metrics.MetricHistory.empty(),
               new double[0],
               0,
-              "Could not build the model: " + FailureMessage.oneLine(e));
+              "Could not build the model: " + FailureMessage.oneLine(e),
+              false);
       latest.set(s);
       notifyListeners(s);
       // Keep serving commands: reset() may build it after all, calls fail instead of hanging.
