@@ -3,7 +3,10 @@ package org.latentexplorer.app.fx;
 import java.util.Objects;
 import java.util.function.Function;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.scene.control.ComboBox;
 import javafx.util.StringConverter;
 
 /**
@@ -42,6 +45,14 @@ public final class Choice<T> {
     this.label = Objects.requireNonNull(label);
   }
 
+  /** A choice among fixed {@code options}, with its own value, starting at {@code initial}. */
+  public static <T> Choice<T> of(T initial, T[] options) {
+    return new Choice<>(
+        FXCollections.observableArrayList(java.util.Arrays.asList(options)),
+        new SimpleObjectProperty<>(initial),
+        Object::toString);
+  }
+
   public ObservableList<T> options() {
     return options;
   }
@@ -54,6 +65,14 @@ public final class Choice<T> {
   /** The text shown for {@code option}; empty for none. */
   public String label(T option) {
     return option == null ? "" : label.apply(option);
+  }
+
+  /** A drop-down list of the options, bound both ways to the value picked. */
+  public ComboBox<T> comboBox() {
+    ComboBox<T> box = new ComboBox<>(options);
+    box.setConverter(labels);
+    box.valueProperty().bindBidirectional(value);
+    return box;
   }
 
   /** The labels as a drop-down list's converter, from option to text and back. */

@@ -146,6 +146,15 @@ public final class ManifoldView extends HBox {
     gridText.textProperty().bind(vm.gridTextProperty());
 
     gridText.setMinHeight(Region.USE_PREF_SIZE);
+    ComboBox<?> output = vm.outputChoice().comboBox();
+    output.setId("manifoldOutputBox");
+    output.setMaxWidth(Double.MAX_VALUE);
+    output.setTooltip(
+        new Tooltip(
+            "The decoder's mean image at each point, or one image drawn from p(x|z) there:"
+                + " what the likelihood's noise looks like"));
+    Label show = new Label("Show");
+    show.setLabelFor(output);
     VBox controls =
         new VBox(
             6,
@@ -158,6 +167,8 @@ public final class ManifoldView extends HBox {
             gridLabel,
             grid,
             gridText,
+            show,
+            output,
             planeBox,
             extraBox);
     controls.getStyleClass().add("side-controls");

@@ -23,6 +23,7 @@ import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.scene.image.Image;
+import org.latentexplorer.app.fx.Choice;
 import org.latentexplorer.app.fx.Coalescer;
 import org.latentexplorer.app.fx.RedrawPolicy;
 import org.latentexplorer.app.render.Frame;
@@ -37,6 +38,7 @@ import org.latentexplorer.app.render.Renderer;
 import org.latentexplorer.app.workspace.LoadedData;
 import org.latentexplorer.app.workspace.Workspace;
 import org.latentexplorer.model.data.Dataset;
+import org.latentexplorer.model.explore.DecoderOutput;
 import org.latentexplorer.model.explore.Projection;
 import org.latentexplorer.model.train.RunState;
 import org.latentexplorer.model.train.Snapshot;
@@ -66,6 +68,8 @@ public final class ManifoldViewModel {
   private final Renderer render;
   private final RenderQueue.Slot gridSlot;
   private final RenderQueue.Slot cursorSlot;
+  private final Choice<DecoderOutput> output =
+      Choice.of(DecoderOutput.MEAN, DecoderOutput.values());
   private final FramePool gridPool = new FramePool();
   private final FramePool cursorPool = new FramePool();
   private final FrameImage gridImage = new FrameImage();
@@ -121,6 +125,7 @@ public final class ManifoldViewModel {
     for (ObservableValue<?> v : List.of(lowA, highA, lowB, highB, gridSize, pcaPlane)) {
       v.addListener((o, a, b) -> requestGrid());
     }
+    output.valueProperty().addListener((o, a, b) -> requestAll());
     // Picking the other axis's dimension swaps the two, rather than making a degenerate plane.
     dimA.addListener(
         (o, a, b) -> {
@@ -307,7 +312,8 @@ public final class ManifoldViewModel {
             g.highA(),
             g.lowB(),
             g.highB()));
-    render.submit(gridSlot, ctx -> renderGrid(ctx, p));
+    DecoderOutput o = shownOutput();
+    render.submit(gridSlot, ctx -> renderGrid(ctx, p, o));
   }
 
   private void requestCursor() {
@@ -326,24 +332,30 @@ public final class ManifoldViewModel {
       stale = true;
       return;
     }
-    render.submit(cursorSlot, ctx -> renderCursor(ctx, p, a, b));
+    DecoderOutput o = shownOutput();
+    render.submit(cursorSlot, ctx -> renderCursor(ctx, p, a, b, o));
+  }
+
+  private DecoderOutput shownOutput() {
+    DecoderOutput o = output.valueProperty().get();
+    return o == null ? DecoderOutput.MEAN : o;
   }
 
   // ---- render thread
 
-  private void renderGrid(RenderContext ctx, Plane p) {
+  private void renderGrid(RenderContext ctx, Plane p, DecoderOutput o) {
     if (!ctx.ready() || ctx.config().latentDim() != p.latent()) {
       return;
     }
     ManifoldGrid g = p.grid();
     float[] z = p.pca() ? g.points(principalPlane(ctx)) : g.points(p.base(), p.dimA(), p.dimB());
-    float[] images = ctx.codec().decode(z, g.size());
+    float[] images = ctx.codec().decode(z, g.size(), o);
     int h = ctx.config().imageHeight();
     int w = ctx.config().imageWidth();
     gridFrames.offer(Mosaic.grid(images, g.size(), h, w, g.columns(), 0, gridPool));
   }
 
-  private void renderCursor(RenderContext ctx, Plane p, double a, double b) {
+  private void renderCursor(RenderContext ctx, Plane p, double a, double b, DecoderOutput o) {
     if (!ctx.ready() || ctx.config().latentDim() != p.latent()) {
       return;
     }
@@ -356,7 +368,7 @@ public final class ManifoldViewModel {
         z[p.dimB()] = (float) b;
       }
     }
-    float[] image = ctx.codec().decode(z, 1);
+    float[] image = ctx.codec().decode(z, 1, o);
     cursorFrames.offer(
         Mosaic.grid(
             image, 1, ctx.config().imageHeight(), ctx.config().imageWidth(), 1, 0, cursorPool));
@@ -387,6 +399,11 @@ public final class ManifoldViewModel {
   }
 
   // ---- properties
+
+  /** Whether the pictures show the decoder's mean or a draw from p(x|z). */
+  public Choice<DecoderOutput> outputChoice() {
+    return output;
+  }
 
   public DoubleProperty lowAProperty() {
     return lowA;

@@ -4,6 +4,7 @@ import javafx.beans.value.ObservableValue;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.Image;
@@ -35,7 +36,16 @@ public final class SamplesView extends VBox {
     CheckBox auto = new CheckBox("Auto-refresh while training");
     auto.setId("autoRefreshBox");
     auto.selectedProperty().bindBidirectional(vm.autoRefreshProperty());
-    javafx.scene.layout.FlowPane bar = new javafx.scene.layout.FlowPane(8, 4, fresh, refresh, auto);
+    ComboBox<?> output = vm.outputChoice().comboBox();
+    output.setId("samplesOutputBox");
+    output.setTooltip(
+        new Tooltip(
+            "The decoder's mean image, or one image drawn from p(x|z): binary pixels for a"
+                + " Bernoulli decoder, the mean plus its noise for a Gaussian one"));
+    Label show = new Label("Show");
+    show.setLabelFor(output);
+    javafx.scene.layout.FlowPane bar =
+        new javafx.scene.layout.FlowPane(8, 4, fresh, refresh, auto, show, output);
     bar.setAlignment(Pos.CENTER_LEFT);
 
     ImageView samples = picture("samplesImage", vm.samplesImageProperty());

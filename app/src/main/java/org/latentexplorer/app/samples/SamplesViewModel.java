@@ -7,6 +7,7 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.scene.image.Image;
+import org.latentexplorer.app.fx.Choice;
 import org.latentexplorer.app.fx.Coalescer;
 import org.latentexplorer.app.fx.RedrawPolicy;
 import org.latentexplorer.app.render.Frame;
@@ -21,6 +22,7 @@ import org.latentexplorer.app.render.Renderer;
 import org.latentexplorer.app.workspace.LoadedData;
 import org.latentexplorer.app.workspace.Workspace;
 import org.latentexplorer.model.data.Dataset;
+import org.latentexplorer.model.explore.DecoderOutput;
 import org.latentexplorer.model.train.RunState;
 import org.latentexplorer.model.train.Snapshot;
 
@@ -46,6 +48,8 @@ public final class SamplesViewModel {
   private final Renderer render;
   private final RenderQueue.Slot slot;
   private final RedrawPolicy redraws;
+  private final Choice<DecoderOutput> output =
+      Choice.of(DecoderOutput.MEAN, DecoderOutput.values());
   private final FramePool samplePool = new FramePool();
   private final FramePool pairPool = new FramePool();
   private final FrameImage samples = new FrameImage();
@@ -76,6 +80,7 @@ public final class SamplesViewModel {
     this.samplesToUi = new Coalescer<>(feed.tasks(), samples::show, Frame::release);
     this.pairsToUi = new Coalescer<>(feed.tasks(), pairs::show, Frame::release);
     feed.snapshot().addListener((o, a, b) -> onSnapshot(b));
+    output.valueProperty().addListener((o, a, b) -> refresh());
     feed.data().addListener((o, a, b) -> pickTestImages(b));
     feed.session()
         .addListener(
@@ -161,10 +166,13 @@ public final class SamplesViewModel {
     float[] z = priorDraws.clone();
     int[] picks = testPicks.clone();
     Dataset test = d.test();
-    render.submit(slot, ctx -> renderBoth(ctx, z, picks, test));
+    DecoderOutput o = output.valueProperty().get();
+    DecoderOutput shown = o == null ? DecoderOutput.MEAN : o;
+    render.submit(slot, ctx -> renderBoth(ctx, z, picks, test, shown));
   }
 
-  private void renderBoth(RenderContext ctx, float[] z, int[] picks, Dataset test) {
+  private void renderBoth(
+      RenderContext ctx, float[] z, int[] picks, Dataset test, DecoderOutput shown) {
     int d = ctx.ready() ? ctx.config().latentDim() : -1;
     if (d <= 0
         || z.length != SAMPLE_GRID * SAMPLE_GRID * d
@@ -174,7 +182,7 @@ public final class SamplesViewModel {
     int h = ctx.config().imageHeight();
     int w = ctx.config().imageWidth();
     int n = SAMPLE_GRID * SAMPLE_GRID;
-    float[] decoded = ctx.codec().decode(z, n);
+    float[] decoded = ctx.codec().decode(z, n, shown);
     samplesToUi.offer(Mosaic.grid(decoded, n, h, w, SAMPLE_GRID, 2, samplePool));
 
     int k = picks.length;
@@ -186,7 +194,7 @@ public final class SamplesViewModel {
     for (int i = 0; i < k; i++) {
       test.copyImage(picks[i], real, i * dim);
     }
-    float[] recon = ctx.codec().reconstruct(real, k);
+    float[] recon = ctx.codec().decode(ctx.codec().encode(real, k), k, shown);
     int columns = Math.min(PAIR_COLUMNS, k);
     int rows = (k + columns - 1) / columns;
     // Interleave: a row of real images, then the row of their reconstructions.
@@ -209,6 +217,11 @@ public final class SamplesViewModel {
   /** Test images (odd rows) above their reconstructions (even rows); null until the first frame. */
   public ReadOnlyObjectProperty<Image> pairsImageProperty() {
     return pairs.imageProperty();
+  }
+
+  /** Whether the samples and reconstructions show the decoder's mean or a draw from p(x|z). */
+  public Choice<DecoderOutput> outputChoice() {
+    return output;
   }
 
   /** Whether the pictures follow the training. */

@@ -286,9 +286,7 @@ public final class SetupView extends VBox {
 
   /** A drop-down list of the choice's options, showing their labels. */
   private static <T> ComboBox<T> comboBox(Choice<T> choice) {
-    ComboBox<T> box = new ComboBox<>(choice.options());
-    box.setConverter(choice.labels());
-    box.valueProperty().bindBidirectional(choice.valueProperty());
+    ComboBox<T> box = choice.comboBox();
     box.setMaxWidth(Double.MAX_VALUE);
     return box;
   }

@@ -2,12 +2,14 @@ package org.latentexplorer.app.samples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.latentexplorer.app.fx.FakeClock;
 import org.latentexplorer.app.render.RecordingRenderer;
 import org.latentexplorer.app.render.ScriptedSession;
+import org.latentexplorer.model.explore.DecoderOutput;
 import org.latentexplorer.model.train.RunState;
 
 /**
@@ -44,6 +46,30 @@ class SamplesViewModelTest {
     assertEquals(46, (int) vm.samplesImageProperty().get().getHeight());
     assertEquals(46, (int) vm.pairsImageProperty().get().getWidth());
     assertEquals(10, (int) vm.pairsImageProperty().get().getHeight());
+  }
+
+  @Test
+  void drawsFromABernoulliDecoderAreBlackAndWhiteWhereItsMeansAreGrey() throws Exception {
+    SamplesViewModel vm = open();
+    java.util.Set<Integer> means = greys(vm.samplesImageProperty().get());
+
+    vm.outputChoice().valueProperty().set(DecoderOutput.DRAW);
+    assertEquals(List.of(SLOT), render.runWaiting(session.latest()), "a new picture at once");
+    java.util.Set<Integer> draws = greys(vm.samplesImageProperty().get());
+
+    assertTrue(means.size() > 10, "mean images have many grey levels: " + means.size());
+    // Black and white pixels, and the mosaic's gap colour between the tiles.
+    assertTrue(draws.contains(0) && draws.contains(255) && draws.size() <= 3, draws.toString());
+  }
+
+  private static java.util.Set<Integer> greys(javafx.scene.image.Image image) {
+    java.util.Set<Integer> out = new java.util.TreeSet<>();
+    for (int y = 0; y < image.getHeight(); y++) {
+      for (int x = 0; x < image.getWidth(); x++) {
+        out.add(image.getPixelReader().getArgb(x, y) & 0xff);
+      }
+    }
+    return out;
   }
 
   @Test

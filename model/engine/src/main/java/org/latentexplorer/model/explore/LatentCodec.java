@@ -1,5 +1,6 @@
 package org.latentexplorer.model.explore;
 
+import java.util.Random;
 import org.latentexplorer.model.train.Snapshot;
 import org.latentexplorer.model.vae.LatentModel;
 import org.latentexplorer.model.vae.ModelConfig;
@@ -11,6 +12,9 @@ import org.nd4j.linalg.api.buffer.DataType;
  * of the model and its buffers, so it never touches the trainer's arrays.
  */
 public final class LatentCodec {
+  /** The noise of every draw from p(x|z), so that pictures do not flicker between redraws. */
+  private static final long DRAW_SEED = 20131220;
+
   private LatentModel model;
   private Snapshot loaded;
 
@@ -56,6 +60,24 @@ public final class LatentCodec {
    */
   public float[] decode(float[] z, int n) {
     return requireModel().decodeMeans(z, n);
+  }
+
+  /**
+   * Mean images or draws from p(x|z) of n latent points. Draws use one fixed noise, so a redraw
+   * with new weights changes only what the model changed; they are clipped to [0, 1] for display.
+   *
+   * @param z [n x latent], row-major
+   * @return [n x pixels], values in [0, 1]
+   */
+  public float[] decode(float[] z, int n, DecoderOutput output) {
+    if (output == DecoderOutput.MEAN) {
+      return decode(z, n);
+    }
+    float[] x = requireModel().decodeDraws(z, n, new Random(DRAW_SEED));
+    for (int i = 0; i < x.length; i++) {
+      x[i] = Math.max(0f, Math.min(1f, x[i]));
+    }
+    return x;
   }
 
   /** Posterior means (codes) of n images, [n x latent]. */

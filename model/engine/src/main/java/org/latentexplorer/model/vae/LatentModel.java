@@ -316,6 +316,46 @@ public final class LatentModel {
   }
 
   /**
+   * One image drawn from p(x|z) at each of n latent points, [n x pixels]: what the likelihood says
+   * besides its mean. Bernoulli pixels are 0 or 1; Gaussian pixels are the mean plus sigma times
+   * standard normal noise, not clipped (so they can leave [0, 1]).
+   *
+   * @param z [n x latent]; not modified
+   * @param random the noise; the same seed gives the same draws for the same weights
+   */
+  public float[] decodeDraws(float[] z, int n, Random random) {
+    int d = config.inputDim();
+    if (config.decoderLikelihood() == Likelihood.BERNOULLI) {
+      float[] p = decodeMeans(z, n);
+      for (int i = 0; i < p.length; i++) {
+        p[i] = random.nextFloat() < p[i] ? 1f : 0f;
+      }
+      return p;
+    }
+    float[] x;
+    float[] logVariances;
+    if (config.variance().kind() == DecoderVariance.Kind.PER_PIXEL) {
+      // Per-pixel means are linear outputs: draw around them, not around their clipped images.
+      float[] raw = decodeRaw(z, n);
+      x = new float[n * d];
+      logVariances = new float[n * d];
+      for (int r = 0; r < n; r++) {
+        for (int j = 0; j < d; j++) {
+          x[r * d + j] = raw[r * 2 * d + j];
+          logVariances[r * d + j] = (float) Kernels.LOG_VARIANCE.value(raw[r * 2 * d + d + j]);
+        }
+      }
+    } else {
+      x = decodeMeans(z, n);
+      logVariances = decodeLogVariances(z, n);
+    }
+    for (int i = 0; i < x.length; i++) {
+      x[i] += (float) (Math.exp(0.5 * logVariances[i]) * random.nextGaussian());
+    }
+    return x;
+  }
+
+  /**
    * The decoder's raw outputs at n latent points, [n x decoder outputs]: for a Gaussian its
    * per-pixel means before clipping and raw log-variances, or a one-variance decoder's logits.
    *
