@@ -38,6 +38,11 @@ public record CompareRow(
             new Entry("test ELBO", number(m.elbo())),
             new Entry(
                 "log p(x), IS (L=" + ModelEvaluation.IS_SAMPLES + ")", number(m.logLikelihood())),
+            new Entry(
+                "bits/dim (test ELBO)",
+                Double.isNaN(m.bitsPerDimension())
+                    ? "\u2014"
+                    : String.format(Locale.ROOT, "%.4f", m.bitsPerDimension())),
             new Entry("active units", m.activeUnits() + " of " + m.latentDim()));
     List<Picture> pictures =
         List.of(

@@ -6,6 +6,7 @@ import org.latentexplorer.app.render.Mosaic;
 import org.latentexplorer.app.scatter.ScatterPoints;
 import org.latentexplorer.app.workspace.LoadedData;
 import org.latentexplorer.model.data.Dataset;
+import org.latentexplorer.model.data.Dequantization;
 import org.latentexplorer.model.eval.Evaluation;
 import org.latentexplorer.model.explore.LatentCodec;
 import org.latentexplorer.model.explore.Projection;
@@ -13,6 +14,7 @@ import org.latentexplorer.model.train.RunState;
 import org.latentexplorer.model.train.Snapshot;
 import org.latentexplorer.model.train.Trainer;
 import org.latentexplorer.model.train.TrainerState;
+import org.latentexplorer.model.vae.Likelihood;
 import org.latentexplorer.model.vae.ModelConfig;
 
 /**
@@ -58,10 +60,19 @@ final class ModelEvaluation {
     }
     Trainer trainer = Trainer.resume(state, data.split());
     Evaluation e = trainer.evaluateFullTest();
+    double elbo = e.elbo();
     double ll =
         m.family().hasElbo()
             ? trainer.evaluateImportanceSampled(IS_SAMPLES, IS_IMAGES)
             : Double.NaN;
+    double bits = Double.NaN;
+    if (trainer.dequantized()) {
+      // Densities on dequantised pixels: compare the bounds on the 8-bit images instead.
+      int pixels = m.inputDim();
+      elbo = Dequantization.discreteBound(elbo, pixels);
+      ll = Dequantization.discreteBound(ll, pixels);
+      bits = Dequantization.bitsPerDimension(elbo, pixels);
+    }
     Snapshot snapshot = trainer.snapshot(1, RunState.PAUSED);
     LatentCodec codec = new LatentCodec();
     codec.update(snapshot);
@@ -122,17 +133,23 @@ final class ModelEvaluation {
     }
     Frame pairs = Mosaic.grid(tiles, 2 * pairRows * columns, h, w, columns, 1, null);
 
+    String decoder =
+        m.decoderLikelihood() == Likelihood.GAUSSIAN
+            ? "Gaussian decoder, " + m.variance()
+            : m.decoderLikelihood() + " decoder";
     String description =
         String.format(
-            "%s, %d-D latent, hidden %s, %s posterior", m.family(), d, m.hidden(), m.posterior());
+            "%s, %d-D latent, hidden %s, %s posterior, %s",
+            m.family(), d, m.hidden(), m.posterior(), decoder);
     return new ComparedModel(
         name,
         m.family(),
         description,
         state.step(),
         e.squaredError(),
-        e.elbo(),
+        elbo,
         ll,
+        bits,
         e.activeUnits(),
         d,
         scatter,

@@ -17,6 +17,10 @@ class CompareRowTest {
   private final List<Frame> drawn = new ArrayList<>();
 
   private CompareRow row(ModelFamily family, double elbo, int latentDim) {
+    return row(family, elbo, Double.NaN, latentDim);
+  }
+
+  private CompareRow row(ModelFamily family, double elbo, double bits, int latentDim) {
     ComparedModel m =
         new ComparedModel(
             "run.lex",
@@ -26,6 +30,7 @@ class CompareRowTest {
             21.456,
             elbo,
             Double.NaN,
+            bits,
             2,
             latentDim,
             scatter,
@@ -56,9 +61,14 @@ class CompareRowTest {
             "test squared error = 21.46",
             "test ELBO = \u2014",
             "log p(x), IS (L=100) = \u2014",
+            "bits/dim (test ELBO) = \u2014",
             "active units = 2 of 2"),
         labels(r));
     assertEquals("-98.13", row(ModelFamily.VAE, -98.125, 2).numbers().get(2).value());
+    assertEquals(
+        "bits/dim (test ELBO) = 4.1235",
+        labels(row(ModelFamily.VAE, -2400, 4.123456, 2)).get(4),
+        "a dequantised Gaussian run's bits per dimension, to four decimals");
   }
 
   @Test
