@@ -238,9 +238,7 @@ public final class SetupViewModel {
       // A Bernoulli model holds the per-pixel placeholder: the form offers what a new Gaussian
       // model starts with instead, so switching the likelihood gives train's default.
       DecoderVariance dv =
-          m.likelihood() == Likelihood.GAUSSIAN
-              ? m.variance()
-              : DecoderVariance.fixed(FormParser.DEFAULT_VARIANCE);
+          m.likelihood() == Likelihood.GAUSSIAN ? m.variance() : DecoderVariance.RECOMMENDED;
       variance.set(dv.kind());
       set(
           Field.VARIANCE,

@@ -193,7 +193,7 @@ class SetupViewModelTest {
   }
 
   @Test
-  void aNewGaussianModelHasTrainsFixedVarianceAndTheOtherChoicesAreOffered() {
+  void aNewGaussianModelLearnsOneSharedVarianceAndTheOtherChoicesAreOffered() {
     SetupViewModel f = form();
     assertEquals(
         List.of("learned per pixel", "one learned for all pixels", "fixed"),
@@ -202,6 +202,10 @@ class SetupViewModelTest {
     f.likelihoodChoice().valueProperty().set(Likelihood.GAUSSIAN);
 
     assertTrue(f.usesVarianceProperty().get());
+    assertFalse(f.usesFixedVarianceProperty().get(), "a learned variance has no value to type");
+    assertEquals(DecoderVariance.SHARED, f.built().model().variance());
+
+    f.varianceChoice().valueProperty().set(DecoderVariance.Kind.FIXED);
     assertTrue(f.usesFixedVarianceProperty().get());
     assertEquals("0.05", f.textProperty(Field.VARIANCE).get());
     assertEquals(DecoderVariance.fixed(0.05), f.built().model().variance());

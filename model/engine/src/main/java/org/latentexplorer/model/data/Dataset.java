@@ -115,6 +115,33 @@ public final class Dataset {
     return eightBit;
   }
 
+  /**
+   * The variance of each pixel over the images, averaged over the pixels: the mean squared error of
+   * predicting every image by the mean image. 0 for fewer than two images.
+   */
+  public double meanPixelVariance() {
+    int d = dimension();
+    int n = size();
+    if (n < 2) {
+      return 0;
+    }
+    double[] sum = new double[d];
+    double[] squares = new double[d];
+    for (int i = 0; i < n; i++) {
+      for (int j = 0, at = i * d; j < d; j++, at++) {
+        double v = pixels[at];
+        sum[j] += v;
+        squares[j] += v * v;
+      }
+    }
+    double total = 0;
+    for (int j = 0; j < d; j++) {
+      double mean = sum[j] / n;
+      total += Math.max(0, squares[j] / n - mean * mean) * n / (n - 1);
+    }
+    return total / d;
+  }
+
   public boolean hasLabels() {
     return !labelNames.isEmpty();
   }

@@ -11,6 +11,7 @@ import org.latentexplorer.model.eval.Evaluator;
 import org.latentexplorer.model.metrics.Metric;
 import org.latentexplorer.model.metrics.MetricRecorder;
 import org.latentexplorer.model.nn.Optimizer;
+import org.latentexplorer.model.vae.DecoderVariance;
 import org.latentexplorer.model.vae.LatentModel;
 import org.latentexplorer.model.vae.Likelihood;
 import org.latentexplorer.model.vae.ModelConfig;
@@ -151,6 +152,12 @@ public final class Trainer {
                 DataType.FLOAT,
                 model.kernels())
             : null;
+    if (modelConfig.decoderLikelihood() == Likelihood.GAUSSIAN
+        && modelConfig.variance().kind() == DecoderVariance.Kind.SHARED) {
+      // A decoder that knows nothing yet predicts the mean image: its residual is the pixel
+      // variance.
+      model.startSharedVariance(train.meanPixelVariance());
+    }
     this.random = new Random(config.seed());
     this.evalRandom = new Random(config.seed() ^ 0x5DEECE66DL);
     this.batch = Math.min(config.batchSize(), train.size());

@@ -29,6 +29,13 @@ public record DecoderVariance(Kind kind, double fixedVariance) {
   /** One learned variance shared by all pixels. */
   public static final DecoderVariance SHARED = new DecoderVariance(Kind.SHARED, 0);
 
+  /**
+   * What new Gaussian models use unless told otherwise, chosen by measurement on Fashion-MNIST: one
+   * learned variance draws images as clean as the best fixed one, scores fewer bits per dimension,
+   * and leaves no noise level to guess.
+   */
+  public static final DecoderVariance RECOMMENDED = SHARED;
+
   /** Smallest fixed variance: the learned kinds' floor, e^{@value Kernels#MIN_LOG_VARIANCE}. */
   public static final double MIN_FIXED = Math.exp(Kernels.MIN_LOG_VARIANCE);
 

@@ -65,7 +65,7 @@ public final class LatentModel {
     long nEnc = Mlp.parameterCount(config.encoderSizes());
     long n = config.autoencoderParameterCount();
     long nNets = nEnc + Mlp.parameterCount(config.decoderSizes());
-    // The shared raw log-variance starts at 0, a variance near 1 like an untrained per-pixel one.
+    // The shared raw log-variance starts at 0, a variance near 1, until startSharedVariance.
     sharedVarianceAt = n > nNets ? nNets : -1;
     params = Nd4j.zeros(type, n);
     grads = Nd4j.zeros(type, n);
@@ -275,6 +275,23 @@ public final class LatentModel {
       }
     }
     return mean(w.rows, b);
+  }
+
+  /**
+   * Starts a shared decoder variance at {@code variance} (clamped into the allowed range); other
+   * decoders are unchanged. Why: Adam moves the one parameter by about its learning rate a step, so
+   * from a variance of 1 it needs thousands of steps to reach the pixels' noise level.
+   */
+  public void startSharedVariance(double variance) {
+    if (sharedVarianceAt < 0) {
+      return;
+    }
+    double v = Math.max(DecoderVariance.MIN_FIXED, Math.min(DecoderVariance.MAX_FIXED, variance));
+    double s = Math.log(v);
+    // Strictly inside the soft bound, where its inverse is defined.
+    double inside =
+        Math.min(Kernels.MAX_LOG_VARIANCE - 1e-3, Math.max(Kernels.MIN_LOG_VARIANCE + 1e-3, s));
+    params.putScalar(sharedVarianceAt, Kernels.LOG_VARIANCE.inverse(inside));
   }
 
   /**
