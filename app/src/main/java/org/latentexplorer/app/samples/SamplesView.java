@@ -44,8 +44,11 @@ public final class SamplesView extends VBox {
                 + " Bernoulli decoder, the mean plus its noise for a Gaussian one"));
     Label show = new Label("Show");
     show.setLabelFor(output);
+    // The label and its list wrap as one.
+    HBox showBox = new HBox(6, show, output);
+    showBox.setAlignment(Pos.CENTER_LEFT);
     javafx.scene.layout.FlowPane bar =
-        new javafx.scene.layout.FlowPane(8, 4, fresh, refresh, auto, show, output);
+        new javafx.scene.layout.FlowPane(8, 4, fresh, refresh, auto, showBox);
     bar.setAlignment(Pos.CENTER_LEFT);
 
     ImageView samples = picture("samplesImage", vm.samplesImageProperty());
