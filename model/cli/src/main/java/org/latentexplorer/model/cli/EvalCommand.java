@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.latentexplorer.model.data.Dataset;
 import org.latentexplorer.model.data.Dequantization;
 import org.latentexplorer.model.eval.Evaluation;
+import org.latentexplorer.model.eval.LogLikelihoodEstimate;
 import org.latentexplorer.model.io.ModelFile;
 import org.latentexplorer.model.nn.Backend;
 import org.latentexplorer.model.train.Trainer;
@@ -36,7 +37,9 @@ import picocli.CommandLine.Spec;
       "Score a model on test images: ELBO and its terms, active units, squared error, and the"
           + " importance-sampled log-likelihood.",
       "ELBO = log p(x|z) - KL(q(z|x) || p(z)), one z per image;",
-      "log p(x) ~ logsumexp_l [log p(x|z_l) + log p(z_l) - log q(z_l|x)] - log L, z_l ~ q(z|x).",
+      "log p(x) ~ logsumexp_l [log p(x|z_l) + log p(z_l) - log q(z_l|x)] - log L, z_l ~ q(z|x),",
+      "given \u00b1 one standard error across images; the ELBO gap log p(x) - ELBO, on the same"
+          + " images, estimates the average KL(q(z|x) || p(z|x)).",
       "Without --test-data, give the same data options as for train to score the images it held"
           + " out.",
       "A Bernoulli model scored on gray pixels gets a note: its figures are cross-entropies, not"
@@ -157,22 +160,32 @@ final class EvalCommand implements Callable<Integer> {
     if (m.family() == ModelFamily.VAE) {
       int n = Math.min(images, trainer.testSet().size());
       t0 = System.nanoTime();
-      double ll = trainer.evaluateImportanceSampled(samples, n);
+      LogLikelihoodEstimate ll = trainer.estimateLogLikelihood(samples, n);
       seconds = (System.nanoTime() - t0) / 1e9;
       out.printf(
           Locale.ROOT,
-          "log p(x)       %.3f nats per image (importance sampled, L = %d,"
-              + " %,d images, %.1f s)%n",
-          ll,
+          "log p(x)       %.3f \u00b1 %.3f nats per image (importance sampled, L = %d,"
+              + " %,d images, %.1f s; \u00b1 one standard error across images)%n",
+          ll.mean(),
+          ll.standardError(),
           samples,
           n,
           seconds);
+      out.printf(
+          Locale.ROOT,
+          "ELBO gap       %.3f \u00b1 %.3f  (log p(x) - ELBO on the same images: an estimate of"
+              + " the average KL(q(z|x) || p(z|x)), by how much the ELBO is loose)%n",
+          ll.gap(),
+          ll.gapStandardError());
       if (trainer.dequantized()) {
         int pixels = m.inputDim();
         out.printf(
             Locale.ROOT,
-            "bits/dim       %.4f  (importance sampled, the same bound from log p(x))%n",
-            Dequantization.bitsPerDimension(Dequantization.discreteBound(ll, pixels), pixels));
+            "bits/dim       %.4f \u00b1 %.4f  (importance sampled, the same bound from log p(x))%n",
+            Dequantization.bitsPerDimension(
+                Dequantization.discreteBound(ll.mean(), pixels), pixels),
+            // A spread of nats, turned into bits per dimension the same way (sign aside).
+            -Dequantization.bitsPerDimension(ll.standardError(), pixels));
       }
     } else {
       out.printf(

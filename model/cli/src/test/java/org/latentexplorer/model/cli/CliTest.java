@@ -118,11 +118,20 @@ class CliTest {
     }
     Matcher is =
         Pattern.compile(
-                "(?m)^log p\\(x\\) +(-[0-9.]+) nats per image \\(importance"
+                "(?m)^log p\\(x\\) +(-[0-9.]+) \u00b1 ([0-9.]+) nats per image \\(importance"
                     + " sampled, L = 50, 20 images")
             .matcher(r.out());
     assertTrue(is.find(), r::toString);
     assertTrue(Double.isFinite(Double.parseDouble(is.group(1))));
+    assertTrue(Double.parseDouble(is.group(2)) > 0, "a standard error across images\n" + r);
+    Matcher gap =
+        Pattern.compile(
+                "(?m)^ELBO gap +(-?[0-9.]+) \u00b1 ([0-9.]+) +\\(log p\\(x\\) - ELBO on the same"
+                    + " images: an estimate of the average KL\\(q\\(z\\|x\\) \\|\\| p\\(z\\|x\\)\\)")
+            .matcher(r.out());
+    assertTrue(gap.find(), r::toString);
+    // With 50 samples the estimate is well above the ELBO it starts from.
+    assertTrue(Double.parseDouble(gap.group(1)) > 0, r::toString);
     // The same held-out images as training scored: eval repeats the end-of-epoch ELBO's terms.
     Matcher kl = Pattern.compile("(?m)^KL +([0-9.]+)").matcher(r.out());
     Matcher trainKl = Pattern.compile("KL ([0-9.]+)").matcher(training.out());
