@@ -1,12 +1,15 @@
 package org.latentexplorer.model.cli;
 
 import java.io.PrintWriter;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import org.latentexplorer.model.data.Dataset;
 import org.latentexplorer.model.data.Dequantization;
 import org.latentexplorer.model.eval.Evaluation;
+import org.latentexplorer.model.eval.LatentHealth;
 import org.latentexplorer.model.eval.LogLikelihoodEstimate;
 import org.latentexplorer.model.io.ModelFile;
 import org.latentexplorer.model.nn.Backend;
@@ -151,10 +154,26 @@ final class EvalCommand implements Callable<Integer> {
     if (m.family() != ModelFamily.WAE) {
       out.printf(Locale.ROOT, "log p(x|z)     %.3f  (reconstruction term)%n", e.logLikelihood());
     }
+    LatentHealth health = LatentHealth.of(e, m.latentDim());
     if (m.family() == ModelFamily.VAE) {
       out.printf(Locale.ROOT, "KL             %.3f%n", e.kl());
+      double[] kl = health.klPerDimension();
+      out.printf(
+          Locale.ROOT,
+          "KL by dim      %s  (nats per image, largest first)%n",
+          Arrays.stream(health.byKl())
+              .mapToObj(i -> String.format(Locale.ROOT, "%s %.3f", LatentHealth.label(i), kl[i]))
+              .collect(Collectors.joining("  ")));
     }
-    out.printf(Locale.ROOT, "active units   %d / %d%n", e.activeUnits(), m.latentDim());
+    out.printf(
+        Locale.ROOT,
+        "active units   %d / %d  (variance of the posterior mean across images above %s)%n",
+        e.activeUnits(),
+        m.latentDim(),
+        Evaluation.ACTIVE_UNIT_THRESHOLD);
+    if (!health.warning().isEmpty()) {
+      out.printf(Locale.ROOT, "warning        %s%n", health.warning());
+    }
     out.printf(Locale.ROOT, "squared error  %.3f  (at the posterior mean)%n", e.squaredError());
     out.flush();
     if (m.family() == ModelFamily.VAE) {

@@ -137,6 +137,57 @@ class CliTest {
     Matcher trainKl = Pattern.compile("KL ([0-9.]+)").matcher(training.out());
     assertTrue(kl.find() && trainKl.find(), r::toString);
     assertEquals(Double.parseDouble(trainKl.group(1)), Double.parseDouble(kl.group(1)), 1e-3);
+    // The KL split by dimension, largest first, adds up to the KL (up to rounding).
+    Matcher byDim =
+        Pattern.compile("(?m)^KL by dim +z([12]) ([0-9.]+) +z([12]) ([0-9.]+) +\\(nats per image,")
+            .matcher(r.out());
+    assertTrue(byDim.find(), r::toString);
+    double first = Double.parseDouble(byDim.group(2));
+    double second = Double.parseDouble(byDim.group(4));
+    assertTrue(first >= second && !byDim.group(1).equals(byDim.group(3)), r::toString);
+    assertEquals(Double.parseDouble(kl.group(1)), first + second, 2e-3, r::toString);
+    assertTrue(
+        Pattern.compile(
+                "(?m)^active units +\\d / 2 +\\(variance of the posterior mean across images"
+                    + " above 0.01\\)$")
+            .matcher(r.out())
+            .find(),
+        r::toString);
+  }
+
+  @Test
+  void evalWarnsOfPosteriorCollapseUnderAHeavyKlWeight() {
+    Path collapsed = dir.resolve("collapsed.lex");
+    CliRun trained =
+        CliRun.of(
+            concat(
+                new String[] {
+                  "train",
+                  "--epochs",
+                  "30",
+                  "--batch",
+                  "32",
+                  "--hidden",
+                  "32",
+                  "--beta",
+                  "100",
+                  "--out",
+                  collapsed.toString()
+                },
+                TINY_DATA));
+    assertEquals(0, trained.code(), trained::toString);
+    String[] eval = {"eval", "--samples", "1", "--images", "5", "--model"};
+    CliRun r = CliRun.of(concat(concat(eval, new String[] {collapsed.toString()}), TINY_DATA));
+    assertEquals(0, r.code(), r::toString);
+    assertTrue(
+        Pattern.compile(
+                "(?m)^warning +posterior collapse: all 2 latent dimensions carry less than 0.01"
+                    + " nats of KL; q\\(z\\|x\\) is the prior and the decoder ignores z$")
+            .matcher(r.out())
+            .find(),
+        r::toString);
+    CliRun healthy = CliRun.of(concat(concat(eval, new String[] {model.toString()}), TINY_DATA));
+    assertFalse(healthy.out().contains("warning"), healthy::toString);
   }
 
   @Test

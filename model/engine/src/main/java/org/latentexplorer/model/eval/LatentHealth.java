@@ -3,6 +3,7 @@ package org.latentexplorer.model.eval;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Locale;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /**
@@ -16,7 +17,8 @@ import java.util.stream.IntStream;
  * @param activeUnits dimensions whose posterior mean varies above {@link
  *     Evaluation#ACTIVE_UNIT_THRESHOLD}
  * @param dimensions the latent dimension d
- * @param unused indices of the dimensions whose KL is below {@link #UNUSED_KL}, ascending
+ * @param unused indices of the dimensions whose KL is below {@link #UNUSED_KL}, ascending; shown to
+ *     people as {@link #label}
  */
 public record LatentHealth(
     int[] byKl, double[] klPerDimension, int activeUnits, int dimensions, int[] unused) {
@@ -68,7 +70,7 @@ public record LatentHealth(
           unused.length,
           dimensions,
           UNUSED_KL,
-          Arrays.toString(unused));
+          Arrays.stream(unused).mapToObj(LatentHealth::label).collect(Collectors.joining(", ")));
     }
     if (klPerDimension.length == 0 && activeUnits == 0) {
       return String.format(
@@ -77,6 +79,11 @@ public record LatentHealth(
           dimensions);
     }
     return "";
+  }
+
+  /** How a dimension is named to people: z1 for index 0, as on the manifold's axes. */
+  public static String label(int index) {
+    return "z" + (index + 1);
   }
 
   @Override

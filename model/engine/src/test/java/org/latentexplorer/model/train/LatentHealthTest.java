@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -58,6 +59,18 @@ class LatentHealthTest {
     assertEquals(5, perDim.length);
     assertEquals(e.kl(), Arrays.stream(perDim).sum(), 1e-9 * Math.max(1, e.kl()));
     assertTrue(e.kl() > 0.5, "the test needs a non-trivial KL, got " + e.kl());
+  }
+
+  @Test
+  void someUnusedDimensionsAreNamedInTheWarning() {
+    double[] kl = {0.5, 0.001, 0.3, 0.5, 0.0};
+    Evaluation e = new Evaluation(-100, -98.7, 1.301, kl, 3, 20, 100);
+    LatentHealth health = LatentHealth.of(e, 5);
+    assertArrayEquals(new int[] {0, 3, 2, 1, 4}, health.byKl());
+    assertArrayEquals(new int[] {1, 4}, health.unused());
+    assertFalse(health.collapsed());
+    assertEquals(
+        "2 of 5 latent dimensions are unused (KL below 0.01 nats): z2, z5", health.warning());
   }
 
   @ParameterizedTest
