@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.Callable;
+import org.latentexplorer.model.explore.GridSpacing;
 import org.latentexplorer.model.io.ModelFile;
 import org.latentexplorer.model.io.PngFile;
 import org.latentexplorer.model.nn.Backend;
@@ -74,15 +75,15 @@ final class SampleCommand implements Callable<Integer> {
       names = "--spacing",
       paramLabel = "HOW",
       defaultValue = "linear",
-      converter = Choices.GridSpacing.class,
-      completionCandidates = Choices.GridSpacing.class,
+      converter = Choices.Spacing.class,
+      completionCandidates = Choices.Spacing.class,
       description = {
-        "Manifold coordinates: linear (evenly spaced in [-RANGE, RANGE]) or gaussian (the AEVB"
+        "Manifold coordinates: linear (evenly spaced in [-RANGE, RANGE]) or quantile (the AEVB"
             + " paper's: evenly spaced probabilities (i + 1/2) / SIZE through the inverse"
-            + " Gaussian CDF; RANGE is then ignored).",
+            + " Gaussian CDF; RANGE is then ignored; gaussian is another name for it).",
         "Default: ${DEFAULT-VALUE}."
       })
-  ManifoldGrid.Spacing spacing;
+  GridSpacing spacing;
 
   @Option(
       names = "--range",
@@ -150,7 +151,7 @@ final class SampleCommand implements Callable<Integer> {
           manifold,
           size,
           size,
-          spacing == ManifoldGrid.Spacing.LINEAR
+          spacing == GridSpacing.LINEAR
               ? String.format(Locale.ROOT, "z in [-%s, %s]", range, range)
               : "Gaussian quantiles",
           size * w,

@@ -254,6 +254,31 @@ class CliTest {
     assertFalse(uniform(m), "the manifold should not be one flat gray");
   }
 
+  @Test
+  void quantileSpacingIsTheGaussianSpacingUnderItsNewName() throws IOException {
+    int[][] pixels = new int[3][];
+    String[] spacings = {"quantile", "gaussian", "linear"};
+    for (int k = 0; k < 3; k++) {
+      Path png = dir.resolve("manifold-" + spacings[k] + ".png");
+      CliRun r =
+          CliRun.of(
+              "sample",
+              "--model",
+              model.toString(),
+              "--manifold",
+              png.toString(),
+              "--size",
+              "4",
+              "--spacing",
+              spacings[k]);
+      assertEquals(0, r.code(), r::toString);
+      BufferedImage img = ImageIO.read(png.toFile());
+      pixels[k] = img.getRGB(0, 0, img.getWidth(), img.getHeight(), null, 0, img.getWidth());
+    }
+    assertTrue(java.util.Arrays.equals(pixels[0], pixels[1]), "quantile and gaussian differ");
+    assertFalse(java.util.Arrays.equals(pixels[0], pixels[2]), "quantile and linear agree");
+  }
+
   private static boolean uniform(BufferedImage img) {
     int first = img.getRGB(0, 0);
     for (int y = 0; y < img.getHeight(); y++) {
