@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.latentexplorer.model.data.Binarization;
 import org.latentexplorer.model.explore.GridSpacing;
+import org.latentexplorer.model.explore.LatentPath;
 import org.latentexplorer.model.nn.Activation;
 import org.latentexplorer.model.nn.Initialization;
 import org.latentexplorer.model.nn.OptimizerKind;
@@ -169,6 +170,12 @@ final class Choices {
       put("linear", GridSpacing.LINEAR)
           .put("quantile", GridSpacing.QUANTILE)
           .put("gaussian", GridSpacing.QUANTILE);
+    }
+  }
+
+  static final class PathShape extends Table<LatentPath> {
+    PathShape() {
+      put("linear", LatentPath.LINEAR).put("spherical", LatentPath.SPHERICAL);
     }
   }
 }

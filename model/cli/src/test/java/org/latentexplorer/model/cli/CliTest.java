@@ -8,6 +8,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,8 +18,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.latentexplorer.model.data.BundledDataset;
+import org.latentexplorer.model.data.Dataset;
 import org.latentexplorer.model.io.ModelFile;
 import org.latentexplorer.model.train.TrainerState;
+import org.latentexplorer.model.vae.LatentModel;
+import org.nd4j.linalg.api.buffer.DataType;
 
 /**
  * The command line as a user meets it: a tiny training run writes a model the other commands read;
@@ -279,6 +284,82 @@ class CliTest {
     assertFalse(java.util.Arrays.equals(pixels[0], pixels[2]), "quantile and linear agree");
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"linear", "spherical"})
+  void interpolateWritesARowWhoseEndsAreTheDecodedTestImages(String path) throws IOException {
+    Path strip = dir.resolve("strip-" + path + ".png");
+    Path framed = dir.resolve("framed-" + path + ".png");
+    String[] common = {"sample", "--model", model.toString(), "--interpolate", "3,17"};
+    String[] shape = {"--steps", "6", "--path", path};
+    CliRun r =
+        CliRun.of(
+            concat(
+                concat(common, shape),
+                concat(new String[] {"--strip", strip.toString()}, TINY_DATA)));
+    assertEquals(0, r.code(), r::toString);
+    CliRun f =
+        CliRun.of(
+            concat(
+                concat(common, shape),
+                concat(
+                    new String[] {"--strip", framed.toString(), "--with-originals"}, TINY_DATA)));
+    assertEquals(0, f.code(), f::toString);
+
+    // The endpoints computed here: the same held-out images, encoded and decoded one by one.
+    TrainerState state = ModelFile.load(model);
+    Dataset test = BundledDataset.MNIST_DIGITS.load().head(300).split(0.1, 1).test();
+    LatentModel m = new LatentModel(state.model(), DataType.FLOAT, 0);
+    m.importParameters(state.parameters());
+    float[] a = Arrays.copyOfRange(test.pixelsUnsafe(), 3 * 784, 4 * 784);
+    float[] b = Arrays.copyOfRange(test.pixelsUnsafe(), 17 * 784, 18 * 784);
+    float[] first = m.decodeMeans(m.encodeMeans(a, 1), 1);
+    float[] last = m.decodeMeans(m.encodeMeans(b, 1), 1);
+
+    BufferedImage img = ImageIO.read(strip.toFile());
+    assertEquals(6 * 28, img.getWidth());
+    assertEquals(28, img.getHeight());
+    assertTile(first, img, 0);
+    assertTile(last, img, 5);
+    BufferedImage withImages = ImageIO.read(framed.toFile());
+    assertEquals(8 * 28, withImages.getWidth());
+    assertEquals(28, withImages.getHeight());
+    assertTile(a, withImages, 0);
+    assertTile(first, withImages, 1);
+    assertTile(last, withImages, 6);
+    assertTile(b, withImages, 7);
+  }
+
+  /** Tile k of a one-row strip shows these pixels, to within one gray level of rounding. */
+  private static void assertTile(float[] pixels, BufferedImage strip, int k) {
+    int[] gray = strip.getRaster().getPixels(k * 28, 0, 28, 28, (int[]) null);
+    for (int i = 0; i < 784; i++) {
+      int expected = Math.round(255 * Math.max(0f, Math.min(1f, pixels[i])));
+      assertTrue(Math.abs(expected - gray[i]) <= 1, "tile " + k + " pixel " + i);
+    }
+  }
+
+  @Test
+  void interpolatingAMissingTestImageGivesOneLine() {
+    CliRun r =
+        CliRun.of(
+            concat(
+                new String[] {
+                  "sample",
+                  "--model",
+                  model.toString(),
+                  "--interpolate",
+                  "0,30",
+                  "--strip",
+                  dir.resolve("none.png").toString()
+                },
+                TINY_DATA));
+    assertEquals(1, r.code(), r::toString);
+    assertOneLineMessage(r);
+    assertTrue(
+        r.err().contains("there is no test image 30; the test set has 30 images, 0 to 29"),
+        r::toString);
+  }
+
   private static boolean uniform(BufferedImage img) {
     int first = img.getRGB(0, 0);
     for (int y = 0; y < img.getHeight(); y++) {
@@ -310,6 +391,11 @@ class CliTest {
         "eval --model m.lex --samples 0",
         "sample --model m.lex",
         "sample --model m.lex --out p.png --grid 0",
+        "sample --model m.lex --interpolate 1 --strip s.png",
+        "sample --model m.lex --interpolate 1,-2 --strip s.png",
+        "sample --model m.lex --interpolate 1,2",
+        "sample --model m.lex --interpolate 1,2 --strip s.png --steps 1",
+        "sample --model m.lex --interpolate 1,2 --strip s.png --path curved",
         "bench"
       })
   void badArgumentsGiveOneLineAndExitCode2(String args) {
