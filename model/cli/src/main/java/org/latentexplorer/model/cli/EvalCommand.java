@@ -86,15 +86,7 @@ final class EvalCommand implements Callable<Integer> {
     }
     String backend = Backend.load();
     TrainerState state = ModelFile.load(model.path);
-    String fallback = DataOptions.bundledNameOf(state).orElse(null);
-    if (dataOptions.data == null && fallback == null) {
-      throw new ParameterException(
-          spec.commandLine(),
-          "this model was trained on "
-              + DataOptions.trainedOn(state)
-              + ": give its images with --data");
-    }
-    Dataset.Split split = dataOptions.load(fallback);
+    Dataset.Split split = dataOptions.loadFor(state);
     Trainer trainer = Trainer.resume(state, split);
     PrintWriter out = cli.terminal().out();
     ModelConfig m = state.model();

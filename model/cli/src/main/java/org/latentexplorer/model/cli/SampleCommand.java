@@ -248,14 +248,7 @@ final class SampleCommand implements Callable<Integer> {
    */
   private void writeStrip(TrainerState state, int[] ends, PrintWriter log)
       throws IOException, CliFailure {
-    String fallback = DataOptions.bundledNameOf(state).orElse(null);
-    if (dataOptions.data == null && fallback == null) {
-      throw usage(
-          "this model was trained on "
-              + DataOptions.trainedOn(state)
-              + ": give its images with --data for --interpolate");
-    }
-    Dataset test = Trainer.resume(state, dataOptions.load(fallback)).testSet();
+    Dataset test = Trainer.resume(state, dataOptions.loadFor(state)).testSet();
     for (int index : ends) {
       if (index >= test.size()) {
         throw new CliFailure(
