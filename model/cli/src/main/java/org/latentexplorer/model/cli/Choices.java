@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.latentexplorer.model.data.Binarization;
+import org.latentexplorer.model.explore.GridSpacing;
+import org.latentexplorer.model.explore.LatentPath;
 import org.latentexplorer.model.nn.Activation;
 import org.latentexplorer.model.nn.Initialization;
 import org.latentexplorer.model.nn.OptimizerKind;
@@ -162,9 +164,18 @@ final class Choices {
     }
   }
 
-  static final class GridSpacing extends Table<ManifoldGrid.Spacing> {
-    GridSpacing() {
-      put("linear", ManifoldGrid.Spacing.LINEAR).put("gaussian", ManifoldGrid.Spacing.GAUSSIAN);
+  /** "gaussian" is the spacing's first name, kept so that older command lines still work. */
+  static final class Spacing extends Table<GridSpacing> {
+    Spacing() {
+      put("linear", GridSpacing.LINEAR)
+          .put("quantile", GridSpacing.QUANTILE)
+          .put("gaussian", GridSpacing.QUANTILE);
+    }
+  }
+
+  static final class PathShape extends Table<LatentPath> {
+    PathShape() {
+      put("linear", LatentPath.LINEAR).put("spherical", LatentPath.SPHERICAL);
     }
   }
 }

@@ -152,6 +152,19 @@ final class DataOptions {
     return images.split(testFraction, splitSeed);
   }
 
+  /**
+   * Reads the images a saved model is scored on: --data if given, else the bundled set it was
+   * trained on; a model trained on a file needs --data.
+   */
+  Dataset.Split loadFor(TrainerState state) throws IOException, CliFailure {
+    String fallback = bundledNameOf(state).orElse(null);
+    if (data == null && fallback == null) {
+      throw usage(
+          "this model was trained on " + trainedOn(state) + ": give its images with --data");
+    }
+    return load(fallback);
+  }
+
   private Dataset limited(Dataset d) {
     return limit == null || limit >= d.size() ? d : d.head(limit);
   }

@@ -1,12 +1,16 @@
 package org.latentexplorer.model.cli;
 
 import java.io.PrintWriter;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import org.latentexplorer.model.data.Dataset;
 import org.latentexplorer.model.data.Dequantization;
 import org.latentexplorer.model.eval.Evaluation;
+import org.latentexplorer.model.eval.LatentHealth;
+import org.latentexplorer.model.eval.LogLikelihoodEstimate;
 import org.latentexplorer.model.io.ModelFile;
 import org.latentexplorer.model.nn.Backend;
 import org.latentexplorer.model.train.Trainer;
@@ -36,7 +40,9 @@ import picocli.CommandLine.Spec;
       "Score a model on test images: ELBO and its terms, active units, squared error, and the"
           + " importance-sampled log-likelihood.",
       "ELBO = log p(x|z) - KL(q(z|x) || p(z)), one z per image;",
-      "log p(x) ~ logsumexp_l [log p(x|z_l) + log p(z_l) - log q(z_l|x)] - log L, z_l ~ q(z|x).",
+      "log p(x) ~ logsumexp_l [log p(x|z_l) + log p(z_l) - log q(z_l|x)] - log L, z_l ~ q(z|x),",
+      "given \u00b1 one standard error across images; the ELBO gap log p(x) - ELBO, on the same"
+          + " images, estimates the average KL(q(z|x) || p(z|x)).",
       "Without --test-data, give the same data options as for train to score the images it held"
           + " out.",
       "A Bernoulli model scored on gray pixels gets a note: its figures are cross-entropies, not"
@@ -80,15 +86,7 @@ final class EvalCommand implements Callable<Integer> {
     }
     String backend = Backend.load();
     TrainerState state = ModelFile.load(model.path);
-    String fallback = DataOptions.bundledNameOf(state).orElse(null);
-    if (dataOptions.data == null && fallback == null) {
-      throw new ParameterException(
-          spec.commandLine(),
-          "this model was trained on "
-              + DataOptions.trainedOn(state)
-              + ": give its images with --data");
-    }
-    Dataset.Split split = dataOptions.load(fallback);
+    Dataset.Split split = dataOptions.loadFor(state);
     Trainer trainer = Trainer.resume(state, split);
     PrintWriter out = cli.terminal().out();
     ModelConfig m = state.model();
@@ -148,31 +146,57 @@ final class EvalCommand implements Callable<Integer> {
     if (m.family() != ModelFamily.WAE) {
       out.printf(Locale.ROOT, "log p(x|z)     %.3f  (reconstruction term)%n", e.logLikelihood());
     }
+    LatentHealth health = LatentHealth.of(e, m.latentDim());
     if (m.family() == ModelFamily.VAE) {
       out.printf(Locale.ROOT, "KL             %.3f%n", e.kl());
+      double[] kl = health.klPerDimension();
+      out.printf(
+          Locale.ROOT,
+          "KL by dim      %s  (nats per image, largest first)%n",
+          Arrays.stream(health.byKl())
+              .mapToObj(i -> String.format(Locale.ROOT, "%s %.3f", LatentHealth.label(i), kl[i]))
+              .collect(Collectors.joining("  ")));
     }
-    out.printf(Locale.ROOT, "active units   %d / %d%n", e.activeUnits(), m.latentDim());
+    out.printf(
+        Locale.ROOT,
+        "active units   %d / %d  (variance of the posterior mean across images above %s)%n",
+        e.activeUnits(),
+        m.latentDim(),
+        Evaluation.ACTIVE_UNIT_THRESHOLD);
+    if (!health.warning().isEmpty()) {
+      out.printf(Locale.ROOT, "warning        %s%n", health.warning());
+    }
     out.printf(Locale.ROOT, "squared error  %.3f  (at the posterior mean)%n", e.squaredError());
     out.flush();
     if (m.family() == ModelFamily.VAE) {
       int n = Math.min(images, trainer.testSet().size());
       t0 = System.nanoTime();
-      double ll = trainer.evaluateImportanceSampled(samples, n);
+      LogLikelihoodEstimate ll = trainer.estimateLogLikelihood(samples, n);
       seconds = (System.nanoTime() - t0) / 1e9;
       out.printf(
           Locale.ROOT,
-          "log p(x)       %.3f nats per image (importance sampled, L = %d,"
-              + " %,d images, %.1f s)%n",
-          ll,
+          "log p(x)       %.3f \u00b1 %.3f nats per image (importance sampled, L = %d,"
+              + " %,d images, %.1f s; \u00b1 one standard error across images)%n",
+          ll.mean(),
+          ll.standardError(),
           samples,
           n,
           seconds);
+      out.printf(
+          Locale.ROOT,
+          "ELBO gap       %.3f \u00b1 %.3f  (log p(x) - ELBO on the same images: an estimate of"
+              + " the average KL(q(z|x) || p(z|x)), by how much the ELBO is loose)%n",
+          ll.gap(),
+          ll.gapStandardError());
       if (trainer.dequantized()) {
         int pixels = m.inputDim();
         out.printf(
             Locale.ROOT,
-            "bits/dim       %.4f  (importance sampled, the same bound from log p(x))%n",
-            Dequantization.bitsPerDimension(Dequantization.discreteBound(ll, pixels), pixels));
+            "bits/dim       %.4f \u00b1 %.4f  (importance sampled, the same bound from log p(x))%n",
+            Dequantization.bitsPerDimension(
+                Dequantization.discreteBound(ll.mean(), pixels), pixels),
+            // A spread of nats, turned into bits per dimension the same way (sign aside).
+            -Dequantization.bitsPerDimension(ll.standardError(), pixels));
       }
     } else {
       out.printf(

@@ -88,13 +88,22 @@ class CliGaussianTest {
     double e = Double.parseDouble(elbo.group(1));
     assertEquals(bitsPerDimension(e), Double.parseDouble(bits.group(1)), 1e-3, r::toString);
     assertEquals(e - 784 * Math.log(256), Double.parseDouble(bits.group(2)), 1e-2, r::toString);
-    Matcher is = Pattern.compile("(?m)^log p\\(x\\) +(-?[0-9.]+) nats").matcher(r.out());
-    Matcher isBits = Pattern.compile("(?m)^bits/dim +([0-9.]+) +\\(importance").matcher(r.out());
+    Matcher is =
+        Pattern.compile("(?m)^log p\\(x\\) +(-?[0-9.]+) \u00b1 ([0-9.]+) nats").matcher(r.out());
+    Matcher isBits =
+        Pattern.compile("(?m)^bits/dim +([0-9.]+) \u00b1 ([0-9.]+) +\\(importance")
+            .matcher(r.out());
     assertTrue(is.find() && isBits.find(), r::toString);
     assertEquals(
         bitsPerDimension(Double.parseDouble(is.group(1))),
         Double.parseDouble(isBits.group(1)),
         1e-3,
+        r::toString);
+    // The error bar in bits is the one in nats over D ln 2.
+    assertEquals(
+        Double.parseDouble(is.group(2)) / (784 * Math.log(2)),
+        Double.parseDouble(isBits.group(2)),
+        1e-4,
         r::toString);
   }
 

@@ -8,6 +8,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,8 +18,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.latentexplorer.model.data.BundledDataset;
+import org.latentexplorer.model.data.Dataset;
 import org.latentexplorer.model.io.ModelFile;
 import org.latentexplorer.model.train.TrainerState;
+import org.latentexplorer.model.vae.LatentModel;
+import org.nd4j.linalg.api.buffer.DataType;
 
 /**
  * The command line as a user meets it: a tiny training run writes a model the other commands read;
@@ -118,16 +123,76 @@ class CliTest {
     }
     Matcher is =
         Pattern.compile(
-                "(?m)^log p\\(x\\) +(-[0-9.]+) nats per image \\(importance"
+                "(?m)^log p\\(x\\) +(-[0-9.]+) \u00b1 ([0-9.]+) nats per image \\(importance"
                     + " sampled, L = 50, 20 images")
             .matcher(r.out());
     assertTrue(is.find(), r::toString);
     assertTrue(Double.isFinite(Double.parseDouble(is.group(1))));
+    assertTrue(Double.parseDouble(is.group(2)) > 0, "a standard error across images\n" + r);
+    Matcher gap =
+        Pattern.compile(
+                "(?m)^ELBO gap +(-?[0-9.]+) \u00b1 ([0-9.]+) +\\(log p\\(x\\) - ELBO on the same"
+                    + " images: an estimate of the average KL\\(q\\(z\\|x\\) \\|\\| p\\(z\\|x\\)\\)")
+            .matcher(r.out());
+    assertTrue(gap.find(), r::toString);
+    // With 50 samples the estimate is well above the ELBO it starts from.
+    assertTrue(Double.parseDouble(gap.group(1)) > 0, r::toString);
     // The same held-out images as training scored: eval repeats the end-of-epoch ELBO's terms.
     Matcher kl = Pattern.compile("(?m)^KL +([0-9.]+)").matcher(r.out());
     Matcher trainKl = Pattern.compile("KL ([0-9.]+)").matcher(training.out());
     assertTrue(kl.find() && trainKl.find(), r::toString);
     assertEquals(Double.parseDouble(trainKl.group(1)), Double.parseDouble(kl.group(1)), 1e-3);
+    // The KL split by dimension, largest first, adds up to the KL (up to rounding).
+    Matcher byDim =
+        Pattern.compile("(?m)^KL by dim +z([12]) ([0-9.]+) +z([12]) ([0-9.]+) +\\(nats per image,")
+            .matcher(r.out());
+    assertTrue(byDim.find(), r::toString);
+    double first = Double.parseDouble(byDim.group(2));
+    double second = Double.parseDouble(byDim.group(4));
+    assertTrue(first >= second && !byDim.group(1).equals(byDim.group(3)), r::toString);
+    assertEquals(Double.parseDouble(kl.group(1)), first + second, 2e-3, r::toString);
+    assertTrue(
+        Pattern.compile(
+                "(?m)^active units +\\d / 2 +\\(variance of the posterior mean across images"
+                    + " above 0.01\\)$")
+            .matcher(r.out())
+            .find(),
+        r::toString);
+  }
+
+  @Test
+  void evalWarnsOfPosteriorCollapseUnderAHeavyKlWeight() {
+    Path collapsed = dir.resolve("collapsed.lex");
+    CliRun trained =
+        CliRun.of(
+            concat(
+                new String[] {
+                  "train",
+                  "--epochs",
+                  "30",
+                  "--batch",
+                  "32",
+                  "--hidden",
+                  "32",
+                  "--beta",
+                  "100",
+                  "--out",
+                  collapsed.toString()
+                },
+                TINY_DATA));
+    assertEquals(0, trained.code(), trained::toString);
+    String[] eval = {"eval", "--samples", "1", "--images", "5", "--model"};
+    CliRun r = CliRun.of(concat(concat(eval, new String[] {collapsed.toString()}), TINY_DATA));
+    assertEquals(0, r.code(), r::toString);
+    assertTrue(
+        Pattern.compile(
+                "(?m)^warning +posterior collapse: all 2 latent dimensions carry less than 0.01"
+                    + " nats of KL; q\\(z\\|x\\) is the prior and the decoder ignores z$")
+            .matcher(r.out())
+            .find(),
+        r::toString);
+    CliRun healthy = CliRun.of(concat(concat(eval, new String[] {model.toString()}), TINY_DATA));
+    assertFalse(healthy.out().contains("warning"), healthy::toString);
   }
 
   @Test
@@ -194,6 +259,107 @@ class CliTest {
     assertFalse(uniform(m), "the manifold should not be one flat gray");
   }
 
+  @Test
+  void quantileSpacingIsTheGaussianSpacingUnderItsNewName() throws IOException {
+    int[][] pixels = new int[3][];
+    String[] spacings = {"quantile", "gaussian", "linear"};
+    for (int k = 0; k < 3; k++) {
+      Path png = dir.resolve("manifold-" + spacings[k] + ".png");
+      CliRun r =
+          CliRun.of(
+              "sample",
+              "--model",
+              model.toString(),
+              "--manifold",
+              png.toString(),
+              "--size",
+              "4",
+              "--spacing",
+              spacings[k]);
+      assertEquals(0, r.code(), r::toString);
+      BufferedImage img = ImageIO.read(png.toFile());
+      pixels[k] = img.getRGB(0, 0, img.getWidth(), img.getHeight(), null, 0, img.getWidth());
+    }
+    assertTrue(java.util.Arrays.equals(pixels[0], pixels[1]), "quantile and gaussian differ");
+    assertFalse(java.util.Arrays.equals(pixels[0], pixels[2]), "quantile and linear agree");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"linear", "spherical"})
+  void interpolateWritesARowWhoseEndsAreTheDecodedTestImages(String path) throws IOException {
+    Path strip = dir.resolve("strip-" + path + ".png");
+    Path framed = dir.resolve("framed-" + path + ".png");
+    String[] common = {"sample", "--model", model.toString(), "--interpolate", "3,17"};
+    String[] shape = {"--steps", "6", "--path", path};
+    CliRun r =
+        CliRun.of(
+            concat(
+                concat(common, shape),
+                concat(new String[] {"--strip", strip.toString()}, TINY_DATA)));
+    assertEquals(0, r.code(), r::toString);
+    CliRun f =
+        CliRun.of(
+            concat(
+                concat(common, shape),
+                concat(
+                    new String[] {"--strip", framed.toString(), "--with-originals"}, TINY_DATA)));
+    assertEquals(0, f.code(), f::toString);
+
+    // The endpoints computed here: the same held-out images, encoded and decoded one by one.
+    TrainerState state = ModelFile.load(model);
+    Dataset test = BundledDataset.MNIST_DIGITS.load().head(300).split(0.1, 1).test();
+    LatentModel m = new LatentModel(state.model(), DataType.FLOAT, 0);
+    m.importParameters(state.parameters());
+    float[] a = Arrays.copyOfRange(test.pixelsUnsafe(), 3 * 784, 4 * 784);
+    float[] b = Arrays.copyOfRange(test.pixelsUnsafe(), 17 * 784, 18 * 784);
+    float[] first = m.decodeMeans(m.encodeMeans(a, 1), 1);
+    float[] last = m.decodeMeans(m.encodeMeans(b, 1), 1);
+
+    BufferedImage img = ImageIO.read(strip.toFile());
+    assertEquals(6 * 28, img.getWidth());
+    assertEquals(28, img.getHeight());
+    assertTile(first, img, 0);
+    assertTile(last, img, 5);
+    BufferedImage withImages = ImageIO.read(framed.toFile());
+    assertEquals(8 * 28, withImages.getWidth());
+    assertEquals(28, withImages.getHeight());
+    assertTile(a, withImages, 0);
+    assertTile(first, withImages, 1);
+    assertTile(last, withImages, 6);
+    assertTile(b, withImages, 7);
+  }
+
+  /** Tile k of a one-row strip shows these pixels, to within one gray level of rounding. */
+  private static void assertTile(float[] pixels, BufferedImage strip, int k) {
+    int[] gray = strip.getRaster().getPixels(k * 28, 0, 28, 28, (int[]) null);
+    for (int i = 0; i < 784; i++) {
+      int expected = Math.round(255 * Math.max(0f, Math.min(1f, pixels[i])));
+      assertTrue(Math.abs(expected - gray[i]) <= 1, "tile " + k + " pixel " + i);
+    }
+  }
+
+  @Test
+  void interpolatingAMissingTestImageGivesOneLine() {
+    CliRun r =
+        CliRun.of(
+            concat(
+                new String[] {
+                  "sample",
+                  "--model",
+                  model.toString(),
+                  "--interpolate",
+                  "0,30",
+                  "--strip",
+                  dir.resolve("none.png").toString()
+                },
+                TINY_DATA));
+    assertEquals(1, r.code(), r::toString);
+    assertOneLineMessage(r);
+    assertTrue(
+        r.err().contains("there is no test image 30; the test set has 30 images, 0 to 29"),
+        r::toString);
+  }
+
   private static boolean uniform(BufferedImage img) {
     int first = img.getRGB(0, 0);
     for (int y = 0; y < img.getHeight(); y++) {
@@ -225,6 +391,11 @@ class CliTest {
         "eval --model m.lex --samples 0",
         "sample --model m.lex",
         "sample --model m.lex --out p.png --grid 0",
+        "sample --model m.lex --interpolate 1 --strip s.png",
+        "sample --model m.lex --interpolate 1,-2 --strip s.png",
+        "sample --model m.lex --interpolate 1,2",
+        "sample --model m.lex --interpolate 1,2 --strip s.png --steps 1",
+        "sample --model m.lex --interpolate 1,2 --strip s.png --path curved",
         "bench"
       })
   void badArgumentsGiveOneLineAndExitCode2(String args) {

@@ -2,12 +2,15 @@ package org.latentexplorer.model.train;
 
 import java.util.List;
 import java.util.Random;
+import java.util.function.BooleanSupplier;
+import java.util.function.DoubleConsumer;
 import org.latentexplorer.model.data.Binarization;
 import org.latentexplorer.model.data.DataReference;
 import org.latentexplorer.model.data.Dataset;
 import org.latentexplorer.model.data.Dequantization;
 import org.latentexplorer.model.eval.Evaluation;
 import org.latentexplorer.model.eval.Evaluator;
+import org.latentexplorer.model.eval.LogLikelihoodEstimate;
 import org.latentexplorer.model.metrics.Metric;
 import org.latentexplorer.model.metrics.MetricRecorder;
 import org.latentexplorer.model.nn.Optimizer;
@@ -433,9 +436,31 @@ public final class Trainer {
 
   /** Importance-sampled log p(x) on up to {@code images} test images, added to the curves. */
   public double evaluateImportanceSampled(int samples, int images) {
-    double v = Evaluator.importanceSampledLogLikelihood(model, test, samples, images, evalRandom);
-    recorder.add(Metric.TEST_IS_LOG_LIKELIHOOD, samplesSeen, v);
-    return v;
+    return estimateLogLikelihood(samples, images).mean();
+  }
+
+  /**
+   * Importance-sampled log p(x) on up to {@code images} test images with its standard error and the
+   * ELBO on the same images; the mean is added to the curves.
+   */
+  public LogLikelihoodEstimate estimateLogLikelihood(int samples, int images) {
+    LogLikelihoodEstimate e =
+        Evaluator.estimateLogLikelihood(model, test, samples, images, evalRandom);
+    recorder.add(Metric.TEST_IS_LOG_LIKELIHOOD, samplesSeen, e.mean());
+    return e;
+  }
+
+  /**
+   * The importance-sampled estimate against L on up to {@code images} test images, with nested
+   * samples (see {@link Evaluator#logLikelihoodCurve}). Not added to the curves: it is one moment's
+   * look at how the estimate converges, not a point of the training history.
+   *
+   * @throws java.util.concurrent.CancellationException when {@code cancelled} said yes
+   */
+  public List<LogLikelihoodEstimate> logLikelihoodCurve(
+      int[] samples, int images, DoubleConsumer progress, BooleanSupplier cancelled) {
+    return Evaluator.logLikelihoodCurve(
+        model, test, samples, images, evalRandom, progress, cancelled);
   }
 
   /** The last divergence or failure message, or empty. */
