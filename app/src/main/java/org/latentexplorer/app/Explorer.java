@@ -1,9 +1,7 @@
 package org.latentexplorer.app;
 
-import java.util.List;
 import java.util.function.Supplier;
 import javafx.application.Platform;
-import javafx.beans.property.BooleanProperty;
 import javafx.beans.value.ChangeListener;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
@@ -149,11 +147,10 @@ public final class Explorer implements AutoCloseable {
                   exit.run();
                 });
     this.view = new MainView(main, parts.views(), quit);
-    // The pictures of the Explore tab are drawn only while it shows.
-    for (BooleanProperty active :
-        List.of(manifold.activeProperty(), scatter.activeProperty(), samples.activeProperty())) {
-      active.bind(main.exploreShownProperty());
-    }
+    // The pictures of the Explore tab are drawn only while they show.
+    manifold.activeProperty().bind(view.showing(parts.manifoldView()));
+    scatter.activeProperty().bind(view.showing(parts.scatterView()));
+    samples.activeProperty().bind(view.showing(parts.samplesView()));
     this.autosaver = new Autosaver(autosave, tasks, settings.autosaveInterval());
 
     Rectangle2D screen = Screen.getPrimary().getVisualBounds();

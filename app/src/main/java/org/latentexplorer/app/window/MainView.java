@@ -3,6 +3,7 @@ package org.latentexplorer.app.window;
 import static org.latentexplorer.app.fx.MenuItems.item;
 import static org.latentexplorer.app.fx.MenuItems.shortcut;
 
+import javafx.beans.binding.BooleanExpression;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -58,6 +59,8 @@ public final class MainView extends BorderPane {
   private final MainViewModel vm;
   private final Views views;
   private final TabPane tabs = new TabPane();
+  private final TabPane lookInside = new TabPane();
+  private Tab exploreTab;
 
   /**
    * @param quit leaves the app (saving the run first), from the menu or the loading overlay
@@ -84,16 +87,13 @@ public final class MainView extends BorderPane {
     SplitPane top =
         new SplitPane(card("Manifold", views.manifold()), card("Learning curves", views.curves()));
     top.setDividerPositions(0.52);
-    SplitPane bottom =
-        new SplitPane(
-            card("Latent scatter", views.scatter()),
-            card("Samples and reconstructions", views.samples()));
+    SplitPane bottom = new SplitPane(card("Latent scatter", views.scatter()), lookInside());
     bottom.setDividerPositions(0.52);
     SplitPane explore = new SplitPane(top, bottom);
     explore.setOrientation(Orientation.VERTICAL);
     explore.setDividerPositions(0.55);
     explore.getStyleClass().add("explore");
-    Tab exploreTab = new Tab("Explore", explore);
+    exploreTab = new Tab("Explore", explore);
     exploreTab.setId("exploreTab");
     Tab compareTab = new Tab("Compare", card("Compare models", views.compare()));
     compareTab.setId("compareTab");
@@ -104,6 +104,36 @@ public final class MainView extends BorderPane {
     StackPane center = new StackPane(tabs, problemBar(), overlay(quit));
     setCenter(center);
     setBottom(views.statusBar());
+  }
+
+  /**
+   * The card beside the scatter: one tab for each way of looking inside the model, so that what a
+   * tab puts on the scatter (a drawn digit's posterior, a path) is seen beside it.
+   */
+  private Node lookInside() {
+    Tab samples = new Tab("Samples and reconstructions", views.samples());
+    samples.setId("samplesTab");
+    lookInside.getTabs().add(samples);
+    lookInside.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+    lookInside.getStyleClass().add("inspect-tabs");
+    VBox box = new VBox(lookInside);
+    VBox.setVgrow(lookInside, Priority.ALWAYS);
+    box.getStyleClass().add("card");
+    box.setMinSize(0, 0);
+    return box;
+  }
+
+  /**
+   * Whether {@code content} is on screen: the Explore tab shows and, for the views in the tabs
+   * beside the scatter, their tab is the one selected. Views draw their pictures only then.
+   */
+  public BooleanExpression showing(Node content) {
+    for (Tab t : lookInside.getTabs()) {
+      if (t.getContent() == content) {
+        return exploreTab.selectedProperty().and(t.selectedProperty());
+      }
+    }
+    return exploreTab.selectedProperty();
   }
 
   private static VBox card(String title, Node content) {
