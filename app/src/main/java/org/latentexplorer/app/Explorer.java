@@ -15,6 +15,8 @@ import org.latentexplorer.app.curves.CurvesView;
 import org.latentexplorer.app.curves.CurvesViewModel;
 import org.latentexplorer.app.fx.Dialogs;
 import org.latentexplorer.app.fx.TaskExecutor;
+import org.latentexplorer.app.health.LatentHealthView;
+import org.latentexplorer.app.health.LatentHealthViewModel;
 import org.latentexplorer.app.manifold.ManifoldView;
 import org.latentexplorer.app.manifold.ManifoldViewModel;
 import org.latentexplorer.app.render.RenderWorker;
@@ -79,6 +81,8 @@ public final class Explorer implements AutoCloseable {
       ScatterView scatterView,
       SamplesViewModel samples,
       SamplesView samplesView,
+      LatentHealthViewModel health,
+      LatentHealthView healthView,
       CompareView compareView) {
     /** The views the window lays out. */
     MainView.Views views() {
@@ -89,6 +93,7 @@ public final class Explorer implements AutoCloseable {
           curvesView,
           scatterView,
           samplesView,
+          healthView,
           compareView,
           statusBar);
     }
@@ -112,6 +117,7 @@ public final class Explorer implements AutoCloseable {
     ManifoldViewModel manifold = new ManifoldViewModel(workspace, render);
     ScatterViewModel scatter = new ScatterViewModel(workspace, render);
     SamplesViewModel samples = new SamplesViewModel(workspace, render);
+    LatentHealthViewModel health = new LatentHealthViewModel(workspace);
     CompareViewModel compare = new CompareViewModel(workspace);
     MainViewModel main =
         new MainViewModel(
@@ -138,6 +144,8 @@ public final class Explorer implements AutoCloseable {
             new ScatterView(scatter),
             samples,
             new SamplesView(samples),
+            health,
+            new LatentHealthView(health),
             new CompareView(compare, dialogs, owner));
     Runnable quit =
         () ->

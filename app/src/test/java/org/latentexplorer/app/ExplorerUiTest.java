@@ -345,7 +345,44 @@ class ExplorerUiTest {
     assertEquals(-bits * pixels * Math.log(2), nats, 1e-6 * Math.abs(nats));
   }
 
+  @Test
+  void aHeavyKlWeightCollapsesThePosteriorAndTheHealthPanelSaysSo(FxRobot robot) throws Exception {
+    awaitReady(robot);
+    robot.clickOn("#healthTab");
+    type(robot, "#betaField", "100");
+    robot.clickOn("#applyButton");
+    await(
+        "the model with beta 100",
+        30,
+        () -> snapshot() != null && snapshot().model().beta() == 100);
+    trainUntilScored(robot, 250);
+    assertTrue(
+        text(robot, "#healthWarning").startsWith("Posterior collapse: all 2 latent dimensions"),
+        text(robot, "#healthWarning"));
+
+    type(robot, "#betaField", "1");
+    robot.clickOn("#applyButton");
+    await("the model with beta 1", 30, () -> snapshot() != null && snapshot().model().beta() == 1);
+    trainUntilScored(robot, 250);
+    assertEquals("", text(robot, "#healthWarning"), "beta 1 keeps both dimensions in use");
+    assertTrue(text(robot, "#activeUnitsText").startsWith("Active units: 2 of 2"));
+  }
+
   // ---- helpers
+
+  /** Trains at least {@code steps} steps, pauses, and waits for the test images' next scoring. */
+  private void trainUntilScored(FxRobot robot, long steps) throws Exception {
+    robot.clickOn("#trainButton");
+    await("training", 90, () -> snapshot().progress().step() >= steps);
+    int scored = snapshot().history().get(Metric.LIVE_TEST_KL).size();
+    await(
+        "a new scoring of the test images",
+        30,
+        () -> snapshot().history().get(Metric.LIVE_TEST_KL).size() > scored);
+    robot.clickOn("#trainButton");
+    await("training to pause", 20, () -> state() == RunState.PAUSED);
+    WaitForAsyncUtils.waitForFxEvents();
+  }
 
   private static String chartTitle(FxRobot robot) throws Exception {
     return onFx(() -> robot.lookup("#mainChart").queryAs(LineChart.class).getTitle());

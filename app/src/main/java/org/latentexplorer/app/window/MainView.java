@@ -31,6 +31,7 @@ import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import org.latentexplorer.app.compare.CompareView;
 import org.latentexplorer.app.curves.CurvesView;
+import org.latentexplorer.app.health.LatentHealthView;
 import org.latentexplorer.app.manifold.ManifoldView;
 import org.latentexplorer.app.samples.SamplesView;
 import org.latentexplorer.app.scatter.ScatterView;
@@ -53,6 +54,7 @@ public final class MainView extends BorderPane {
       CurvesView curves,
       ScatterView scatter,
       SamplesView samples,
+      LatentHealthView health,
       CompareView compare,
       StatusBarView statusBar) {}
 
@@ -113,7 +115,9 @@ public final class MainView extends BorderPane {
   private Node lookInside() {
     Tab samples = new Tab("Samples and reconstructions", views.samples());
     samples.setId("samplesTab");
-    lookInside.getTabs().add(samples);
+    Tab health = new Tab("Latent health", views.health());
+    health.setId("healthTab");
+    lookInside.getTabs().addAll(samples, health);
     lookInside.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
     lookInside.getStyleClass().add("inspect-tabs");
     VBox box = new VBox(lookInside);
@@ -182,7 +186,12 @@ public final class MainView extends BorderPane {
                 "Curves as PNG\u2026",
                 null,
                 () -> vm.exportPng("curves", snapshot(views.curves()))),
-            item("Curves as CSV\u2026", null, vm::exportCsv));
+            item("Curves as CSV\u2026", null, vm::exportCsv),
+            item(
+                "Latent health as PNG\u2026",
+                null,
+                () -> vm.exportPng("latent health", snapshot(views.health()))),
+            item("Latent health as CSV\u2026", null, vm::exportHealthCsv));
     MenuItem quitItem = item("Quit", shortcut(KeyCode.Q), quit);
     Menu file =
         new Menu(

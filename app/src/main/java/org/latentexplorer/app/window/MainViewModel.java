@@ -22,11 +22,13 @@ import org.latentexplorer.app.curves.CurveScale;
 import org.latentexplorer.app.curves.CurveUnits;
 import org.latentexplorer.app.curves.CurvesCsv;
 import org.latentexplorer.app.fx.Dialogs;
+import org.latentexplorer.app.health.LatentHealthCsv;
 import org.latentexplorer.app.workspace.DatasetChoice;
 import org.latentexplorer.app.workspace.DatasetOpener;
 import org.latentexplorer.app.workspace.ModelFiles;
 import org.latentexplorer.app.workspace.Problem;
 import org.latentexplorer.app.workspace.Workspace;
+import org.latentexplorer.model.eval.LatentHealth;
 import org.latentexplorer.model.io.AtomicFile;
 import org.latentexplorer.model.io.PngFile;
 import org.latentexplorer.model.metrics.MetricHistory;
@@ -301,6 +303,12 @@ public final class MainViewModel {
             });
   }
 
+  /** Text written to a file, fixed when the export is asked for. */
+  @FunctionalInterface
+  public interface CsvContent {
+    void write(Appendable out) throws IOException;
+  }
+
   /**
    * Exports the run's curves as CSV, every point, in nats per image: a dequantised run's as the
    * bound on the discrete images, as the curves show it.
@@ -312,8 +320,23 @@ public final class MainViewModel {
     }
     MetricHistory history = s.history();
     CurveScale scale = CurveScale.of(s, CurveUnits.NATS_PER_IMAGE);
+    exportCsv("curves", out -> CurvesCsv.write(history, scale, out));
+  }
+
+  /** Exports the KL of each latent dimension and the active units, as the health panel shows. */
+  public void exportHealthCsv() {
+    Snapshot s = workspace.snapshot();
+    if (s == null) {
+      return;
+    }
+    LatentHealth h = LatentHealth.of(s.klPerDimension(), s.activeUnits(), s.model().latentDim());
+    exportCsv("latent health", out -> LatentHealthCsv.write(h, out));
+  }
+
+  /** Asks where, then writes {@code content} as a CSV file in the background. */
+  public void exportCsv(String what, CsvContent content) {
     dialogs
-        .export(owner.get(), "Export curves as CSV", "curves.csv", "csv")
+        .export(owner.get(), "Export " + what + " as CSV", fileName(what) + ".csv", "csv")
         .ifPresent(
             path -> {
               Path target = withSuffix(path, ".csv");
@@ -321,20 +344,20 @@ public final class MainViewModel {
                   .tasks()
                   .runInBackground(
                       () -> {
-                        writeCsv(history, scale, target);
+                        writeCsv(content, target);
                         return target;
                       },
                       p -> workspace.setNotice("Exported " + p),
-                      e -> workspace.report("Could not export the curves", e));
+                      e -> workspace.report("Could not export the " + what, e));
             });
   }
 
-  static void writeCsv(MetricHistory history, CurveScale scale, Path file) throws IOException {
+  static void writeCsv(CsvContent content, Path file) throws IOException {
     AtomicFile.write(
         file,
         out -> {
           Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-          CurvesCsv.write(history, scale, w);
+          content.write(w);
           w.flush();
         });
   }

@@ -37,7 +37,14 @@ public record LatentHealth(
 
   /** The health of the latent space an evaluation saw. */
   public static LatentHealth of(Evaluation e, int dimensions) {
-    double[] kl = e.klPerDimension();
+    return of(e.klPerDimension(), e.activeUnits(), dimensions);
+  }
+
+  /**
+   * The health from an evaluation's KL per dimension (empty for a family without a KL) and its
+   * count of active units, as a training snapshot carries them.
+   */
+  public static LatentHealth of(double[] kl, int activeUnits, int dimensions) {
     int[] byKl =
         IntStream.range(0, kl.length)
             .boxed()
@@ -45,7 +52,7 @@ public record LatentHealth(
             .mapToInt(Integer::intValue)
             .toArray();
     int[] unused = IntStream.range(0, kl.length).filter(i -> kl[i] < UNUSED_KL).toArray();
-    return new LatentHealth(byKl, kl, e.activeUnits(), dimensions, unused);
+    return new LatentHealth(byKl, kl, activeUnits, dimensions, unused);
   }
 
   /** Whether every dimension is unused: q(z|x) is the prior and the decoder ignores z. */
