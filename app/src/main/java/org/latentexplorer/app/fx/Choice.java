@@ -47,10 +47,15 @@ public final class Choice<T> {
 
   /** A choice among fixed {@code options}, with its own value, starting at {@code initial}. */
   public static <T> Choice<T> of(T initial, T[] options) {
+    return of(initial, options, Object::toString);
+  }
+
+  /** A choice among fixed {@code options} shown by {@code label}, starting at {@code initial}. */
+  public static <T> Choice<T> of(T initial, T[] options, Function<? super T, String> label) {
     return new Choice<>(
         FXCollections.observableArrayList(java.util.Arrays.asList(options)),
         new SimpleObjectProperty<>(initial),
-        Object::toString);
+        label);
   }
 
   public ObservableList<T> options() {

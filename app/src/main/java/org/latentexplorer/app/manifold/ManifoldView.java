@@ -4,6 +4,7 @@ import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -155,6 +156,19 @@ public final class ManifoldView extends HBox {
                 + " what the likelihood's noise looks like"));
     Label show = new Label("Show");
     show.setLabelFor(output);
+    ComboBox<?> spacing = vm.spacingChoice().comboBox();
+    spacing.setId("spacingBox");
+    spacing.setMaxWidth(Double.MAX_VALUE);
+    spacing.setTooltip(
+        new Tooltip(
+            "Tiles evenly spaced over the ranges, or at the Gaussian quantiles"
+                + " \u03a6\u207b\u00b9((i + \u00bd) / n) as in the AEVB paper's manifold figure:"
+                + " every tile then covers the same prior probability"));
+    Label spaced = new Label("Tiles");
+    spaced.setLabelFor(spacing);
+    for (Node n : new Node[] {labelA, rangeA, labelB, rangeB}) {
+      n.disableProperty().bind(vm.quantilesProperty());
+    }
     VBox controls =
         new VBox(
             6,
@@ -167,6 +181,8 @@ public final class ManifoldView extends HBox {
             gridLabel,
             grid,
             gridText,
+            spaced,
+            spacing,
             show,
             output,
             planeBox,

@@ -1,5 +1,8 @@
 package org.latentexplorer.app.manifold;
 
+import static org.latentexplorer.model.explore.GridSpacing.LINEAR;
+import static org.latentexplorer.model.explore.GridSpacing.QUANTILE;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -11,6 +14,8 @@ import java.util.function.LongSupplier;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -39,6 +44,7 @@ import org.latentexplorer.app.workspace.LoadedData;
 import org.latentexplorer.app.workspace.Workspace;
 import org.latentexplorer.model.data.Dataset;
 import org.latentexplorer.model.explore.DecoderOutput;
+import org.latentexplorer.model.explore.GridSpacing;
 import org.latentexplorer.model.explore.Projection;
 import org.latentexplorer.model.train.RunState;
 import org.latentexplorer.model.train.Snapshot;
@@ -70,6 +76,12 @@ public final class ManifoldViewModel {
   private final RenderQueue.Slot cursorSlot;
   private final Choice<DecoderOutput> output =
       Choice.of(DecoderOutput.MEAN, DecoderOutput.values());
+  private final Choice<GridSpacing> spacing =
+      Choice.of(
+          GridSpacing.LINEAR,
+          GridSpacing.values(),
+          s -> s == GridSpacing.LINEAR ? "evenly over the ranges" : "at Gaussian quantiles");
+  private final ReadOnlyBooleanWrapper quantiles = new ReadOnlyBooleanWrapper(this, "quantiles");
   private final FramePool gridPool = new FramePool();
   private final FramePool cursorPool = new FramePool();
   private final FrameImage gridImage = new FrameImage();
@@ -126,6 +138,13 @@ public final class ManifoldViewModel {
       v.addListener((o, a, b) -> requestGrid());
     }
     output.valueProperty().addListener((o, a, b) -> requestAll());
+    spacing
+        .valueProperty()
+        .addListener(
+            (o, a, b) -> {
+              quantiles.set(b == GridSpacing.QUANTILE);
+              requestAll();
+            });
     // Picking the other axis's dimension swaps the two, rather than making a degenerate plane.
     dimA.addListener(
         (o, a, b) -> {
@@ -266,7 +285,8 @@ public final class ManifoldViewModel {
     double ha = Math.max(la + 1e-3, highA.get());
     double lb = lowB.get();
     double hb = Math.max(lb + 1e-3, highB.get());
-    return new ManifoldGrid(la, ha, lb, hb, n, latentDim.get() < 2 ? 1 : n);
+    return new ManifoldGrid(
+        la, ha, lb, hb, n, latentDim.get() < 2 ? 1 : n, quantiles.get() ? QUANTILE : LINEAR);
   }
 
   private float[] base() {
@@ -303,15 +323,25 @@ public final class ManifoldViewModel {
     Plane p = plane();
     ManifoldGrid g = p.grid();
     gridText.set(
-        String.format(
-            Locale.ROOT,
-            "%d \u00d7 %d decodings over [%.1f, %.1f] \u00d7" + " [%.1f, %.1f]",
-            g.columns(),
-            g.rows(),
-            g.lowA(),
-            g.highA(),
-            g.lowB(),
-            g.highB()));
+        g.spacing() == QUANTILE
+            ? String.format(
+                Locale.ROOT,
+                "%d \u00d7 %d decodings at \u03a6\u207b\u00b9((i + \u00bd) / %d): from %.2f to"
+                    + " %.2f, each tile the same prior mass",
+                g.columns(),
+                g.rows(),
+                g.columns(),
+                g.a(0),
+                g.a(g.columns() - 1))
+            : String.format(
+                Locale.ROOT,
+                "%d \u00d7 %d decodings over [%.1f, %.1f] \u00d7" + " [%.1f, %.1f]",
+                g.columns(),
+                g.rows(),
+                g.lowA(),
+                g.highA(),
+                g.lowB(),
+                g.highB()));
     DecoderOutput o = shownOutput();
     render.submit(gridSlot, ctx -> renderGrid(ctx, p, o));
   }
@@ -399,6 +429,19 @@ public final class ManifoldViewModel {
   }
 
   // ---- properties
+
+  /**
+   * Whether the grid's tiles are evenly spaced over the ranges, or at Gaussian quantiles Phi^-1((i
+   * + 1/2) / n) as in the AEVB paper's manifold figure (each tile the same prior mass).
+   */
+  public Choice<GridSpacing> spacingChoice() {
+    return spacing;
+  }
+
+  /** Whether the grid is at Gaussian quantiles, where the range sliders have no say. */
+  public ReadOnlyBooleanProperty quantilesProperty() {
+    return quantiles.getReadOnlyProperty();
+  }
 
   /** Whether the pictures show the decoder's mean or a draw from p(x|z). */
   public Choice<DecoderOutput> outputChoice() {

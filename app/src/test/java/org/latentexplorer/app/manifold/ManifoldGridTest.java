@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
+import org.latentexplorer.model.explore.GridSpacing;
 import org.latentexplorer.model.explore.Projection;
 
 class ManifoldGridTest {
@@ -34,6 +35,25 @@ class ManifoldGridTest {
     }
     assertEquals(-1, g.aAt(0), EPS);
     assertEquals(0, g.bAt(0), EPS, "the top edge is the top of the b range");
+  }
+
+  @Test
+  void quantileTilesSitAtTheInverseNormalCdfAndTheCursorFollowsThem() {
+    ManifoldGrid g = new ManifoldGrid(-1, 1, -1, 1, 10, 10, GridSpacing.QUANTILE);
+    // Phi^-1(0.05) and Phi^-1(0.95), from tables: the ranges do not count.
+    assertEquals(-1.644853627, g.a(0), 1e-8);
+    assertEquals(1.644853627, g.a(9), 1e-8);
+    assertEquals(1.644853627, g.b(0), 1e-8, "the top row is the highest z2");
+    double[] axis = GridSpacing.QUANTILE.coordinates(10, 0, 0);
+    for (int i = 0; i < 10; i++) {
+      assertEquals(axis[i], g.a(i), EPS);
+      assertEquals(axis[9 - i], g.b(i), EPS);
+      double f = (i + 0.5) / 10;
+      assertEquals(f, g.fractionX(g.a(i)), 1e-9, "a cursor on a tile's centre decodes that tile");
+      assertEquals(f, g.fractionY(g.b(i)), 1e-9);
+    }
+    assertEquals(0, g.aAt(0.5), EPS);
+    assertEquals(-3.090232306, g.aAt(0), 1e-8, "the edge is kept off the infinite tail");
   }
 
   @Test

@@ -62,6 +62,13 @@ class GridSpacingTest {
     }
   }
 
+  @ParameterizedTest
+  @ValueSource(doubles = {-4, -1.5, 0, 0.3, 2.5})
+  void theCdfMatchesSimpsonsRuleAndUndoesTheInverse(double z) {
+    assertEquals(cdf(z), GridSpacing.normalCdf(z), 1e-10);
+    assertEquals(z, GridSpacing.inverseNormalCdf(GridSpacing.normalCdf(z)), 1e-8);
+  }
+
   @Test
   void linearCoordinatesRunEvenlyFromLoToHi() {
     double[] z = GridSpacing.LINEAR.coordinates(5, -1.5, 4.5);
