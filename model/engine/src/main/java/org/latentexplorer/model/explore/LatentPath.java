@@ -28,14 +28,35 @@ public enum LatentPath {
    * @return [n x d], row-major
    */
   public float[] points(float[] a, float[] b, int n) {
+    if (n < 2) {
+      throw new IllegalArgumentException("a path needs at least 2 points, got " + n);
+    }
+    Arc arc = arc(a, b);
+    int d = a.length;
+    float[] out = new float[n * d];
+    for (int p = 0; p < n; p++) {
+      arc.write(p == n - 1 ? 1 : (double) p / (n - 1), out, p * d);
+    }
+    return out;
+  }
+
+  /**
+   * The point a fraction t of the way along the path, t in [0, 1]: bit for bit a at 0 and b at 1.
+   *
+   * @param a start, [d]; not modified
+   * @param b end, [d]; not modified
+   */
+  public float[] at(float[] a, float[] b, double t) {
+    float[] out = new float[a.length];
+    arc(a, b).write(Math.max(0, Math.min(1, t)), out, 0);
+    return out;
+  }
+
+  private Arc arc(float[] a, float[] b) {
     if (a.length != b.length) {
       throw new IllegalArgumentException(
           "codes of different sizes: " + a.length + " and " + b.length);
     }
-    if (n < 2) {
-      throw new IllegalArgumentException("a path needs at least 2 points, got " + n);
-    }
-    int d = a.length;
     double normA = Math.sqrt(dot(a, a));
     double normB = Math.sqrt(dot(b, b));
     double omega = 0;
@@ -45,19 +66,23 @@ public enum LatentPath {
       omega = Math.acos(cos);
       sinOmega = Math.sin(omega);
     }
-    boolean slerp = this == SPHERICAL && sinOmega > DEGENERATE;
-    float[] out = new float[n * d];
-    System.arraycopy(a, 0, out, 0, d);
-    System.arraycopy(b, 0, out, (n - 1) * d, d);
-    for (int p = 1; p < n - 1; p++) {
-      double t = (double) p / (n - 1);
+    return new Arc(a, b, omega, sinOmega, this == SPHERICAL && sinOmega > DEGENERATE);
+  }
+
+  /** The path between a and b with its angle worked out once. */
+  private record Arc(float[] a, float[] b, double omega, double sinOmega, boolean slerp) {
+    void write(double t, float[] out, int offset) {
+      int d = a.length;
+      if (t == 0 || t == 1) {
+        System.arraycopy(t == 0 ? a : b, 0, out, offset, d);
+        return;
+      }
       double wa = slerp ? Math.sin((1 - t) * omega) / sinOmega : 1 - t;
       double wb = slerp ? Math.sin(t * omega) / sinOmega : t;
       for (int k = 0; k < d; k++) {
-        out[p * d + k] = (float) (wa * a[k] + wb * b[k]);
+        out[offset + k] = (float) (wa * a[k] + wb * b[k]);
       }
     }
-    return out;
   }
 
   private static double dot(float[] x, float[] y) {

@@ -50,6 +50,20 @@ class LatentPathTest {
     }
   }
 
+  @ParameterizedTest
+  @EnumSource(LatentPath.class)
+  void aPointAlongThePathIsTheStripsPointAtTheSameFraction(LatentPath path) {
+    float[] a = gaussian(6, 5);
+    float[] b = gaussian(6, 6);
+    float[] strip = path.points(a, b, 5);
+    for (int p = 0; p < 5; p++) {
+      float[] z = path.at(a, b, p / 4.0);
+      for (int k = 0; k < 6; k++) {
+        assertEquals(Float.floatToRawIntBits(strip[p * 6 + k]), Float.floatToRawIntBits(z[k]));
+      }
+    }
+  }
+
   @Test
   void linearMidpointIsTheAverage() {
     float[] a = gaussian(5, 3);
