@@ -17,13 +17,17 @@ import org.latentexplorer.app.fx.Dialogs;
 import org.latentexplorer.app.fx.TaskExecutor;
 import org.latentexplorer.app.health.LatentHealthView;
 import org.latentexplorer.app.health.LatentHealthViewModel;
+import org.latentexplorer.app.interpolate.InterpolationView;
+import org.latentexplorer.app.interpolate.InterpolationViewModel;
 import org.latentexplorer.app.manifold.ManifoldView;
 import org.latentexplorer.app.manifold.ManifoldViewModel;
+import org.latentexplorer.app.render.LiveFeed;
 import org.latentexplorer.app.render.RenderWorker;
 import org.latentexplorer.app.samples.SamplesView;
 import org.latentexplorer.app.samples.SamplesViewModel;
 import org.latentexplorer.app.scatter.ScatterView;
 import org.latentexplorer.app.scatter.ScatterViewModel;
+import org.latentexplorer.app.scatter.Selection;
 import org.latentexplorer.app.setup.SetupView;
 import org.latentexplorer.app.setup.SetupViewModel;
 import org.latentexplorer.app.training.StatusBarView;
@@ -83,6 +87,8 @@ public final class Explorer implements AutoCloseable {
       SamplesView samplesView,
       LatentHealthViewModel health,
       LatentHealthView healthView,
+      InterpolationViewModel interpolation,
+      InterpolationView interpolationView,
       CompareView compareView) {
     /** The views the window lays out. */
     MainView.Views views() {
@@ -94,6 +100,7 @@ public final class Explorer implements AutoCloseable {
           scatterView,
           samplesView,
           healthView,
+          interpolationView,
           compareView,
           statusBar);
     }
@@ -118,6 +125,12 @@ public final class Explorer implements AutoCloseable {
     ScatterViewModel scatter = new ScatterViewModel(workspace, render);
     SamplesViewModel samples = new SamplesViewModel(workspace, render);
     LatentHealthViewModel health = new LatentHealthViewModel(workspace);
+    InterpolationViewModel interpolation =
+        new InterpolationViewModel(
+            LiveFeed.of(workspace),
+            render,
+            scatter.selectionProperty().map(Selection::image),
+            System::nanoTime);
     CompareViewModel compare = new CompareViewModel(workspace);
     MainViewModel main =
         new MainViewModel(
@@ -146,6 +159,8 @@ public final class Explorer implements AutoCloseable {
             new SamplesView(samples),
             health,
             new LatentHealthView(health),
+            interpolation,
+            new InterpolationView(interpolation),
             new CompareView(compare, dialogs, owner));
     Runnable quit =
         () ->
@@ -159,6 +174,7 @@ public final class Explorer implements AutoCloseable {
     manifold.activeProperty().bind(view.showing(parts.manifoldView()));
     scatter.activeProperty().bind(view.showing(parts.scatterView()));
     samples.activeProperty().bind(view.showing(parts.samplesView()));
+    interpolation.activeProperty().bind(view.showing(parts.interpolationView()));
     this.autosaver = new Autosaver(autosave, tasks, settings.autosaveInterval());
 
     Rectangle2D screen = Screen.getPrimary().getVisualBounds();

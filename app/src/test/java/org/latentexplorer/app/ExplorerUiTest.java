@@ -368,7 +368,51 @@ class ExplorerUiTest {
     assertTrue(text(robot, "#activeUnitsText").startsWith("Active units: 2 of 2"));
   }
 
+  @Test
+  void anInterpolationStripStartsAndEndsAtTheEndpointsDecodings(FxRobot robot) throws Exception {
+    awaitReady(robot);
+    trainUntilScored(robot, 100);
+    robot.clickOn("#interpolateTab");
+    robot.clickOn("#randomPairButton");
+    org.latentexplorer.app.interpolate.InterpolationViewModel vm = explorer.parts().interpolation();
+    await("the strip of the new pair", 20, () -> onFx(() -> vm.stripImageProperty().get() != null));
+    WaitForAsyncUtils.waitForFxEvents();
+    Thread.sleep(500);
+    WaitForAsyncUtils.waitForFxEvents();
+
+    org.latentexplorer.model.explore.LatentCodec codec =
+        new org.latentexplorer.model.explore.LatentCodec();
+    codec.update(snapshot());
+    float[] a = onFx(() -> vm.endAProperty().get().pixels());
+    float[] b = onFx(() -> vm.endBProperty().get().pixels());
+    int[] strip = onFx(() -> pixels(vm.stripImageProperty().get()));
+    int width = onFx(() -> (int) vm.stripImageProperty().get().getWidth());
+    int steps = onFx(() -> vm.stepsProperty().get());
+    int[] first = tile(strip, width, 0);
+    int[] last = tile(strip, width, (steps - 1) * (28 + 2));
+
+    assertGreysEqual(codec.reconstruct(a, 1), first, "the first tile decodes A's code");
+    assertGreysEqual(codec.reconstruct(b, 1), last, "the last tile decodes B's code");
+    assertFalse(Arrays.equals(first, last), "two different images have different decodings");
+  }
+
   // ---- helpers
+
+  /** The 28x28 tile whose left edge is at {@code x} of a one-row strip {@code width} wide. */
+  private static int[] tile(int[] argb, int width, int x) {
+    int[] out = new int[28 * 28];
+    for (int r = 0; r < 28; r++) {
+      System.arraycopy(argb, r * width + x, out, r * 28, 28);
+    }
+    return out;
+  }
+
+  private static void assertGreysEqual(float[] expected, int[] argb, String what) {
+    for (int i = 0; i < expected.length; i++) {
+      int grey = org.latentexplorer.app.render.Mosaic.gray(expected[i]) & 0xff;
+      assertTrue(Math.abs(grey - (argb[i] & 0xff)) <= 1, what + ": pixel " + i);
+    }
+  }
 
   /** Trains at least {@code steps} steps, pauses, and waits for the test images' next scoring. */
   private void trainUntilScored(FxRobot robot, long steps) throws Exception {

@@ -32,6 +32,7 @@ import javafx.scene.paint.Color;
 import org.latentexplorer.app.compare.CompareView;
 import org.latentexplorer.app.curves.CurvesView;
 import org.latentexplorer.app.health.LatentHealthView;
+import org.latentexplorer.app.interpolate.InterpolationView;
 import org.latentexplorer.app.manifold.ManifoldView;
 import org.latentexplorer.app.samples.SamplesView;
 import org.latentexplorer.app.scatter.ScatterView;
@@ -55,6 +56,7 @@ public final class MainView extends BorderPane {
       ScatterView scatter,
       SamplesView samples,
       LatentHealthView health,
+      InterpolationView interpolation,
       CompareView compare,
       StatusBarView statusBar) {}
 
@@ -117,7 +119,9 @@ public final class MainView extends BorderPane {
     samples.setId("samplesTab");
     Tab health = new Tab("Latent health", views.health());
     health.setId("healthTab");
-    lookInside.getTabs().addAll(samples, health);
+    Tab interpolation = new Tab("Interpolate", views.interpolation());
+    interpolation.setId("interpolateTab");
+    lookInside.getTabs().addAll(samples, interpolation, health);
     lookInside.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
     lookInside.getStyleClass().add("inspect-tabs");
     VBox box = new VBox(lookInside);
@@ -191,7 +195,12 @@ public final class MainView extends BorderPane {
                 "Latent health as PNG\u2026",
                 null,
                 () -> vm.exportPng("latent health", snapshot(views.health()))),
-            item("Latent health as CSV\u2026", null, vm::exportHealthCsv));
+            item("Latent health as CSV\u2026", null, vm::exportHealthCsv),
+            item(
+                "Interpolation as PNG\u2026",
+                null,
+                () ->
+                    vm.exportPng("interpolation", snapshot(views.interpolation().picturesNode()))));
     MenuItem quitItem = item("Quit", shortcut(KeyCode.Q), quit);
     Menu file =
         new Menu(
