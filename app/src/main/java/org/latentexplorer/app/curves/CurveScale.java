@@ -48,6 +48,8 @@ public record CurveScale(CurveUnits units, int pixels, boolean dequantized) {
    * The units of {@code metric}'s values, e.g. "bits per dimension"; empty where they have none.
    */
   public String unitsOf(Metric metric) {
-    return metric.isLogDensity() || metric.isKl() ? units.label() : "";
+    return metric.isLogDensity() || metric.isKl() || metric == Metric.TEST_IS_STANDARD_ERROR
+        ? units.label()
+        : "";
   }
 }

@@ -29,6 +29,7 @@ final class CurveStyle {
       case TEST_SQUARED_ERROR -> "test squared error (whole set)";
       case LIVE_TEST_SQUARED_ERROR -> "test squared error (first " + LIVE + ")";
       case TEST_IS_LOG_LIKELIHOOD -> "test log p(x), IS";
+      case TEST_BOUND_GAP -> "gap log p(x) \u2212 ELBO";
       case GENERATOR_LOSS -> "encoder adversarial loss";
       default -> m.label();
     };
@@ -44,6 +45,12 @@ final class CurveStyle {
                   + " images is also scored every few seconds while training runs";
           case LIVE_TEST_ELBO, LIVE_TEST_LOG_LIKELIHOOD, LIVE_TEST_KL, LIVE_TEST_SQUARED_ERROR ->
               ": scored every few seconds while training runs";
+          case TEST_IS_LOG_LIKELIHOOD ->
+              ", with one standard error across the test images either side: each point is one"
+                  + " Estimate log p(x)";
+          case TEST_BOUND_GAP ->
+              ": how loose the ELBO is on the same test images, the average KL from q(z|x) to"
+                  + " the true posterior p(z|x) (eq. 3 of the lecture), at each Estimate log p(x)";
           default -> "";
         };
     return m.label() + when;

@@ -24,6 +24,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.latentexplorer.app.workspace.Problem;
 import org.latentexplorer.app.workspace.Workspace;
+import org.latentexplorer.model.eval.LogLikelihoodEstimate;
 import org.latentexplorer.model.metrics.Metric;
 import org.latentexplorer.model.metrics.MetricHistory;
 import org.latentexplorer.model.metrics.Series;
@@ -109,7 +110,7 @@ public final class CurvesViewModel {
                   Metric.TEST_LOG_LIKELIHOOD,
                   Metric.LIVE_TEST_LOG_LIKELIHOOD,
                   Metric.TEST_IS_LOG_LIKELIHOOD),
-              List.of(Metric.TRAIN_KL, Metric.TEST_KL, Metric.LIVE_TEST_KL));
+              List.of(Metric.TRAIN_KL, Metric.TEST_KL, Metric.LIVE_TEST_KL, Metric.TEST_BOUND_GAP));
       case AAE ->
           List.of(
               List.of(
@@ -247,8 +248,36 @@ public final class CurvesViewModel {
       range[0] = Math.min(range[0], p.xs()[0]);
       range[1] = Math.max(range[1], p.xs()[p.size() - 1]);
       if (!hidden.contains(m)) {
-        out.add(new CurveLine(m, p, m == Metric.TEST_IS_LOG_LIKELIHOOD));
+        boolean sparse = m == Metric.TEST_IS_LOG_LIKELIHOOD || m == Metric.TEST_BOUND_GAP;
+        out.add(new CurveLine(m, p, sparse));
+        if (m == Metric.TEST_IS_LOG_LIKELIHOOD) {
+          out.addAll(errorBars(h, s, xs, scale));
+        }
       }
+    }
+    return out;
+  }
+
+  /**
+   * One standard error either side of each importance-sampled estimate, in the curves' units; the
+   * estimates are few (one per click), so none is decimated away.
+   */
+  private static List<CurveLine> errorBars(
+      MetricHistory h, Series estimates, double[] xs, CurveScale scale) {
+    Series errors = h.get(Metric.TEST_IS_STANDARD_ERROR);
+    List<CurveLine> out = new ArrayList<>();
+    int j = 0;
+    for (int i = 0; i < estimates.size(); i++) {
+      while (j < errors.size() && errors.x(j) < estimates.x(i)) {
+        j++;
+      }
+      if (j >= errors.size() || errors.x(j) != estimates.x(i) || Double.isNaN(xs[i])) {
+        continue;
+      }
+      double y = estimates.y(i);
+      double se = errors.y(j);
+      Metric m = Metric.TEST_IS_LOG_LIKELIHOOD;
+      out.add(CurveLine.errorBar(i, xs[i], scale.convert(m, y - se), scale.convert(m, y + se)));
     }
     return out;
   }
@@ -310,7 +339,7 @@ public final class CurvesViewModel {
         String.format(
             "Estimating log p(x) with L = %d on %d test images\u2026", l, ESTIMATE_IMAGES));
     session
-        .call(t -> t.evaluateImportanceSampled(l, ESTIMATE_IMAGES))
+        .call(t -> t.estimateLogLikelihood(l, ESTIMATE_IMAGES))
         .whenComplete(
             (value, error) ->
                 workspace
@@ -331,21 +360,41 @@ public final class CurvesViewModel {
                         }));
   }
 
-  /** The estimate in words and in the curves' units. */
-  static String estimateSentence(CurveScale scale, double logDensity, int samples) {
-    Metric m = Metric.TEST_IS_LOG_LIKELIHOOD;
-    String where = String.format(Locale.ROOT, "(L = %d, %d test images)", samples, ESTIMATE_IMAGES);
-    if (!scale.dequantized()) {
-      return String.format(Locale.ROOT, "log p(x) \u2248 %.2f nats %s", logDensity, where);
+  /**
+   * The estimate in words, with its standard error, and the gap to the ELBO on the same images
+   * named for what it estimates.
+   */
+  static String estimateSentence(CurveScale scale, LogLikelihoodEstimate e, int samples) {
+    String where = String.format(Locale.ROOT, "(L = %d, %d test images)", samples, e.images());
+    String estimate;
+    if (scale.dequantized()) {
+      CurveScale nats = new CurveScale(CurveUnits.NATS_PER_IMAGE, scale.pixels(), true);
+      CurveScale bits = new CurveScale(CurveUnits.BITS_PER_DIMENSION, scale.pixels(), true);
+      Metric m = Metric.TEST_IS_LOG_LIKELIHOOD;
+      estimate =
+          String.format(
+              Locale.ROOT,
+              "log P(8-bit image) \u2265 %.2f \u00b1 %.2f nats, %.4f bits per dimension %s.",
+              nats.convert(m, e.mean()),
+              e.standardError(),
+              bits.convert(m, e.mean()),
+              where);
+    } else {
+      estimate =
+          String.format(
+              Locale.ROOT,
+              "log p(x) \u2248 %.2f \u00b1 %.2f nats %s.",
+              e.mean(),
+              e.standardError(),
+              where);
     }
-    CurveScale nats = new CurveScale(CurveUnits.NATS_PER_IMAGE, scale.pixels(), true);
-    CurveScale bits = new CurveScale(CurveUnits.BITS_PER_DIMENSION, scale.pixels(), true);
-    return String.format(
-        Locale.ROOT,
-        "log P(8-bit image) \u2265 %.2f nats, %.4f bits per dimension %s",
-        nats.convert(m, logDensity),
-        bits.convert(m, logDensity),
-        where);
+    return estimate
+        + String.format(
+            Locale.ROOT,
+            " The ELBO on the same images is %.2f lower (\u00b1 %.2f): that gap estimates the"
+                + " average KL(q(z|x) \u2016 p(z|x)), how far q is from the true posterior.",
+            e.gap(),
+            e.gapStandardError());
   }
 
   public ReadOnlyObjectProperty<List<CurveLine>> mainLinesProperty() {

@@ -121,7 +121,36 @@ class CurvesViewModelTest {
             new Decimation.Points(new double[] {3, 4}, new double[] {-101.234, -99.5}),
             true);
 
-    assertEquals(String.format("log p(x) \u2248 %.2f", -99.5), estimate.markerText(1));
+    assertEquals(String.format("test log p(x), IS \u2248 %.2f", -99.5), estimate.markerText(1));
     assertEquals("metric-test-is-log-likelihood", estimate.styleClass());
+  }
+
+  @Test
+  void anEstimateIsDrawnWithOneStandardErrorEitherSideAndItsGapToTheElbo() throws Exception {
+    workspace.session().call(t -> t.estimateLogLikelihood(20, 4));
+    tasks.runUntil(
+        "the estimate on the curves",
+        () -> !workspace.snapshot().history().get(Metric.TEST_IS_STANDARD_ERROR).isEmpty());
+    tasks.runUntil(
+        "its error bar drawn",
+        () ->
+            vm.mainLinesProperty().get().stream()
+                .anyMatch(l -> l.metric() == Metric.TEST_IS_STANDARD_ERROR));
+
+    var h = workspace.snapshot().history();
+    double mean = h.get(Metric.TEST_IS_LOG_LIKELIHOOD).y(0);
+    double se = h.get(Metric.TEST_IS_STANDARD_ERROR).y(0);
+    CurveLine bar =
+        vm.mainLinesProperty().get().stream()
+            .filter(l -> l.metric() == Metric.TEST_IS_STANDARD_ERROR)
+            .findFirst()
+            .orElseThrow();
+    assertTrue(se > 0, "four different images give a spread");
+    assertEquals(mean - se, bar.points().ys()[0], 1e-9);
+    assertEquals(mean + se, bar.points().ys()[1], 1e-9);
+    assertEquals(bar.points().xs()[0], bar.points().xs()[1], "a vertical bar");
+    assertTrue(
+        vm.auxLinesProperty().get().stream().anyMatch(l -> l.metric() == Metric.TEST_BOUND_GAP),
+        "the gap is drawn beside the KL");
   }
 }

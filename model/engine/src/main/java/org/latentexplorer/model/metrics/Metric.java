@@ -30,7 +30,9 @@ public enum Metric {
   LIVE_TEST_ELBO("test ELBO, first 1,000 test images"),
   LIVE_TEST_LOG_LIKELIHOOD("test reconstruction log p(x|z), first 1,000 test images"),
   LIVE_TEST_KL("test KL, first 1,000 test images"),
-  LIVE_TEST_SQUARED_ERROR("test squared error, first 1,000 test images");
+  LIVE_TEST_SQUARED_ERROR("test squared error, first 1,000 test images"),
+  TEST_IS_STANDARD_ERROR("standard error of the importance-sampled log p(x), across images"),
+  TEST_BOUND_GAP("log p(x) \u2212 ELBO, an estimate of KL(q(z|x) \u2016 p(z|x))");
 
   /** Test images the {@code LIVE_TEST_} curves score: few enough to score every few seconds. */
   public static final int LIVE_TEST_IMAGES = 1000;
@@ -63,9 +65,12 @@ public enum Metric {
     };
   }
 
-  /** Whether the values are KL(q(z|x) || p(z)) in nats: a rate, not shifted by dequantisation. */
+  /**
+   * Whether the values are a KL in nats: KL(q(z|x) || p(z)), or the bound's gap, which estimates
+   * KL(q(z|x) || p(z|x)). Differences of log-densities, so dequantisation does not shift them.
+   */
   public boolean isKl() {
-    return this == TRAIN_KL || this == TEST_KL || this == LIVE_TEST_KL;
+    return this == TRAIN_KL || this == TEST_KL || this == LIVE_TEST_KL || this == TEST_BOUND_GAP;
   }
 
   @Override

@@ -441,12 +441,17 @@ public final class Trainer {
 
   /**
    * Importance-sampled log p(x) on up to {@code images} test images with its standard error and the
-   * ELBO on the same images; the mean is added to the curves.
+   * ELBO on the same images; the mean, its standard error and the gap to the ELBO are added to the
+   * curves.
    */
   public LogLikelihoodEstimate estimateLogLikelihood(int samples, int images) {
     LogLikelihoodEstimate e =
         Evaluator.estimateLogLikelihood(model, test, samples, images, evalRandom);
     recorder.add(Metric.TEST_IS_LOG_LIKELIHOOD, samplesSeen, e.mean());
+    if (e.images() > 1) {
+      recorder.add(Metric.TEST_IS_STANDARD_ERROR, samplesSeen, e.standardError());
+      recorder.add(Metric.TEST_BOUND_GAP, samplesSeen, e.gap());
+    }
     return e;
   }
 
