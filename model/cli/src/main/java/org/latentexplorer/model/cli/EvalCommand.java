@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import org.latentexplorer.model.data.Dataset;
 import org.latentexplorer.model.data.Dequantization;
 import org.latentexplorer.model.eval.Evaluation;
+import org.latentexplorer.model.eval.Evaluator;
 import org.latentexplorer.model.eval.LatentHealth;
 import org.latentexplorer.model.eval.LogLikelihoodEstimate;
 import org.latentexplorer.model.io.ModelFile;
@@ -75,6 +76,16 @@ final class EvalCommand implements Callable<Integer> {
               + " Default: ${DEFAULT-VALUE}.")
   int images;
 
+  @Option(
+      names = "--curve",
+      paramLabel = "L,L,...",
+      split = ",",
+      description =
+          "Also the estimate against L, for increasing L from 1 to 5000 (e.g. 1,10,100,1000), on"
+              + " the same --images: nested samples, the estimate for each L using the first L"
+              + " of the largest L's samples per image.")
+  int[] curve;
+
   @Override
   public Integer call() throws Exception {
     if (samples < 1 || samples > 5000) {
@@ -83,6 +94,17 @@ final class EvalCommand implements Callable<Integer> {
     }
     if (images < 1) {
       throw new ParameterException(spec.commandLine(), "--images must be at least 1");
+    }
+    if (curve != null) {
+      for (int k = 0; k < curve.length; k++) {
+        if (curve[k] < 1
+            || curve[k] > Evaluator.MAX_SAMPLES
+            || (k > 0 && curve[k] <= curve[k - 1])) {
+          throw new ParameterException(
+              spec.commandLine(),
+              "--curve takes increasing numbers of samples from 1 to " + Evaluator.MAX_SAMPLES);
+        }
+      }
     }
     String backend = Backend.load();
     TrainerState state = ModelFile.load(model.path);
@@ -176,7 +198,7 @@ final class EvalCommand implements Callable<Integer> {
       out.printf(
           Locale.ROOT,
           "log p(x)       %.3f \u00b1 %.3f nats per image (importance sampled, L = %d,"
-              + " %,d images, %.1f s; \u00b1 one standard error across images)%n",
+              + " %,d images, %.1f s)%n",
           ll.mean(),
           ll.standardError(),
           samples,
@@ -185,7 +207,7 @@ final class EvalCommand implements Callable<Integer> {
       out.printf(
           Locale.ROOT,
           "ELBO gap       %.3f \u00b1 %.3f  (log p(x) - ELBO on the same images: an estimate of"
-              + " the average KL(q(z|x) || p(z|x)), by how much the ELBO is loose)%n",
+              + " the average KL(q(z|x) || p(z|x)), how loose the ELBO is)%n",
           ll.gap(),
           ll.gapStandardError());
       if (trainer.dequantized()) {
@@ -198,10 +220,35 @@ final class EvalCommand implements Callable<Integer> {
             // A spread of nats, turned into bits per dimension the same way (sign aside).
             -Dequantization.bitsPerDimension(ll.standardError(), pixels));
       }
+      if (curve != null) {
+        printCurve(trainer, n, out);
+      }
     } else {
       out.printf(
           Locale.ROOT, "log p(x)       not defined: the %s has no likelihood bound%n", m.family());
     }
     return 0;
+  }
+
+  /** The estimate against L, one line per L, on the first n test images. */
+  private void printCurve(Trainer trainer, int n, PrintWriter out) {
+    long t0 = System.nanoTime();
+    List<LogLikelihoodEstimate> points =
+        trainer.logLikelihoodCurve(curve, n, done -> {}, () -> false);
+    out.printf(
+        Locale.ROOT,
+        "against L      %,d images, nested samples (%.1f s)%n",
+        n,
+        (System.nanoTime() - t0) / 1e9);
+    for (LogLikelihoodEstimate e : points) {
+      out.printf(
+          Locale.ROOT,
+          "  L = %-8d %.3f \u00b1 %.3f  (ELBO gap %.3f \u00b1 %.3f)%n",
+          e.samples(),
+          e.mean(),
+          e.standardError(),
+          e.gap(),
+          e.gapStandardError());
+    }
   }
 }

@@ -161,6 +161,36 @@ class CliTest {
   }
 
   @Test
+  void evalCurvePrintsTheEstimateForEachLStartingAtTheElbo() {
+    CliRun r =
+        CliRun.of(
+            concat(
+                new String[] {
+                  "eval", "--model", model.toString(), "--images", "20", "--curve", "1,5,40"
+                },
+                TINY_DATA));
+    assertEquals(0, r.code(), r::toString);
+    assertTrue(r.out().contains("against L      20 images, nested samples"), r::toString);
+    Matcher line =
+        Pattern.compile(
+                "(?m)^  L = (\\d+) +(-[0-9.]+) \u00b1 ([0-9.]+) +\\(ELBO gap (-?[0-9.]+) \u00b1"
+                    + " ([0-9.]+)\\)$")
+            .matcher(r.out());
+    int[] ls = {1, 5, 40};
+    for (int l : ls) {
+      assertTrue(line.find(), r::toString);
+      assertEquals(l, Integer.parseInt(line.group(1)), r::toString);
+      if (l == 1) {
+        // At L = 1 the estimate is the ELBO with a Monte-Carlo KL: the gap is zero in expectation.
+        double gap = Double.parseDouble(line.group(4));
+        double se = Double.parseDouble(line.group(5));
+        assertTrue(Math.abs(gap) <= 4 * se + 1e-3, r::toString);
+      }
+    }
+    assertFalse(line.find(), r::toString);
+  }
+
+  @Test
   void evalWarnsOfPosteriorCollapseUnderAHeavyKlWeight() {
     Path collapsed = dir.resolve("collapsed.lex");
     CliRun trained =
@@ -389,6 +419,9 @@ class CliTest {
         "train --epochs 0",
         "eval",
         "eval --model m.lex --samples 0",
+        "eval --model m.lex --curve 5,2",
+        "eval --model m.lex --curve 1,x",
+        "eval --model m.lex --curve 0,10",
         "sample --model m.lex",
         "sample --model m.lex --out p.png --grid 0",
         "sample --model m.lex --interpolate 1 --strip s.png",

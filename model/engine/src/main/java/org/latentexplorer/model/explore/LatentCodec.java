@@ -1,5 +1,8 @@
 package org.latentexplorer.model.explore;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 import org.latentexplorer.model.train.Snapshot;
 import org.latentexplorer.model.vae.LatentModel;
@@ -14,6 +17,8 @@ import org.nd4j.linalg.api.buffer.DataType;
 public final class LatentCodec {
   /** The noise of every draw from p(x|z), so that pictures do not flicker between redraws. */
   private static final long DRAW_SEED = 20131220;
+
+  private static final int PLANE_CHUNK = 250;
 
   private LatentModel model;
   private Snapshot loaded;
@@ -102,6 +107,32 @@ public final class LatentCodec {
     double[] mean = new double[d];
     m.head().mean(enc, 1, mean);
     return new Posterior(mean, m.head().covariance(enc, 0));
+  }
+
+  /**
+   * The posteriors of n images seen on a plane, for {@link AggregatePosterior}: encoded a chunk of
+   * images at a time and projected at once, so that no image's d x d covariance is kept.
+   *
+   * @param pixels [n x pixels]; not modified
+   */
+  public List<AggregatePosterior.PlaneGaussian> planePosteriors(
+      Projection plane, float[] pixels, int n) {
+    LatentModel m = requireModel();
+    int d = m.config().latentDim();
+    int dim = m.config().inputDim();
+    List<AggregatePosterior.PlaneGaussian> out = new ArrayList<>(n);
+    for (int first = 0; first < n; first += PLANE_CHUNK) {
+      int b = Math.min(PLANE_CHUNK, n - first);
+      double[] enc = m.encodeRaw(Arrays.copyOfRange(pixels, first * dim, (first + b) * dim), b);
+      double[] means = new double[b * d];
+      m.head().mean(enc, b, means);
+      for (int r = 0; r < b; r++) {
+        double[] mean = Arrays.copyOfRange(means, r * d, (r + 1) * d);
+        Posterior p = new Posterior(mean, m.head().covariance(enc, r));
+        out.add(AggregatePosterior.PlaneGaussian.project(plane, p));
+      }
+    }
+    return out;
   }
 
   /**
