@@ -9,6 +9,8 @@ import javafx.scene.Scene;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import org.latentexplorer.app.bound.BoundView;
+import org.latentexplorer.app.bound.BoundViewModel;
 import org.latentexplorer.app.compare.CompareView;
 import org.latentexplorer.app.compare.CompareViewModel;
 import org.latentexplorer.app.curves.CurvesView;
@@ -89,6 +91,8 @@ public final class Explorer implements AutoCloseable {
       LatentHealthView healthView,
       InterpolationViewModel interpolation,
       InterpolationView interpolationView,
+      BoundViewModel bound,
+      BoundView boundView,
       CompareView compareView) {
     /** The views the window lays out. */
     MainView.Views views() {
@@ -101,6 +105,7 @@ public final class Explorer implements AutoCloseable {
           samplesView,
           healthView,
           interpolationView,
+          boundView,
           compareView,
           statusBar);
     }
@@ -125,6 +130,7 @@ public final class Explorer implements AutoCloseable {
     ScatterViewModel scatter = new ScatterViewModel(workspace, render);
     SamplesViewModel samples = new SamplesViewModel(workspace, render);
     LatentHealthViewModel health = new LatentHealthViewModel(workspace);
+    BoundViewModel bound = new BoundViewModel(workspace);
     InterpolationViewModel interpolation =
         new InterpolationViewModel(
             LiveFeed.of(workspace),
@@ -161,6 +167,8 @@ public final class Explorer implements AutoCloseable {
             new LatentHealthView(health),
             interpolation,
             new InterpolationView(interpolation),
+            bound,
+            new BoundView(bound),
             new CompareView(compare, dialogs, owner));
     Runnable quit =
         () ->

@@ -29,6 +29,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
+import org.latentexplorer.app.bound.BoundView;
 import org.latentexplorer.app.compare.CompareView;
 import org.latentexplorer.app.curves.CurvesView;
 import org.latentexplorer.app.health.LatentHealthView;
@@ -57,6 +58,7 @@ public final class MainView extends BorderPane {
       SamplesView samples,
       LatentHealthView health,
       InterpolationView interpolation,
+      BoundView bound,
       CompareView compare,
       StatusBarView statusBar) {}
 
@@ -121,7 +123,9 @@ public final class MainView extends BorderPane {
     health.setId("healthTab");
     Tab interpolation = new Tab("Interpolate", views.interpolation());
     interpolation.setId("interpolateTab");
-    lookInside.getTabs().addAll(samples, interpolation, health);
+    Tab bound = new Tab("Bound", views.bound());
+    bound.setId("boundTab");
+    lookInside.getTabs().addAll(samples, interpolation, health, bound);
     lookInside.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
     lookInside.getStyleClass().add("inspect-tabs");
     VBox box = new VBox(lookInside);
