@@ -469,6 +469,8 @@ public final class Benchmark {
     ArgbFrame frame = new ArgbFrame(GRID, 28, 28);
     LatentCodec codec = new LatentCodec();
     Samples latency = new Samples();
+    Samples stroke = new Samples();
+    float[] drawn = split.test().copyImage(0);
     long stepsBefore;
     long stepsAfter;
     long t0;
@@ -494,6 +496,24 @@ public final class Benchmark {
         if (i >= 0) {
           latency.add((System.nanoTime() - start) / 1e6);
         }
+        // A stroke on the drawing pad: the new weights, the image's posterior (mean and
+        // covariance, for its point and ellipse) and the decoding of its mean.
+        long strokeStart = System.nanoTime();
+        session.gate().enter();
+        try {
+          codec.update(session.snapshot());
+          LatentCodec.Posterior p = codec.posterior(drawn);
+          float[] mean = new float[p.mean().length];
+          for (int k = 0; k < mean.length; k++) {
+            mean[k] = (float) p.mean()[k];
+          }
+          codec.decode(mean, 1);
+        } finally {
+          session.gate().exit();
+        }
+        if (i >= 0) {
+          stroke.add((System.nanoTime() - strokeStart) / 1e6);
+        }
       }
       t1 = System.nanoTime();
       stepsAfter = steps(session);
@@ -517,6 +537,12 @@ public final class Benchmark {
         Measure.RENDER_MAX,
         latency.max(),
         how + "; includes frames drawn while the test set was" + " scored at an epoch's end");
+    String strokeHow =
+        "after each render request, from a 28x28 image to its posterior (mean, covariance) and"
+            + " the decoding of its mean, with the latest weights: the engine's part of a stroke"
+            + " on the drawing pad (not the render queue's wait behind a picture)";
+    put(Measure.STROKE_MEDIAN, stroke.median(), strokeHow);
+    put(Measure.STROKE_P95, stroke.percentile(95), strokeHow);
     put(
         Measure.RENDER_TRAINING,
         (stepsAfter - stepsBefore) * BATCH * 1e9 / (t1 - t0),

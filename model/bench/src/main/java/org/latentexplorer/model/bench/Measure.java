@@ -21,6 +21,8 @@ public enum Measure {
   RENDER_P95("render.under_training.p95", "render under training, p95", "ms"),
   RENDER_MAX("render.under_training.max", "render under training, slowest", "ms"),
   RENDER_TRAINING("render.under_training.train", "training while rendering", "samples/s"),
+  STROKE_MEDIAN("draw.stroke.median", "drawn image to point and reconstruction, median", "ms"),
+  STROKE_P95("draw.stroke.p95", "drawn image to point and reconstruction, p95", "ms"),
   HEAP_START("memory.heap.start", "heap used, model built", "MB"),
   HEAP_FIRST("memory.heap.epoch1", "heap used, after epoch 1", "MB"),
   HEAP_END("memory.heap.end", "heap used, after last epoch", "MB"),
