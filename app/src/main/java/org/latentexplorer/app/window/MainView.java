@@ -117,7 +117,7 @@ public final class MainView extends BorderPane {
    * tab puts on the scatter (a drawn digit's posterior, a path) is seen beside it.
    */
   private Node lookInside() {
-    Tab samples = new Tab("Samples and reconstructions", views.samples());
+    Tab samples = new Tab("Samples", views.samples());
     samples.setId("samplesTab");
     Tab health = new Tab("Latent health", views.health());
     health.setId("healthTab");
