@@ -81,7 +81,9 @@ public final class SetupView extends VBox {
             "Likelihood",
             "likelihoodBox",
             vm.likelihoodChoice(),
-            "The decoder's distribution p(x|z) over pixels",
+            "The decoder's distribution p(x|z) over pixels: Bernoulli for pen strokes such as"
+                + " the digits, Gaussian for grey-level pictures such as Fashion-MNIST or the"
+                + " Frey faces (scored on dequantised pixels, in bits per dimension)",
             vm.usesLikelihoodProperty());
     r =
         choice(
