@@ -2,6 +2,7 @@ package org.latentexplorer.app;
 
 import java.util.function.Supplier;
 import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
 import javafx.beans.value.ChangeListener;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
@@ -183,6 +184,13 @@ public final class Explorer implements AutoCloseable {
     scatter.activeProperty().bind(view.showing(parts.scatterView()));
     samples.activeProperty().bind(view.showing(parts.samplesView()));
     interpolation.activeProperty().bind(view.showing(parts.interpolationView()));
+    // The path shows on the manifold while its tab does.
+    manifold
+        .pathProperty()
+        .bind(
+            Bindings.when(interpolation.activeProperty())
+                .then(interpolation.pathCodesProperty())
+                .otherwise((float[]) null));
     this.autosaver = new Autosaver(autosave, tasks, settings.autosaveInterval());
 
     Rectangle2D screen = Screen.getPrimary().getVisualBounds();

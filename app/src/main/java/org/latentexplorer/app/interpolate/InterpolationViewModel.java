@@ -82,6 +82,9 @@ public final class InterpolationViewModel {
   private final ReadOnlyObjectWrapper<Endpoint> endA = new ReadOnlyObjectWrapper<>(this, "a");
   private final ReadOnlyObjectWrapper<Endpoint> endB = new ReadOnlyObjectWrapper<>(this, "b");
   private final ReadOnlyStringWrapper text = new ReadOnlyStringWrapper(this, "text", "");
+  private final ReadOnlyObjectWrapper<float[]> pathCodes =
+      new ReadOnlyObjectWrapper<>(this, "path");
+  private final Coalescer<float[]> pathToUi;
   private final Random random = new Random(5);
   private final ObservableValue<Integer> selected;
   private final BooleanBinding canUseSelection;
@@ -104,6 +107,7 @@ public final class InterpolationViewModel {
     this.handleSlot = render.slot("interpolation handle");
     this.stripToUi = new Coalescer<>(feed.tasks(), strip::show, Frame::release);
     this.handleToUi = new Coalescer<>(feed.tasks(), handle::show, Frame::release);
+    this.pathToUi = new Coalescer<>(feed.tasks(), pathCodes::set);
     feed.snapshot().addListener((o, a, b) -> onSnapshot(b));
     feed.data().addListener((o, a, b) -> randomPair());
     feed.session()
@@ -286,7 +290,9 @@ public final class InterpolationViewModel {
     if (z == null) {
       return;
     }
-    float[] images = ctx.codec().decode(p.points(z[0], z[1], n), n);
+    float[] codes = p.points(z[0], z[1], n);
+    pathToUi.offer(codes);
+    float[] images = ctx.codec().decode(codes, n);
     int h = ctx.config().imageHeight();
     int w = ctx.config().imageWidth();
     stripToUi.offer(Mosaic.grid(images, n, h, w, n, GAP, stripPool));
@@ -323,6 +329,11 @@ public final class InterpolationViewModel {
   /** Image B itself. */
   public ReadOnlyObjectProperty<Image> imageBProperty() {
     return imageB.imageProperty();
+  }
+
+  /** The latent points of the strip, [n x d], for drawing the path on other views; null first. */
+  public ReadOnlyObjectProperty<float[]> pathCodesProperty() {
+    return pathCodes.getReadOnlyProperty();
   }
 
   /** The strip's frames, for tests and exports. */

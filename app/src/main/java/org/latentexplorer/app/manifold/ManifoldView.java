@@ -18,6 +18,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
+import javafx.scene.shape.Polyline;
 import javafx.util.StringConverter;
 import org.controlsfx.control.RangeSlider;
 
@@ -301,6 +302,7 @@ public final class ManifoldView extends HBox {
     private final ManifoldViewModel vm;
     private final ImageView image = new ImageView();
     private final Circle cursor = new Circle(6);
+    private final Polyline path = new Polyline();
     private double x0;
     private double y0;
     private double w;
@@ -315,7 +317,9 @@ public final class ManifoldView extends HBox {
       image.setSmooth(true);
       cursor.getStyleClass().add("manifold-cursor");
       cursor.setMouseTransparent(true);
-      getChildren().addAll(image, cursor);
+      path.getStyleClass().add("manifold-path");
+      path.setMouseTransparent(true);
+      getChildren().addAll(image, path, cursor);
       setMinSize(160, 160);
       setPrefSize(480, 480);
       for (javafx.beans.Observable o :
@@ -326,7 +330,12 @@ public final class ManifoldView extends HBox {
             vm.highAProperty(),
             vm.lowBProperty(),
             vm.highBProperty(),
-            image.imageProperty()
+            image.imageProperty(),
+            vm.pathProperty(),
+            vm.pcaPlaneProperty(),
+            vm.dimAProperty(),
+            vm.dimBProperty(),
+            vm.quantilesProperty()
           }) {
         o.addListener(x -> requestLayout());
       }
@@ -366,6 +375,14 @@ public final class ManifoldView extends HBox {
       cursor.setVisible(image.getImage() != null && fx >= 0 && fx <= 1 && fy >= 0 && fy <= 1);
       cursor.setCenterX(x0 + fx * w);
       cursor.setCenterY(y0 + fy * h);
+      double[] f = vm.pathOnPicture();
+      Double[] points = new Double[f.length];
+      for (int i = 0; i < f.length; i += 2) {
+        points[i] = x0 + Math.max(0, Math.min(1, f[i])) * w;
+        points[i + 1] = y0 + Math.max(0, Math.min(1, f[i + 1])) * h;
+      }
+      path.getPoints().setAll(points);
+      path.setVisible(image.getImage() != null && f.length > 0);
     }
   }
 }

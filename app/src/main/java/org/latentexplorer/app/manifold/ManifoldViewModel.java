@@ -14,6 +14,7 @@ import java.util.function.LongSupplier;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -24,6 +25,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -82,6 +84,7 @@ public final class ManifoldViewModel {
           GridSpacing.values(),
           s -> s == GridSpacing.LINEAR ? "evenly over the ranges" : "at Gaussian quantiles");
   private final ReadOnlyBooleanWrapper quantiles = new ReadOnlyBooleanWrapper(this, "quantiles");
+  private final ObjectProperty<float[]> path = new SimpleObjectProperty<>(this, "path");
   private final FramePool gridPool = new FramePool();
   private final FramePool cursorPool = new FramePool();
   private final FrameImage gridImage = new FrameImage();
@@ -542,6 +545,35 @@ public final class ManifoldViewModel {
   /** The grid geometry now, for mapping the cursor to the picture. */
   public ManifoldGrid currentGrid() {
     return grid();
+  }
+
+  /**
+   * Latent points of a path another view walks (an interpolation), [n x d], drawn over the picture;
+   * null for none.
+   */
+  public ObjectProperty<float[]> pathProperty() {
+    return path;
+  }
+
+  /**
+   * The path on the picture: x and y fractions of its width and height, point after point, on the
+   * plane of the two dimensions shown (a projection when the latent has more); empty on the
+   * principal plane, or for a path of another latent size.
+   */
+  public double[] pathOnPicture() {
+    float[] z = path.get();
+    int d = latentDim.get();
+    if (z == null || d < 2 || z.length % d != 0 || pcaPlane.get()) {
+      return new double[0];
+    }
+    ManifoldGrid g = grid();
+    int n = z.length / d;
+    double[] out = new double[2 * n];
+    for (int i = 0; i < n; i++) {
+      out[2 * i] = g.fractionX(z[i * d + dimA.get()]);
+      out[2 * i + 1] = g.fractionY(z[i * d + dimB.get()]);
+    }
+    return out;
   }
 
   /** Moves the cursor to a fraction of the picture's width and height. */

@@ -46,6 +46,22 @@ class ManifoldViewModelTest {
   }
 
   @Test
+  void aPathIsPlacedOnThePictureOfTheDimensionsShown() throws Exception {
+    ManifoldViewModel vm = open(3);
+    vm.dimAProperty().set(2);
+    vm.dimBProperty().set(0);
+    // Two points: z = (1, 0, 0) and z = (-3, 2, 3), over the default ranges [-3, 3].
+    vm.pathProperty().set(new float[] {1, 0, 0, -3, 2, 3});
+
+    double[] f = vm.pathOnPicture();
+
+    org.junit.jupiter.api.Assertions.assertArrayEquals(
+        new double[] {0.5, 1.0 / 3, 1.0, 1.0}, f, 1e-9, "x from z3, y from z1 (top is high)");
+    vm.pcaPlaneProperty().set(true);
+    assertEquals(0, vm.pathOnPicture().length, "not drawn on the principal plane");
+  }
+
+  @Test
   void snapshotsWhileTrainingAskForAtMostOneFramePerInterval() throws Exception {
     open(2);
 
