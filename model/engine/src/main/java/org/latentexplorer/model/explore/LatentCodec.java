@@ -1,6 +1,8 @@
 package org.latentexplorer.model.explore;
 
 import java.util.Random;
+import org.latentexplorer.model.eval.Evaluator;
+import org.latentexplorer.model.eval.ImageScore;
 import org.latentexplorer.model.train.Snapshot;
 import org.latentexplorer.model.vae.LatentModel;
 import org.latentexplorer.model.vae.ModelConfig;
@@ -102,6 +104,17 @@ public final class LatentCodec {
     double[] mean = new double[d];
     m.head().mean(enc, 1, mean);
     return new Posterior(mean, m.head().covariance(enc, 0));
+  }
+
+  /**
+   * How well the model explains one image: its ELBO terms and importance-sampled log p(x) with a
+   * standard error (see {@link Evaluator#scoreImage}).
+   *
+   * @param image one image, [pixels]
+   * @param samples L importance samples
+   */
+  public ImageScore score(float[] image, int samples, Random random) {
+    return Evaluator.scoreImage(requireModel(), image, samples, random);
   }
 
   /**
