@@ -13,6 +13,8 @@ import org.latentexplorer.app.compare.CompareView;
 import org.latentexplorer.app.compare.CompareViewModel;
 import org.latentexplorer.app.curves.CurvesView;
 import org.latentexplorer.app.curves.CurvesViewModel;
+import org.latentexplorer.app.draw.DrawView;
+import org.latentexplorer.app.draw.DrawViewModel;
 import org.latentexplorer.app.fx.Dialogs;
 import org.latentexplorer.app.fx.TaskExecutor;
 import org.latentexplorer.app.manifold.ManifoldView;
@@ -79,6 +81,8 @@ public final class Explorer implements AutoCloseable {
       ScatterView scatterView,
       SamplesViewModel samples,
       SamplesView samplesView,
+      DrawViewModel draw,
+      DrawView drawView,
       CompareView compareView) {
     /** The views the window lays out. */
     MainView.Views views() {
@@ -89,6 +93,7 @@ public final class Explorer implements AutoCloseable {
           curvesView,
           scatterView,
           samplesView,
+          drawView,
           compareView,
           statusBar);
     }
@@ -112,6 +117,8 @@ public final class Explorer implements AutoCloseable {
     ManifoldViewModel manifold = new ManifoldViewModel(workspace, render);
     ScatterViewModel scatter = new ScatterViewModel(workspace, render);
     SamplesViewModel samples = new SamplesViewModel(workspace, render);
+    DrawViewModel draw = new DrawViewModel(workspace, render);
+    scatter.follow(draw.overlayProperty());
     CompareViewModel compare = new CompareViewModel(workspace);
     MainViewModel main =
         new MainViewModel(
@@ -138,6 +145,8 @@ public final class Explorer implements AutoCloseable {
             new ScatterView(scatter),
             samples,
             new SamplesView(samples),
+            draw,
+            new DrawView(draw, dialogs, owner),
             new CompareView(compare, dialogs, owner));
     Runnable quit =
         () ->
@@ -151,6 +160,7 @@ public final class Explorer implements AutoCloseable {
     manifold.activeProperty().bind(view.showing(parts.manifoldView()));
     scatter.activeProperty().bind(view.showing(parts.scatterView()));
     samples.activeProperty().bind(view.showing(parts.samplesView()));
+    draw.activeProperty().bind(view.showing(parts.drawView()));
     this.autosaver = new Autosaver(autosave, tasks, settings.autosaveInterval());
 
     Rectangle2D screen = Screen.getPrimary().getVisualBounds();

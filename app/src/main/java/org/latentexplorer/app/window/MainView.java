@@ -31,6 +31,7 @@ import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import org.latentexplorer.app.compare.CompareView;
 import org.latentexplorer.app.curves.CurvesView;
+import org.latentexplorer.app.draw.DrawView;
 import org.latentexplorer.app.manifold.ManifoldView;
 import org.latentexplorer.app.samples.SamplesView;
 import org.latentexplorer.app.scatter.ScatterView;
@@ -53,6 +54,7 @@ public final class MainView extends BorderPane {
       CurvesView curves,
       ScatterView scatter,
       SamplesView samples,
+      DrawView draw,
       CompareView compare,
       StatusBarView statusBar) {}
 
@@ -113,7 +115,9 @@ public final class MainView extends BorderPane {
   private Node lookInside() {
     Tab samples = new Tab("Samples and reconstructions", views.samples());
     samples.setId("samplesTab");
-    lookInside.getTabs().add(samples);
+    Tab draw = new Tab("Draw", views.draw());
+    draw.setId("drawTab");
+    lookInside.getTabs().addAll(samples, draw);
     lookInside.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
     lookInside.getStyleClass().add("inspect-tabs");
     VBox box = new VBox(lookInside);
@@ -178,6 +182,10 @@ public final class MainView extends BorderPane {
                 "Samples as PNG\u2026",
                 null,
                 () -> vm.exportPng("samples", snapshot(views.samples().picturesNode()))),
+            item(
+                "Drawing and reconstruction as PNG\u2026",
+                null,
+                () -> vm.exportPng("drawing", snapshot(views.draw().picturesNode()))),
             item(
                 "Curves as PNG\u2026",
                 null,
