@@ -16,6 +16,8 @@ import javafx.scene.input.MouseEvent;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.latentexplorer.app.fx.Dialogs;
@@ -26,13 +28,20 @@ import org.latentexplorer.app.fx.Dialogs;
  * open it. Confined to the JavaFX thread.
  */
 public final class DrawView extends VBox {
-  /** The pad's side on screen, about: each image pixel becomes a square of several. */
-  private static final double PAD_SIDE = 224;
+  /** The pad's largest side on screen, about: each image pixel becomes a square of several. */
+  private static final double MAX_PAD_SIDE = 280;
+
+  /** Room the titles above the pictures take. */
+  private static final double TITLE_HEIGHT = 22;
+
+  /** Space between the pad and the reconstruction. */
+  private static final double GAP = 12;
 
   private final DrawViewModel vm;
   private final Canvas pad = new Canvas();
   private final ImageView reconstruction = new ImageView();
   private final HBox pictures;
+  private final Pane room;
   private double scale = 1;
 
   public DrawView(DrawViewModel vm, Dialogs dialogs, Supplier<Window> owner) {
@@ -93,7 +102,13 @@ public final class DrawView extends VBox {
     reconstruction.setPreserveRatio(true);
     reconstruction.fitWidthProperty().bind(pad.widthProperty());
     reconstruction.fitHeightProperty().bind(pad.heightProperty());
-    pictures = new HBox(12, titled("Your drawing", pad), titled("Reconstruction", reconstruction));
+    pictures = new HBox(GAP, titled("Your drawing", pad), titled("Reconstruction", reconstruction));
+    // The pictures take the room left by the rest: the pad grows with the card.
+    room = new Pane(pictures);
+    room.setMinSize(0, 0);
+    VBox.setVgrow(room, Priority.ALWAYS);
+    room.widthProperty().addListener(o -> drawPad(vm.padProperty().get()));
+    room.heightProperty().addListener(o -> drawPad(vm.padProperty().get()));
 
     Label score = new Label();
     score.setId("drawScoreText");
@@ -115,7 +130,7 @@ public final class DrawView extends VBox {
     Label nearTitle = new Label("Nearest training images in latent space");
     nearTitle.getStyleClass().add("hint");
 
-    getChildren().addAll(bar, message, pictures, score, nearTitle, near);
+    getChildren().addAll(bar, message, room, score, nearTitle, near);
     drawPad(vm.padProperty().get());
   }
 
@@ -130,8 +145,10 @@ public final class DrawView extends VBox {
     if (image == null) {
       return;
     }
-    double side = Math.max(image.getWidth(), image.getHeight());
-    scale = Math.max(1, Math.floor(PAD_SIDE / side));
+    double fitWidth = (room.getWidth() - GAP) / (2 * image.getWidth());
+    double fitHeight = (room.getHeight() - TITLE_HEIGHT) / image.getHeight();
+    double largest = MAX_PAD_SIDE / Math.max(image.getWidth(), image.getHeight());
+    scale = Math.max(1, Math.floor(Math.min(largest, Math.min(fitWidth, fitHeight))));
     pad.setWidth(image.getWidth() * scale);
     pad.setHeight(image.getHeight() * scale);
     GraphicsContext g = pad.getGraphicsContext2D();
