@@ -105,6 +105,9 @@ public final class DrawViewModel {
   private final Deque<float[]> undo = new ArrayDeque<>();
   private final TrainingCodes codes;
 
+  /** The training images searched for neighbours: one copy per data set, so its codes keep. */
+  private Dataset pool;
+
   private ImageShape shape = ImageShape.MNIST;
   private float[] pixels = new float[shape.dimension()];
   private double lastX;
@@ -137,6 +140,8 @@ public final class DrawViewModel {
         new Coalescer<>(feed.tasks(), this::onPadAnswer, a -> a.reconstruction.release());
     this.scoreToUi = new Coalescer<>(feed.tasks(), this::onScoreAnswer);
     feed.snapshot().addListener((o, a, b) -> onSnapshot(b));
+    feed.data().addListener((o, a, b) -> pool = neighbourPool(b));
+    pool = neighbourPool(feed.data().getValue());
     feed.session()
         .addListener(
             (o, a, b) -> {
@@ -297,10 +302,13 @@ public final class DrawViewModel {
     }
     stale = false;
     float[] image = pixels.clone();
-    LoadedData data = feed.data().getValue();
-    Dataset pool = data == null ? null : data.train().head(NEIGHBOUR_POOL);
+    Dataset searched = pool;
     render.submit(padSlot, ctx -> renderPad(ctx, image));
-    render.submit(scoreSlot, ctx -> renderScore(ctx, image, pool));
+    render.submit(scoreSlot, ctx -> renderScore(ctx, image, searched));
+  }
+
+  private static Dataset neighbourPool(LoadedData data) {
+    return data == null ? null : data.train().head(NEIGHBOUR_POOL);
   }
 
   private void onPadAnswer(PadAnswer a) {
@@ -342,23 +350,24 @@ public final class DrawViewModel {
             new LatentOverlay(OVERLAY_NAME, OVERLAY_COLOUR, 1, mean, post.covariance())));
   }
 
-  private void renderScore(RenderContext ctx, float[] image, Dataset pool) {
+  private void renderScore(RenderContext ctx, float[] image, Dataset searched) {
     if (!fits(ctx, image)) {
       return;
     }
     String text = describe(ctx.codec().score(image, SAMPLES, new Random(SCORE_SEED)));
     Frame near = null;
-    if (pool != null && pool.dimension() == image.length && pool.size() > 0) {
-      float[] all = codes.of(ctx, pool);
+    if (searched != null && searched.dimension() == image.length && searched.size() > 0) {
+      float[] all = codes.of(ctx, searched);
       int d = ctx.config().latentDim();
       int[] nearest =
-          NearestCodes.nearest(all, pool.size(), d, ctx.codec().encode(image, 1), NEIGHBOURS);
+          NearestCodes.nearest(all, searched.size(), d, ctx.codec().encode(image, 1), NEIGHBOURS);
       float[] tiles = new float[nearest.length * image.length];
       for (int i = 0; i < nearest.length; i++) {
-        pool.copyImage(nearest[i], tiles, i * image.length);
+        searched.copyImage(nearest[i], tiles, i * image.length);
       }
       near =
-          Mosaic.grid(tiles, nearest.length, pool.height(), pool.width(), nearest.length, 2, null);
+          Mosaic.grid(
+              tiles, nearest.length, searched.height(), searched.width(), nearest.length, 2, null);
     }
     scoreToUi.offer(new ScoreAnswer(text, near));
   }
@@ -404,24 +413,32 @@ public final class DrawViewModel {
     private Dataset of;
     private Snapshot from;
     private float[] codes;
+    private int encodings;
 
     TrainingCodes(RedrawPolicy policy) {
       this.policy = policy;
     }
 
-    float[] of(RenderContext ctx, Dataset pool) {
+    float[] of(RenderContext ctx, Dataset searched) {
       Snapshot s = ctx.snapshot();
-      boolean sameModel = codes != null && of == pool && s.model().equals(from.model());
+      boolean sameModel = codes != null && of == searched && s.model().equals(from.model());
       if (sameModel && s.sameParametersAs(from)) {
         return codes;
       }
-      if (!sameModel || policy.admit(s.state() == RunState.RUNNING)) {
-        codes = ctx.codec().encode(pool.pixelsUnsafe(), pool.size());
-        of = pool;
+      // Every encoding counts for the policy, so the first one starts the interval too.
+      if (policy.admit(sameModel && s.state() == RunState.RUNNING)) {
+        codes = ctx.codec().encode(searched.pixelsUnsafe(), searched.size());
+        encodings++;
+        of = searched;
         from = s;
       }
       return codes;
     }
+  }
+
+  /** How often the training images were encoded for the neighbours, for tests. */
+  int trainingEncodings() {
+    return codes.encodings;
   }
 
   // ---- properties

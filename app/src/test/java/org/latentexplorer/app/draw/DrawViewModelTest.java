@@ -124,6 +124,35 @@ class DrawViewModelTest {
   }
 
   @Test
+  void theTrainingImagesAreEncodedOncePerWeightsAndAtMostEveryTwoSecondsWhileTraining()
+      throws Exception {
+    DrawViewModel vm = open();
+    assertEquals(1, vm.trainingEncodings());
+    stroke(vm, 1);
+    render.runWaiting(session.latest());
+    stroke(vm, 3);
+    render.runWaiting(session.latest());
+    assertEquals(1, vm.trainingEncodings(), "strokes on the same weights reuse the codes");
+
+    clock.advanceMillis(600);
+    session.publish(RunState.RUNNING);
+    stroke(vm, 2);
+    render.runWaiting(session.latest());
+    assertEquals(1, vm.trainingEncodings(), "new weights within 2 s keep the old codes");
+
+    clock.advanceMillis(2000);
+    session.publish(RunState.RUNNING);
+    stroke(vm, 2);
+    render.runWaiting(session.latest());
+    assertEquals(2, vm.trainingEncodings());
+
+    clock.advanceMillis(10);
+    session.publish(RunState.PAUSED);
+    render.runWaiting(session.latest());
+    assertEquals(3, vm.trainingEncodings(), "a paused model at once");
+  }
+
+  @Test
   void aHiddenPadPutsNothingOnTheScatterAndCatchesUpOnceShown() throws Exception {
     DrawViewModel vm = open();
     assertNotNull(vm.overlayProperty().get());
