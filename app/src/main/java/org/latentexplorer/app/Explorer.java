@@ -16,6 +16,8 @@ import org.latentexplorer.app.compare.CompareView;
 import org.latentexplorer.app.compare.CompareViewModel;
 import org.latentexplorer.app.curves.CurvesView;
 import org.latentexplorer.app.curves.CurvesViewModel;
+import org.latentexplorer.app.draw.DrawView;
+import org.latentexplorer.app.draw.DrawViewModel;
 import org.latentexplorer.app.fx.Dialogs;
 import org.latentexplorer.app.fx.TaskExecutor;
 import org.latentexplorer.app.health.LatentHealthView;
@@ -94,6 +96,8 @@ public final class Explorer implements AutoCloseable {
       InterpolationView interpolationView,
       BoundViewModel bound,
       BoundView boundView,
+      DrawViewModel draw,
+      DrawView drawView,
       CompareView compareView) {
     /** The views the window lays out. */
     MainView.Views views() {
@@ -107,6 +111,7 @@ public final class Explorer implements AutoCloseable {
           healthView,
           interpolationView,
           boundView,
+          drawView,
           compareView,
           statusBar);
     }
@@ -138,6 +143,8 @@ public final class Explorer implements AutoCloseable {
             render,
             scatter.selectionProperty().map(Selection::image),
             System::nanoTime);
+    DrawViewModel draw = new DrawViewModel(workspace, render);
+    scatter.follow(draw.overlayProperty());
     CompareViewModel compare = new CompareViewModel(workspace);
     MainViewModel main =
         new MainViewModel(
@@ -170,6 +177,8 @@ public final class Explorer implements AutoCloseable {
             new InterpolationView(interpolation),
             bound,
             new BoundView(bound),
+            draw,
+            new DrawView(draw, dialogs, owner),
             new CompareView(compare, dialogs, owner));
     Runnable quit =
         () ->
@@ -191,6 +200,7 @@ public final class Explorer implements AutoCloseable {
             Bindings.when(interpolation.activeProperty())
                 .then(interpolation.pathCodesProperty())
                 .otherwise((float[]) null));
+    draw.activeProperty().bind(view.showing(parts.drawView()));
     this.autosaver = new Autosaver(autosave, tasks, settings.autosaveInterval());
 
     Rectangle2D screen = Screen.getPrimary().getVisualBounds();

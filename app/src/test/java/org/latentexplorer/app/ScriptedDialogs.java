@@ -14,6 +14,7 @@ final class ScriptedDialogs implements Dialogs {
   volatile Path saveModel;
   volatile Path datasetFile;
   volatile Path datasetFolder;
+  volatile Path image;
   volatile Path export;
   volatile boolean confirm;
 
@@ -46,6 +47,13 @@ final class ScriptedDialogs implements Dialogs {
   public Optional<Path> openDatasetFolder(Window owner) {
     Path p = datasetFolder;
     datasetFolder = null;
+    return once(p);
+  }
+
+  @Override
+  public Optional<Path> openImage(Window owner) {
+    Path p = image;
+    image = null;
     return once(p);
   }
 

@@ -22,6 +22,9 @@ public interface Dialogs {
   /** Which folder of images to open. */
   Optional<Path> openDatasetFolder(Window owner);
 
+  /** Which image file (PNG, JPEG, GIF, BMP) to open, e.g. to draw on. */
+  Optional<Path> openImage(Window owner);
+
   /**
    * Where to export something.
    *

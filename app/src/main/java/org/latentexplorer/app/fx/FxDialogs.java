@@ -70,6 +70,17 @@ public final class FxDialogs implements Dialogs {
   }
 
   @Override
+  public Optional<Path> openImage(Window owner) {
+    FileChooser c = chooser("Open an image");
+    c.getExtensionFilters()
+        .addAll(
+            new FileChooser.ExtensionFilter(
+                "Images (PNG, JPEG, GIF, BMP)", "*.png", "*.jpg", "*.jpeg", "*.gif", "*.bmp"),
+            new FileChooser.ExtensionFilter("All files", "*"));
+    return remember(c.showOpenDialog(owner));
+  }
+
+  @Override
   public Optional<Path> export(Window owner, String title, String suggestedName, String extension) {
     FileChooser c = chooser(title);
     c.setInitialFileName(suggestedName);

@@ -16,6 +16,7 @@ import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
+import javafx.scene.shape.Circle;
 import javafx.scene.shape.Rectangle;
 import javafx.scene.text.Font;
 
@@ -113,6 +114,12 @@ public final class ScatterView extends VBox {
               draw();
             });
     vm.hoveredProperty().addListener((o, a, b) -> draw());
+    vm.overlaysProperty()
+        .addListener(
+            (o, a, b) -> {
+              updateLegend();
+              draw();
+            });
     vm.selectionProperty()
         .addListener(
             (o, a, b) -> {
@@ -139,6 +146,12 @@ public final class ScatterView extends VBox {
       swatch.setArcWidth(4);
       swatch.setArcHeight(4);
       Label l = new Label(names.get(i), swatch);
+      l.getStyleClass().add("legend-entry");
+      legend.getChildren().add(l);
+    }
+    for (PlacedOverlay o : vm.overlaysProperty().get()) {
+      Circle swatch = new Circle(5, Color.web(o.colour()));
+      Label l = new Label(o.name(), swatch);
       l.getStyleClass().add("legend-entry");
       legend.getChildren().add(l);
     }
@@ -248,22 +261,46 @@ public final class ScatterView extends VBox {
     }
     Selection s = vm.selectionProperty().get();
     if (s != null) {
-      double cx = viewport.toPixelX(s.meanXY()[0]);
-      double cy = viewport.toPixelY(s.meanXY()[1]);
-      SigmaEllipse el = SigmaEllipse.onScreen(s.covariance(), viewport.scaleX(), viewport.scaleY());
-      if (el.visible()) {
-        g.save();
-        g.translate(cx, cy);
-        g.rotate(Math.toDegrees(el.angle()));
-        g.setFill(Color.web("#1a202c", 0.10));
-        g.fillOval(-el.major(), -el.minor(), 2 * el.major(), 2 * el.minor());
-        g.setStroke(Color.web("#1a202c"));
-        g.setLineWidth(1.5);
-        g.strokeOval(-el.major(), -el.minor(), 2 * el.major(), 2 * el.minor());
-        g.restore();
-      }
+      ellipse(g, s.meanXY()[0], s.meanXY()[1], s.covariance(), Color.web("#1a202c"));
       ring(g, s.meanXY()[0], s.meanXY()[1], Color.web("#e53e3e"), 6);
     }
+    for (PlacedOverlay o : vm.overlaysProperty().get()) {
+      drawOverlay(g, o);
+    }
+  }
+
+  /** Each point of an overlay as a filled dot in its colour, with its 1-sigma ellipse if any. */
+  private void drawOverlay(GraphicsContext g, PlacedOverlay o) {
+    Color c = Color.web(o.colour());
+    for (int i = 0; i < o.count(); i++) {
+      double x = o.xy()[2 * i];
+      double y = o.xy()[2 * i + 1];
+      double[] cov = o.covariance(i);
+      if (cov != null) {
+        ellipse(g, x, y, cov, c);
+      }
+      g.setFill(c);
+      double r = 5;
+      g.fillOval(viewport.toPixelX(x) - r, viewport.toPixelY(y) - r, 2 * r, 2 * r);
+      ring(g, x, y, Color.WHITE, r);
+    }
+  }
+
+  /** The 1-sigma ellipse of plane covariance {sxx, sxy, syy} around (x, y), if it has a size. */
+  private void ellipse(GraphicsContext g, double x, double y, double[] cov, Color c) {
+    SigmaEllipse el = SigmaEllipse.onScreen(cov, viewport.scaleX(), viewport.scaleY());
+    if (!el.visible()) {
+      return;
+    }
+    g.save();
+    g.translate(viewport.toPixelX(x), viewport.toPixelY(y));
+    g.rotate(Math.toDegrees(el.angle()));
+    g.setFill(c.deriveColor(0, 1, 1, 0.10));
+    g.fillOval(-el.major(), -el.minor(), 2 * el.major(), 2 * el.minor());
+    g.setStroke(c);
+    g.setLineWidth(1.5);
+    g.strokeOval(-el.major(), -el.minor(), 2 * el.major(), 2 * el.minor());
+    g.restore();
   }
 
   private void ring(GraphicsContext g, double x, double y, Color c, double r) {

@@ -1,8 +1,11 @@
 package org.latentexplorer.app.scatter;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.LongSupplier;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -12,6 +15,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.value.ObservableValue;
 import javafx.scene.image.Image;
 import org.latentexplorer.app.fx.Coalescer;
 import org.latentexplorer.app.fx.RedrawPolicy;
@@ -58,6 +62,9 @@ public final class ScatterViewModel {
       new ReadOnlyObjectWrapper<>(this, "selectedReconstruction");
   private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "");
   private final BooleanProperty active = new SimpleBooleanProperty(this, "active", true);
+  private final Map<String, LatentOverlay> overlays = new LinkedHashMap<>();
+  private final ReadOnlyObjectWrapper<List<PlacedOverlay>> placedOverlays =
+      new ReadOnlyObjectWrapper<>(this, "overlays", List.of());
   private final Coalescer<ScatterPoints> toUi;
   private final Coalescer<Selection> selectionToUi;
 
@@ -92,6 +99,7 @@ public final class ScatterViewModel {
             (o, a, b) -> {
               encodedFrom = null;
               points.set(null);
+              placeOverlays();
               selection.set(null);
               hovered.set(-1);
             });
@@ -143,6 +151,7 @@ public final class ScatterViewModel {
 
   private void onPoints(ScatterPoints p) {
     points.set(p);
+    placeOverlays();
     int d = p.plane().origin().length;
     title.set(
         p.principal()
@@ -153,6 +162,38 @@ public final class ScatterViewModel {
     if (sel != null && sel.point() < p.count()) {
       select(sel.point());
     }
+  }
+
+  /**
+   * Shows what {@code source} holds on the scatter, following its changes: an overlay replaces the
+   * one of the same name, and null removes the last one shown.
+   */
+  public void follow(ObservableValue<LatentOverlay> source) {
+    source.addListener(
+        (o, a, b) -> {
+          if (a != null) {
+            overlays.remove(a.name());
+          }
+          if (b != null) {
+            overlays.put(b.name(), b);
+          }
+          placeOverlays();
+        });
+  }
+
+  /** Projects the overlays on the current plane; those of another latent size are left out. */
+  private void placeOverlays() {
+    ScatterPoints p = points.get();
+    List<PlacedOverlay> placed = new ArrayList<>();
+    if (p != null) {
+      int d = p.plane().origin().length;
+      for (LatentOverlay o : overlays.values()) {
+        if (o.points().length == o.count() * d) {
+          placed.add(o.place(p.plane()));
+        }
+      }
+    }
+    placedOverlays.set(List.copyOf(placed));
   }
 
   /** Marks the point under the mouse; -1 for none. */
@@ -248,6 +289,11 @@ public final class ScatterViewModel {
   /** The plotted points; null until the first encoding. */
   public ReadOnlyObjectProperty<ScatterPoints> pointsProperty() {
     return points.getReadOnlyProperty();
+  }
+
+  /** What other views put on the scatter, on its plane, in the order first shown. */
+  public ReadOnlyObjectProperty<List<PlacedOverlay>> overlaysProperty() {
+    return placedOverlays.getReadOnlyProperty();
   }
 
   public ReadOnlyIntegerProperty hoveredProperty() {

@@ -32,6 +32,7 @@ import javafx.scene.paint.Color;
 import org.latentexplorer.app.bound.BoundView;
 import org.latentexplorer.app.compare.CompareView;
 import org.latentexplorer.app.curves.CurvesView;
+import org.latentexplorer.app.draw.DrawView;
 import org.latentexplorer.app.health.LatentHealthView;
 import org.latentexplorer.app.interpolate.InterpolationView;
 import org.latentexplorer.app.manifold.ManifoldView;
@@ -59,6 +60,7 @@ public final class MainView extends BorderPane {
       LatentHealthView health,
       InterpolationView interpolation,
       BoundView bound,
+      DrawView draw,
       CompareView compare,
       StatusBarView statusBar) {}
 
@@ -125,7 +127,9 @@ public final class MainView extends BorderPane {
     interpolation.setId("interpolateTab");
     Tab bound = new Tab("Bound", views.bound());
     bound.setId("boundTab");
-    lookInside.getTabs().addAll(samples, interpolation, health, bound);
+    Tab draw = new Tab("Draw", views.draw());
+    draw.setId("drawTab");
+    lookInside.getTabs().addAll(samples, draw, interpolation, health, bound);
     lookInside.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
     lookInside.getStyleClass().add("inspect-tabs");
     VBox box = new VBox(lookInside);
@@ -190,6 +194,10 @@ public final class MainView extends BorderPane {
                 "Samples as PNG\u2026",
                 null,
                 () -> vm.exportPng("samples", snapshot(views.samples().picturesNode()))),
+            item(
+                "Drawing and reconstruction as PNG\u2026",
+                null,
+                () -> vm.exportPng("drawing", snapshot(views.draw().picturesNode()))),
             item(
                 "Curves as PNG\u2026",
                 null,

@@ -47,6 +47,47 @@ class ScatterViewModelTest {
   }
 
   @Test
+  void anOverlayIsProjectedOnTheCurrentPlaneWithItsCovariance() throws Exception {
+    session = new ScriptedSession(3);
+    ScatterViewModel vm = new ScatterViewModel(session.feed(), render, clock);
+    session.publish(RunState.READY);
+    render.runWaiting(session.latest());
+    javafx.beans.property.ObjectProperty<LatentOverlay> source =
+        new javafx.beans.property.SimpleObjectProperty<>();
+    vm.follow(source);
+    assertEquals(List.of(), vm.overlaysProperty().get());
+
+    float[] mean = {1, 2, 3};
+    double[] diag = {1, 4, 9};
+    double[] cov = {1, 0, 0, 0, 4, 0, 0, 0, 9};
+    source.set(new LatentOverlay("drawn", "#d53f8c", 1, mean, cov));
+    PlacedOverlay placed = vm.overlaysProperty().get().get(0);
+
+    org.latentexplorer.model.explore.Projection plane = vm.pointsProperty().get().plane();
+    float[] xy = plane.project(mean, 1);
+    assertEquals(xy[0], placed.xy()[0], 1e-6);
+    assertEquals(xy[1], placed.xy()[1], 1e-6);
+    // P S P^T of a diagonal S: sums of u_i u_i S_ii, u_i v_i S_ii, v_i v_i S_ii.
+    double[] u = plane.u();
+    double[] v = plane.v();
+    double sxx = 0;
+    double sxy = 0;
+    double syy = 0;
+    for (int i = 0; i < 3; i++) {
+      sxx += u[i] * u[i] * diag[i];
+      sxy += u[i] * v[i] * diag[i];
+      syy += v[i] * v[i] * diag[i];
+    }
+    double[] onPlane = placed.covariance(0);
+    assertEquals(sxx, onPlane[0], 1e-9);
+    assertEquals(sxy, onPlane[1], 1e-9);
+    assertEquals(syy, onPlane[2], 1e-9);
+
+    source.set(null);
+    assertEquals(List.of(), vm.overlaysProperty().get());
+  }
+
+  @Test
   void whileTrainingTheTestImagesAreEncodedAtMostEveryTwoAndAHalfSeconds() throws Exception {
     open();
 

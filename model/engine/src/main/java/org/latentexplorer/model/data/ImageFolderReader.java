@@ -132,6 +132,19 @@ public final class ImageFolderReader {
     return new Dataset(name, size.height(), size.width(), pixels, labels, labelNames, eightBit);
   }
 
+  /**
+   * Reads one image file as grayscale at the reader's size, exactly as an image of a folder is
+   * read: for a picture the user brings to a model trained on such images.
+   *
+   * @return [height x width], row-major, values in [0, 1]
+   * @throws DataFormatException when the file cannot be decoded; the message names the file
+   */
+  public float[] readImage(Path file) throws IOException {
+    float[] out = new float[size.dimension()];
+    decodeInto(IdxReader.fileName(file), file, out, 0);
+    return out;
+  }
+
   private static List<Path> imagesBelow(Path folder) throws IOException {
     try (Stream<Path> all = Files.walk(folder)) {
       return all.filter(p -> !isHidden(p) && Files.isRegularFile(p) && isImage(p))
@@ -144,6 +157,10 @@ public final class ImageFolderReader {
     // Relative to the chosen folder, including its name: enough to find the file, yet short.
     String shown =
         IdxReader.fileName(root) + "/" + root.relativize(file).toString().replace('\\', '/');
+    decodeInto(shown, file, dst, offset);
+  }
+
+  private void decodeInto(String shown, Path file, float[] dst, int offset) throws IOException {
     BufferedImage image = decode(shown, file);
     int h = image.getHeight();
     int w = image.getWidth();

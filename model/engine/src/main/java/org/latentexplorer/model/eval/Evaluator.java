@@ -155,62 +155,180 @@ public final class Evaluator {
       throw new IllegalArgumentException("no images to estimate on");
     }
     int most = samples[samples.length - 1];
-    int dim = data.dimension();
-    int d = model.config().latentDim();
-    int width = model.head().encoderOutputSize();
-    PosteriorHead head = model.head();
+    ImportanceSampler sampler = new ImportanceSampler(model, most);
     float[] pixels = data.pixelsUnsafe();
-    int chunk = Math.min(most, BATCH);
-    float[] repeated = new float[chunk * dim];
-    double[] enc1 = new double[width];
-    double[] enc = new double[chunk * width];
-    double[] z = new double[chunk * d];
-    double[] ll = new double[chunk];
     double[][] perImage = new double[samples.length][n];
     double[] elbos = new double[n];
-    long chunksPerImage = (most + chunk - 1) / chunk;
+    long chunksPerImage = (most + sampler.chunk - 1) / sampler.chunk;
     for (int i = 0; i < n; i++) {
-      model.encode(model.batch(pixels, i, 1), enc1);
-      double kl = head.klAnalytic(enc1, 0, null);
-      for (int r = 0; r < chunk; r++) {
-        System.arraycopy(pixels, i * dim, repeated, r * dim, dim);
-        System.arraycopy(enc1, 0, enc, r * width, width);
-      }
-      // Streaming log-sum-exp: running maximum m and sum s of exp(w - m).
-      double m = Double.NEGATIVE_INFINITY;
-      double s = 0;
-      int next = 0;
-      for (int done = 0; done < most; done += chunk) {
-        if (cancelled.getAsBoolean()) {
-          throw new CancellationException("the log-likelihood estimate was cancelled");
-        }
-        int b = Math.min(chunk, most - done);
-        head.sample(enc, b, random, z);
-        model.logLikelihood(z, model.batch(repeated, 0, b), ll);
-        if (done == 0) {
-          elbos[i] = ll[0] - kl;
-        }
-        for (int r = 0; r < b; r++) {
-          double w = ll[r] + head.logPrior(r) - head.logQ(enc, r);
-          if (w > m) {
-            s = s * Math.exp(m - w) + 1;
-            m = w;
-          } else {
-            s += Math.exp(w - m);
-          }
-          int seen = done + r + 1;
-          if (seen == samples[next]) {
-            perImage[next++][i] = m + Math.log(s) - Math.log(seen);
-          }
-        }
-        progress.accept((i * chunksPerImage + done / chunk + 1) / (double) (n * chunksPerImage));
-      }
+      int image = i;
+      LogMeanExp weights = new LogMeanExp();
+      int[] next = {0};
+      long[] chunks = {0};
+      double kl =
+          sampler.sample(
+              pixels,
+              i,
+              most,
+              random,
+              () -> {
+                if (cancelled.getAsBoolean()) {
+                  throw new CancellationException("the log-likelihood estimate was cancelled");
+                }
+              },
+              () ->
+                  progress.accept(
+                      (image * chunksPerImage + ++chunks[0]) / (double) (n * chunksPerImage)),
+              (l, logLikelihood, logWeight) -> {
+                if (l == 0) {
+                  elbos[image] = logLikelihood;
+                }
+                weights.add(logWeight);
+                if (weights.count() == samples[next[0]]) {
+                  perImage[next[0]++][image] = weights.logMean();
+                }
+              });
+      elbos[i] -= kl;
     }
     List<LogLikelihoodEstimate> out = new ArrayList<>(samples.length);
     for (int k = 0; k < samples.length; k++) {
       out.add(LogLikelihoodEstimate.of(perImage[k], elbos, samples[k]));
     }
     return List.copyOf(out);
+  }
+
+  /**
+   * Scores one image: for a VAE its ELBO (the reconstruction term averaged over the L samples, the
+   * closed-form KL) and the importance-sampled log p(x) with the standard error of its L samples;
+   * for an AAE the log-likelihood at its code; for every family the squared error at the posterior
+   * mean. The viewer's question "how likely is what I drew", answered in milliseconds.
+   *
+   * @param image [pixels], values in [0, 1]
+   * @param samples L, from 1 to {@value #MAX_SAMPLES}; used by a VAE only
+   */
+  public static ImageScore scoreImage(
+      LatentModel model, float[] image, int samples, Random random) {
+    if (image.length != model.config().inputDim()) {
+      throw new IllegalArgumentException(
+          "image has " + image.length + " pixels, the model " + model.config().inputDim());
+    }
+    if (samples < 1 || samples > MAX_SAMPLES) {
+      throw new IllegalArgumentException(
+          "the number of samples must be between 1 and " + MAX_SAMPLES);
+    }
+    ModelFamily family = model.config().family();
+    INDArray x = model.batch(image, 0, 1);
+    double[] enc = new double[model.head().encoderOutputSize()];
+    model.encode(x, enc);
+    double[] mean = new double[model.config().latentDim()];
+    model.head().mean(enc, 1, mean);
+    double[] row = new double[1];
+    model.squaredError(mean, x, row);
+    double squaredError = row[0];
+    if (family == ModelFamily.AAE) {
+      model.logLikelihood(mean, x, row);
+      return new ImageScore(
+          Double.NaN, row[0], Double.NaN, Double.NaN, Double.NaN, 0, squaredError);
+    }
+    if (family != ModelFamily.VAE) {
+      return new ImageScore(
+          Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0, squaredError);
+    }
+    LogMeanExp weights = new LogMeanExp();
+    double[] reconstruction = {0};
+    double kl =
+        new ImportanceSampler(model, samples)
+            .sample(
+                image,
+                0,
+                samples,
+                random,
+                () -> {},
+                () -> {},
+                (l, logLikelihood, logWeight) -> {
+                  reconstruction[0] += logLikelihood;
+                  weights.add(logWeight);
+                });
+    double meanReconstruction = reconstruction[0] / samples;
+    return new ImageScore(
+        meanReconstruction - kl,
+        meanReconstruction,
+        kl,
+        weights.logMean(),
+        weights.standardError(),
+        samples,
+        squaredError);
+  }
+
+  /** What one importance sample gives: log p(x|z_l) and the log weight. */
+  private interface SampleConsumer {
+    void accept(int index, double logLikelihood, double logWeight);
+  }
+
+  /**
+   * Draws importance samples z_l ~ q(z|x) of one image at a time, in chunks of at most {@value
+   * #BATCH}, reusing its buffers. Confined to the thread that owns the model.
+   */
+  private static final class ImportanceSampler {
+    final int chunk;
+    private final LatentModel model;
+    private final PosteriorHead head;
+    private final int dim;
+    private final int width;
+    private final float[] repeated;
+    private final double[] enc1;
+    private final double[] enc;
+    private final double[] z;
+    private final double[] ll;
+
+    ImportanceSampler(LatentModel model, int most) {
+      this.model = model;
+      this.head = model.head();
+      this.dim = model.config().inputDim();
+      this.width = head.encoderOutputSize();
+      this.chunk = Math.min(most, BATCH);
+      repeated = new float[chunk * dim];
+      enc1 = new double[width];
+      enc = new double[chunk * width];
+      z = new double[chunk * model.config().latentDim()];
+      ll = new double[chunk];
+    }
+
+    /**
+     * Draws {@code count} samples for image {@code image} of {@code pixels} and hands each to
+     * {@code out}, in order.
+     *
+     * @param beforeChunk runs before every chunk (may throw to stop)
+     * @param afterChunk runs after every chunk
+     * @return the closed-form KL(q(z|x) || p(z)) of the image
+     */
+    double sample(
+        float[] pixels,
+        int image,
+        int count,
+        Random random,
+        Runnable beforeChunk,
+        Runnable afterChunk,
+        SampleConsumer out) {
+      model.encode(model.batch(pixels, image, 1), enc1);
+      int offset = image * dim;
+      double kl = head.klAnalytic(enc1, 0, null);
+      for (int r = 0; r < chunk; r++) {
+        System.arraycopy(pixels, offset, repeated, r * dim, dim);
+        System.arraycopy(enc1, 0, enc, r * width, width);
+      }
+      for (int done = 0; done < count; done += chunk) {
+        beforeChunk.run();
+        int b = Math.min(chunk, count - done);
+        head.sample(enc, b, random, z);
+        model.logLikelihood(z, model.batch(repeated, 0, b), ll);
+        for (int r = 0; r < b; r++) {
+          out.accept(done + r, ll[r], ll[r] + head.logPrior(r) - head.logQ(enc, r));
+        }
+        afterChunk.run();
+      }
+      return kl;
+    }
   }
 
   private static double sum(double[] v) {

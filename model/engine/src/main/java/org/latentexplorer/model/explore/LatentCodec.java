@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import org.latentexplorer.model.eval.Evaluator;
+import org.latentexplorer.model.eval.ImageScore;
 import org.latentexplorer.model.train.Snapshot;
 import org.latentexplorer.model.vae.LatentModel;
 import org.latentexplorer.model.vae.ModelConfig;
@@ -133,6 +135,17 @@ public final class LatentCodec {
       }
     }
     return out;
+  }
+
+  /**
+   * How well the model explains one image: its ELBO terms and importance-sampled log p(x) with a
+   * standard error (see {@link Evaluator#scoreImage}).
+   *
+   * @param image one image, [pixels]
+   * @param samples L importance samples
+   */
+  public ImageScore score(float[] image, int samples, Random random) {
+    return Evaluator.scoreImage(requireModel(), image, samples, random);
   }
 
   /**

@@ -35,6 +35,31 @@ class ImageFolderReaderTest {
   }
 
   @Test
+  void oneFileIsReadAsAFolderImageIs() throws IOException {
+    // Left half white, right half black, twice the reader's size: area averaging keeps the halves.
+    BufferedImage half = filled(16, 8, BufferedImage.TYPE_INT_RGB, 0x000000);
+    for (int y = 0; y < 8; y++) {
+      for (int x = 0; x < 8; x++) {
+        half.setRGB(x, y, 0xffffff);
+      }
+    }
+    Path file = save(half, "png", dir.resolve("half.png"));
+    float[] pixels = new ImageFolderReader().withSize(new ImageShape(4, 8)).readImage(file);
+    assertEquals(32, pixels.length);
+    assertEquals(1f, pixels[0], 1e-6f);
+    assertEquals(0f, pixels[7], 1e-6f);
+    assertEquals(
+        new ImageFolderReader().read(dir).copyImage(0)[0],
+        new ImageFolderReader().readImage(file)[0]);
+
+    Path junk = dir.resolve("junk.png");
+    Files.writeString(junk, "not a picture");
+    DataFormatException e =
+        assertThrows(DataFormatException.class, () -> new ImageFolderReader().readImage(junk));
+    assertTrue(e.getMessage().startsWith("junk.png: cannot be read"), e.getMessage());
+  }
+
+  @Test
   void classFoldersBecomeSortedLabels() throws IOException {
     save(filled(28, 28, BufferedImage.TYPE_INT_RGB, 0xffffff), "png", dir.resolve("b/1.png"));
     save(filled(28, 28, BufferedImage.TYPE_INT_RGB, 0x000000), "png", dir.resolve("a/x.png"));
