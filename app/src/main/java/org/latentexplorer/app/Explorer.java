@@ -30,6 +30,7 @@ import org.latentexplorer.app.render.LiveFeed;
 import org.latentexplorer.app.render.RenderWorker;
 import org.latentexplorer.app.samples.SamplesView;
 import org.latentexplorer.app.samples.SamplesViewModel;
+import org.latentexplorer.app.scatter.LatentOverlay;
 import org.latentexplorer.app.scatter.ScatterView;
 import org.latentexplorer.app.scatter.ScatterViewModel;
 import org.latentexplorer.app.scatter.Selection;
@@ -137,13 +138,14 @@ public final class Explorer implements AutoCloseable {
     SamplesViewModel samples = new SamplesViewModel(workspace, render);
     LatentHealthViewModel health = new LatentHealthViewModel(workspace);
     BoundViewModel bound = new BoundViewModel(workspace);
+    DrawViewModel draw = new DrawViewModel(workspace, render);
     InterpolationViewModel interpolation =
         new InterpolationViewModel(
             LiveFeed.of(workspace),
             render,
             scatter.selectionProperty().map(Selection::image),
+            draw::pixels,
             System::nanoTime);
-    DrawViewModel draw = new DrawViewModel(workspace, render);
     scatter.follow(draw.overlayProperty());
     CompareViewModel compare = new CompareViewModel(workspace);
     MainViewModel main =
@@ -193,7 +195,11 @@ public final class Explorer implements AutoCloseable {
     scatter.activeProperty().bind(view.showing(parts.scatterView()));
     samples.activeProperty().bind(view.showing(parts.samplesView()));
     interpolation.activeProperty().bind(view.showing(parts.interpolationView()));
-    // The path shows on the manifold while its tab does.
+    // The path shows on the manifold and the scatter while its tab does.
+    scatter.follow(
+        Bindings.when(interpolation.activeProperty())
+            .then(interpolation.pathOverlayProperty())
+            .otherwise((LatentOverlay) null));
     manifold
         .pathProperty()
         .bind(

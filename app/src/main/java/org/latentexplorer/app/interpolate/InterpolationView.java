@@ -42,6 +42,9 @@ public final class InterpolationView extends VBox {
     for (Button b : new Button[] {pickA, pickB}) {
       b.disableProperty().bind(vm.canUseSelectionProperty().not());
     }
+    Button drawn =
+        button("useDrawingA", "A \u2190 drawing", "Your drawing on the Draw tab becomes A");
+    drawn.setOnAction(e -> vm.useDrawing(InterpolationViewModel.End.A));
     Button random = button("randomPairButton", "Random pair", "Two test images at random");
     random.setOnAction(e -> vm.randomPair());
     Button swap = button("swapButton", "Swap", "Walk the path the other way");
@@ -63,7 +66,7 @@ public final class InterpolationView extends VBox {
     Label stepsLabel = new Label();
     stepsLabel.textProperty().bind(vm.stepsProperty().asString("%d steps"));
     FlowPane bar =
-        new FlowPane(8, 4, pickA, pickB, random, swap, path, new HBox(4, steps, stepsLabel));
+        new FlowPane(8, 4, pickA, pickB, drawn, random, swap, path, new HBox(4, steps, stepsLabel));
     bar.setAlignment(Pos.CENTER_LEFT);
 
     Label text = new Label();

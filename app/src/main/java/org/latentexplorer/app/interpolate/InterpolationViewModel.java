@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Random;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
@@ -29,6 +30,7 @@ import org.latentexplorer.app.render.Mosaic;
 import org.latentexplorer.app.render.RenderContext;
 import org.latentexplorer.app.render.RenderQueue;
 import org.latentexplorer.app.render.Renderer;
+import org.latentexplorer.app.scatter.LatentOverlay;
 import org.latentexplorer.app.workspace.LoadedData;
 import org.latentexplorer.model.data.Dataset;
 import org.latentexplorer.model.explore.LatentPath;
@@ -48,6 +50,11 @@ public final class InterpolationViewModel {
 
   /** Shortest time between two redraws for new weights while training. */
   static final Duration TRAINING_INTERVAL = Duration.ofMillis(500);
+
+  /** The path's legend word and colour on the scatter (as on the manifold, see app.css). */
+  static final String PATH_NAME = "path";
+
+  static final String PATH_COLOUR = "#f6c343";
 
   /** Pixels between the strip's tiles. */
   static final int GAP = 2;
@@ -84,21 +91,30 @@ public final class InterpolationViewModel {
   private final ReadOnlyStringWrapper text = new ReadOnlyStringWrapper(this, "text", "");
   private final ReadOnlyObjectWrapper<float[]> pathCodes =
       new ReadOnlyObjectWrapper<>(this, "path");
+  private final ReadOnlyObjectWrapper<LatentOverlay> pathOverlay =
+      new ReadOnlyObjectWrapper<>(this, "pathOverlay");
   private final Coalescer<float[]> pathToUi;
   private final Random random = new Random(5);
   private final ObservableValue<Integer> selected;
+  private final Supplier<float[]> drawing;
   private final BooleanBinding canUseSelection;
   private Snapshot rendered;
   private boolean stale;
 
   /**
    * @param selected the test image picked elsewhere (the scatter's selected point); null for none
+   * @param drawing the pixels of the drawing pad, at the model's image size
    * @param nanoTime the clock of the redraw policy, as {@link System#nanoTime()}
    */
   public InterpolationViewModel(
-      LiveFeed feed, Renderer render, ObservableValue<Integer> selected, LongSupplier nanoTime) {
+      LiveFeed feed,
+      Renderer render,
+      ObservableValue<Integer> selected,
+      Supplier<float[]> drawing,
+      LongSupplier nanoTime) {
     this.feed = feed;
     this.selected = selected;
+    this.drawing = drawing;
     this.canUseSelection =
         Bindings.createBooleanBinding(() -> selected.getValue() != null, selected);
     this.render = render;
@@ -107,7 +123,7 @@ public final class InterpolationViewModel {
     this.handleSlot = render.slot("interpolation handle");
     this.stripToUi = new Coalescer<>(feed.tasks(), strip::show, Frame::release);
     this.handleToUi = new Coalescer<>(feed.tasks(), handle::show, Frame::release);
-    this.pathToUi = new Coalescer<>(feed.tasks(), pathCodes::set);
+    this.pathToUi = new Coalescer<>(feed.tasks(), this::showPath);
     feed.snapshot().addListener((o, a, b) -> onSnapshot(b));
     feed.data().addListener((o, a, b) -> randomPair());
     feed.session()
@@ -189,6 +205,11 @@ public final class InterpolationViewModel {
     if (image != null) {
       setEnd(end, testImage(image));
     }
+  }
+
+  /** Sets one end to the drawing on the Draw tab. */
+  public void useDrawing(End end) {
+    setEnd(end, new Endpoint("your drawing", drawing.get()));
   }
 
   /** Whether a test image is picked elsewhere, for {@link #useSelection}. */
@@ -275,6 +296,17 @@ public final class InterpolationViewModel {
     return p == null ? LatentPath.LINEAR : p;
   }
 
+  /** The path's codes, and the same as marks for the scatter. */
+  private void showPath(float[] codes) {
+    pathCodes.set(codes);
+    Snapshot s = feed.snapshot().getValue();
+    int d = s == null ? 0 : s.model().latentDim();
+    pathOverlay.set(
+        d == 0 || codes.length % d != 0
+            ? null
+            : new LatentOverlay(PATH_NAME, PATH_COLOUR, codes.length / d, codes, null));
+  }
+
   // ---- render thread
 
   /** The codes of the two ends, or null when they do not fit the model. */
@@ -334,6 +366,11 @@ public final class InterpolationViewModel {
   /** The latent points of the strip, [n x d], for drawing the path on other views; null first. */
   public ReadOnlyObjectProperty<float[]> pathCodesProperty() {
     return pathCodes.getReadOnlyProperty();
+  }
+
+  /** The path as marks on the scatter, one per tile of the strip; null before the first. */
+  public ReadOnlyObjectProperty<LatentOverlay> pathOverlayProperty() {
+    return pathOverlay.getReadOnlyProperty();
   }
 
   /** The strip's frames, for tests and exports. */

@@ -27,7 +27,8 @@ class InterpolationViewModelTest {
 
   private InterpolationViewModel open() throws Exception {
     session = new ScriptedSession(2);
-    InterpolationViewModel vm = new InterpolationViewModel(session.feed(), render, selected, clock);
+    InterpolationViewModel vm =
+        new InterpolationViewModel(session.feed(), render, selected, () -> new float[16], clock);
     session.publish(RunState.READY);
     assertEquals(List.of(STRIP, HANDLE), render.runWaiting(session.latest()));
     return vm;
@@ -43,6 +44,7 @@ class InterpolationViewModelTest {
     assertEquals(
         5 * side + 4 * InterpolationViewModel.GAP, (int) vm.stripImageProperty().get().getWidth());
     assertEquals(5 * 2, vm.pathCodesProperty().get().length, "five 2-D codes");
+    assertEquals(5, vm.pathOverlayProperty().get().count(), "and as many marks on the scatter");
     assertNotNull(vm.handleImageProperty().get());
   }
 
