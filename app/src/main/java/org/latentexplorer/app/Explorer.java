@@ -17,6 +17,8 @@ import org.latentexplorer.app.fx.Dialogs;
 import org.latentexplorer.app.fx.TaskExecutor;
 import org.latentexplorer.app.health.LatentHealthView;
 import org.latentexplorer.app.health.LatentHealthViewModel;
+import org.latentexplorer.app.holes.PriorHolesView;
+import org.latentexplorer.app.holes.PriorHolesViewModel;
 import org.latentexplorer.app.interpolate.InterpolationView;
 import org.latentexplorer.app.interpolate.InterpolationViewModel;
 import org.latentexplorer.app.manifold.ManifoldView;
@@ -89,6 +91,8 @@ public final class Explorer implements AutoCloseable {
       LatentHealthView healthView,
       InterpolationViewModel interpolation,
       InterpolationView interpolationView,
+      PriorHolesViewModel holes,
+      PriorHolesView holesView,
       CompareView compareView) {
     /** The views the window lays out. */
     MainView.Views views() {
@@ -101,6 +105,7 @@ public final class Explorer implements AutoCloseable {
           samplesView,
           healthView,
           interpolationView,
+          holesView,
           compareView,
           statusBar);
     }
@@ -131,6 +136,7 @@ public final class Explorer implements AutoCloseable {
             render,
             scatter.selectionProperty().map(Selection::image),
             System::nanoTime);
+    PriorHolesViewModel holes = new PriorHolesViewModel(workspace, render);
     CompareViewModel compare = new CompareViewModel(workspace);
     MainViewModel main =
         new MainViewModel(
@@ -161,6 +167,8 @@ public final class Explorer implements AutoCloseable {
             new LatentHealthView(health),
             interpolation,
             new InterpolationView(interpolation),
+            holes,
+            new PriorHolesView(holes),
             new CompareView(compare, dialogs, owner));
     Runnable quit =
         () ->
@@ -175,6 +183,7 @@ public final class Explorer implements AutoCloseable {
     scatter.activeProperty().bind(view.showing(parts.scatterView()));
     samples.activeProperty().bind(view.showing(parts.samplesView()));
     interpolation.activeProperty().bind(view.showing(parts.interpolationView()));
+    holes.activeProperty().bind(view.showing(parts.holesView()));
     this.autosaver = new Autosaver(autosave, tasks, settings.autosaveInterval());
 
     Rectangle2D screen = Screen.getPrimary().getVisualBounds();

@@ -32,6 +32,7 @@ import javafx.scene.paint.Color;
 import org.latentexplorer.app.compare.CompareView;
 import org.latentexplorer.app.curves.CurvesView;
 import org.latentexplorer.app.health.LatentHealthView;
+import org.latentexplorer.app.holes.PriorHolesView;
 import org.latentexplorer.app.interpolate.InterpolationView;
 import org.latentexplorer.app.manifold.ManifoldView;
 import org.latentexplorer.app.samples.SamplesView;
@@ -57,6 +58,7 @@ public final class MainView extends BorderPane {
       SamplesView samples,
       LatentHealthView health,
       InterpolationView interpolation,
+      PriorHolesView holes,
       CompareView compare,
       StatusBarView statusBar) {}
 
@@ -122,6 +124,9 @@ public final class MainView extends BorderPane {
     Tab interpolation = new Tab("Interpolate", views.interpolation());
     interpolation.setId("interpolateTab");
     lookInside.getTabs().addAll(samples, interpolation, health);
+    Tab holes = new Tab("Prior holes", views.holes());
+    holes.setId("priorHolesTab");
+    lookInside.getTabs().add(holes);
     lookInside.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
     lookInside.getStyleClass().add("inspect-tabs");
     VBox box = new VBox(lookInside);
@@ -201,6 +206,17 @@ public final class MainView extends BorderPane {
                 null,
                 () ->
                     vm.exportPng("interpolation", snapshot(views.interpolation().picturesNode()))));
+    export
+        .getItems()
+        .addAll(
+            item(
+                "Prior holes as PNG\u2026",
+                null,
+                () -> vm.exportPng("prior holes", snapshot(views.holes().picturesNode()))),
+            item(
+                "Prior holes as CSV\u2026",
+                null,
+                () -> vm.exportCsv("prior holes", views.holes()::writeCsv)));
     MenuItem quitItem = item("Quit", shortcut(KeyCode.Q), quit);
     Menu file =
         new Menu(
