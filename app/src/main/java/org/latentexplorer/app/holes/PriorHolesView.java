@@ -10,9 +10,12 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
@@ -44,12 +47,22 @@ public final class PriorHolesView extends VBox {
     top.setAlignment(Pos.CENTER_LEFT);
     HBox.setHgrow(plane, Priority.ALWAYS);
 
-    HBox maps =
-        new HBox(
-            10,
-            map("holesDensityImage", "Test images' codes, q(z)", vm.densityImageProperty()),
-            map("holesPriorImage", "Prior, p(z)", vm.priorImageProperty()),
-            map("holesMapImage", "Holes: prior mass no code uses", vm.holesImageProperty()));
+    // Three equal columns, so that the maps are drawn at one size and compare cell by cell.
+    GridPane maps = new GridPane();
+    maps.setHgap(10);
+    for (int i = 0; i < 3; i++) {
+      ColumnConstraints column = new ColumnConstraints();
+      column.setPercentWidth(100.0 / 3);
+      maps.getColumnConstraints().add(column);
+    }
+    RowConstraints row = new RowConstraints();
+    row.setVgrow(Priority.ALWAYS);
+    maps.getRowConstraints().add(row);
+    maps.addRow(
+        0,
+        map("holesDensityImage", "Test images' codes, q(z)", vm.densityImageProperty()),
+        map("holesPriorImage", "Prior, p(z)", vm.priorImageProperty()),
+        map("holesMapImage", "Holes: prior mass no code uses", vm.holesImageProperty()));
     VBox.setVgrow(maps, Priority.ALWAYS);
     Label unused = wrapped("unusedMassText", vm.unusedTextProperty());
     pictures = new VBox(6, maps, legend(), unused);
@@ -83,6 +96,8 @@ public final class PriorHolesView extends VBox {
 
     Label name = new Label(title);
     name.getStyleClass().add("hint");
+    name.setWrapText(true);
+    name.setMinWidth(0);
     Label across = axis(vm.axisAProperty(), vm.extentAProperty());
     Label up = axis(vm.axisBProperty(), vm.extentBProperty());
     up.setRotate(-90);
@@ -92,8 +107,7 @@ public final class PriorHolesView extends VBox {
     box.setLeft(new Group(up));
     BorderPane.setAlignment(across, Pos.CENTER);
     BorderPane.setAlignment(box.getLeft(), Pos.CENTER);
-    box.setMinWidth(80);
-    HBox.setHgrow(box, Priority.ALWAYS);
+    box.setMinWidth(0);
     return box;
   }
 
@@ -120,12 +134,13 @@ public final class PriorHolesView extends VBox {
     scale.setFill(new LinearGradient(0, 0, 1, 0, true, CycleMethod.NO_CYCLE, gradient));
     Rectangle hole = new Rectangle(10, 10, Color.web(HeatColours.holeColour()));
     Label low = new Label("density: none");
-    Label high = new Label("highest (one scale for all maps)");
-    Label holes = new Label("hole: q(z) below a tenth of p(z)");
+    Label high = new Label("highest, one scale for all maps");
+    Label holes = new Label("hole");
     for (Label l : new Label[] {low, high, holes}) {
       l.getStyleClass().add("hint");
     }
     HBox legend = new HBox(6, low, scale, high, hole, holes);
+    legend.setMinWidth(0);
     legend.setId("holesLegend");
     legend.setAlignment(Pos.CENTER_LEFT);
     HBox.setMargin(hole, new javafx.geometry.Insets(0, 0, 0, 12));
