@@ -82,6 +82,20 @@ class PriorHolesViewModelTest {
   }
 
   @Test
+  void aboveTwoDimensionsTheMapsAreOnThePrincipalPlane() throws Exception {
+    session = new ScriptedSession(3);
+    PriorHolesViewModel vm = new PriorHolesViewModel(session.feed(), render, clock);
+    session.publish(RunState.READY);
+    render.runWaiting(session.latest());
+
+    assertEquals("principal direction 1", vm.axisAProperty().get());
+    assertEquals("principal direction 2", vm.axisBProperty().get());
+    assertTrue(vm.planeTextProperty().get().contains("principal directions"));
+    double share = vm.unusedFraction();
+    assertTrue(share >= 0 && share <= 1, "a share: " + share);
+  }
+
+  @Test
   void whileTrainingTheMapsFollowAtMostEveryThreeSeconds() throws Exception {
     open();
 
