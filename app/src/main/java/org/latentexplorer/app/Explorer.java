@@ -22,6 +22,8 @@ import org.latentexplorer.app.fx.Dialogs;
 import org.latentexplorer.app.fx.TaskExecutor;
 import org.latentexplorer.app.health.LatentHealthView;
 import org.latentexplorer.app.health.LatentHealthViewModel;
+import org.latentexplorer.app.holes.PriorHolesView;
+import org.latentexplorer.app.holes.PriorHolesViewModel;
 import org.latentexplorer.app.interpolate.InterpolationView;
 import org.latentexplorer.app.interpolate.InterpolationViewModel;
 import org.latentexplorer.app.manifold.ManifoldView;
@@ -99,6 +101,8 @@ public final class Explorer implements AutoCloseable {
       BoundView boundView,
       DrawViewModel draw,
       DrawView drawView,
+      PriorHolesViewModel holes,
+      PriorHolesView holesView,
       CompareView compareView) {
     /** The views the window lays out. */
     MainView.Views views() {
@@ -113,6 +117,7 @@ public final class Explorer implements AutoCloseable {
           interpolationView,
           boundView,
           drawView,
+          holesView,
           compareView,
           statusBar);
     }
@@ -147,6 +152,7 @@ public final class Explorer implements AutoCloseable {
             draw::pixels,
             System::nanoTime);
     scatter.follow(draw.overlayProperty());
+    PriorHolesViewModel holes = new PriorHolesViewModel(workspace, render);
     CompareViewModel compare = new CompareViewModel(workspace);
     MainViewModel main =
         new MainViewModel(
@@ -181,6 +187,8 @@ public final class Explorer implements AutoCloseable {
             new BoundView(bound),
             draw,
             new DrawView(draw, dialogs, owner),
+            holes,
+            new PriorHolesView(holes),
             new CompareView(compare, dialogs, owner));
     Runnable quit =
         () ->
@@ -207,6 +215,7 @@ public final class Explorer implements AutoCloseable {
                 .then(interpolation.pathCodesProperty())
                 .otherwise((float[]) null));
     draw.activeProperty().bind(view.showing(parts.drawView()));
+    holes.activeProperty().bind(view.showing(parts.holesView()));
     this.autosaver = new Autosaver(autosave, tasks, settings.autosaveInterval());
 
     Rectangle2D screen = Screen.getPrimary().getVisualBounds();

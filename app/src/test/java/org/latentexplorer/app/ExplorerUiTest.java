@@ -396,6 +396,40 @@ class ExplorerUiTest {
     assertFalse(Arrays.equals(first, last), "two different images have different decodings");
   }
 
+  @Test
+  void thePriorHolesTabSaysHowMuchOfThePriorIsUnusedAndTheManifoldCanShowIt(FxRobot robot)
+      throws Exception {
+    awaitReady(robot);
+    // Selected in code: with four tabs the header may scroll this one out of sight.
+    onFx(
+        () -> {
+          javafx.scene.control.TabPane tabs =
+              robot.lookup(".inspect-tabs").queryAs(javafx.scene.control.TabPane.class);
+          tabs.getTabs().stream()
+              .filter(t -> "priorHolesTab".equals(t.getId()))
+              .findFirst()
+              .ifPresent(t -> tabs.getSelectionModel().select(t));
+          return null;
+        });
+    await(
+        "the share of the prior unused",
+        30,
+        () -> onFx(() -> text(robot, "#unusedMassText").startsWith("The data leaves")));
+    assertTrue(
+        onFx(() -> explorer.parts().holes().holesImageProperty().get() != null), "the holes map");
+
+    // Set in code: the box may be scrolled out of the manifold's side column.
+    onFx(
+        () -> {
+          robot.lookup("#holesOverlayBox").queryAs(javafx.scene.control.CheckBox.class).fire();
+          return null;
+        });
+    await(
+        "the holes over the manifold",
+        30,
+        () -> onFx(() -> explorer.parts().manifold().holesImageProperty().get() != null));
+  }
+
   // ---- helpers
 
   /** The 28x28 tile whose left edge is at {@code x} of a one-row strip {@code width} wide. */

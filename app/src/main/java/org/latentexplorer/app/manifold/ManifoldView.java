@@ -165,6 +165,15 @@ public final class ManifoldView extends HBox {
             "Tiles evenly spaced over the ranges, or at the Gaussian quantiles"
                 + " \u03a6\u207b\u00b9((i + \u00bd) / n) as in the AEVB paper's manifold figure:"
                 + " every tile then covers the same prior probability"));
+    CheckBox holes = new CheckBox("Show prior holes");
+    holes.setId("holesOverlayBox");
+    holes.selectedProperty().bindBidirectional(vm.holesOverlayProperty());
+    holes.disableProperty().bind(vm.latentDimProperty().lessThan(2));
+    holes.setTooltip(
+        new Tooltip(
+            "Colour the tiles where the prior p(z) has mass but the test images' codes are"
+                + " rare (q(z) below a tenth of p(z)): decodings there look unlike the data."
+                + " On two chosen axes the map is of those two dimensions alone"));
     Label spaced = new Label("Tiles");
     spaced.setLabelFor(spacing);
     for (Node n : new Node[] {labelA, rangeA, labelB, rangeB}) {
@@ -186,6 +195,7 @@ public final class ManifoldView extends HBox {
             spacing,
             show,
             output,
+            holes,
             planeBox,
             extraBox);
     controls.getStyleClass().add("side-controls");
@@ -301,6 +311,7 @@ public final class ManifoldView extends HBox {
   private static final class Picture extends Region {
     private final ManifoldViewModel vm;
     private final ImageView image = new ImageView();
+    private final ImageView holes = new ImageView();
     private final Circle cursor = new Circle(6);
     private final Polyline path = new Polyline();
     private double x0;
@@ -315,11 +326,18 @@ public final class ManifoldView extends HBox {
       image.imageProperty().bind(vm.gridImageProperty());
       image.setPreserveRatio(false);
       image.setSmooth(true);
+      // One pixel per tile, drawn as sharp blocks over the tiles.
+      holes.setId("manifoldHolesImage");
+      holes.imageProperty().bind(vm.holesImageProperty());
+      holes.visibleProperty().bind(vm.holesOverlayProperty());
+      holes.setPreserveRatio(false);
+      holes.setSmooth(false);
+      holes.setMouseTransparent(true);
       cursor.getStyleClass().add("manifold-cursor");
       cursor.setMouseTransparent(true);
       path.getStyleClass().add("manifold-path");
       path.setMouseTransparent(true);
-      getChildren().addAll(image, path, cursor);
+      getChildren().addAll(image, holes, path, cursor);
       setMinSize(160, 160);
       setPrefSize(480, 480);
       for (javafx.beans.Observable o :
@@ -369,6 +387,9 @@ public final class ManifoldView extends HBox {
       image.setFitWidth(w);
       image.setFitHeight(h);
       image.relocate(x0, y0);
+      holes.setFitWidth(w);
+      holes.setFitHeight(h);
+      holes.relocate(x0, y0);
       ManifoldGrid g = vm.currentGrid();
       double fx = g.fractionX(vm.cursorAProperty().get());
       double fy = g.fractionY(vm.cursorBProperty().get());

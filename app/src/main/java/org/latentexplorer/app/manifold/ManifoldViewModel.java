@@ -33,6 +33,7 @@ import javafx.scene.image.Image;
 import org.latentexplorer.app.fx.Choice;
 import org.latentexplorer.app.fx.Coalescer;
 import org.latentexplorer.app.fx.RedrawPolicy;
+import org.latentexplorer.app.holes.PriorHoles;
 import org.latentexplorer.app.render.Frame;
 import org.latentexplorer.app.render.FrameImage;
 import org.latentexplorer.app.render.FramePool;
@@ -45,6 +46,7 @@ import org.latentexplorer.app.render.Renderer;
 import org.latentexplorer.app.workspace.LoadedData;
 import org.latentexplorer.app.workspace.Workspace;
 import org.latentexplorer.model.data.Dataset;
+import org.latentexplorer.model.explore.AggregatePosterior;
 import org.latentexplorer.model.explore.DecoderOutput;
 import org.latentexplorer.model.explore.GridSpacing;
 import org.latentexplorer.model.explore.Projection;
@@ -73,6 +75,9 @@ public final class ManifoldViewModel {
   /** Shortest time between two recomputations of the principal plane while the weights change. */
   static final Duration PCA_INTERVAL = Duration.ofSeconds(1);
 
+  /** Shortest time between two encodings of the test images for the holes overlay in training. */
+  static final Duration HOLES_INTERVAL = Duration.ofSeconds(3);
+
   private final Renderer render;
   private final RenderQueue.Slot gridSlot;
   private final RenderQueue.Slot cursorSlot;
@@ -91,6 +96,11 @@ public final class ManifoldViewModel {
   private final FrameImage cursorImage = new FrameImage();
   private final Coalescer<Frame> gridFrames;
   private final Coalescer<Frame> cursorFrames;
+  private final RenderQueue.Slot holesSlot;
+  private final FramePool holesPool = new FramePool();
+  private final FrameImage holesImage = new FrameImage();
+  private final Coalescer<Frame> holesFrames;
+  private final BooleanProperty holesOverlay = new SimpleBooleanProperty(this, "holesOverlay");
 
   private final DoubleProperty lowA = new SimpleDoubleProperty(this, "lowA", -3);
   private final DoubleProperty highA = new SimpleDoubleProperty(this, "highA", 3);
@@ -115,11 +125,18 @@ public final class ManifoldViewModel {
   private Snapshot rendered;
   private boolean stale = true;
   private volatile Dataset pcaImages;
+  private volatile Dataset holesImages;
 
   // Render-thread state: the principal plane, the snapshot it was computed from, and how often.
   private final RedrawPolicy pcaRefreshes;
   private Projection pca;
   private Snapshot pcaFrom;
+
+  // Render-thread state: the aggregate posterior of the holes overlay, and what it was made of.
+  private final RedrawPolicy holesRefreshes;
+  private AggregatePosterior holesPosterior;
+  private Snapshot holesFrom;
+  private Object holesPlaneKey;
 
   public ManifoldViewModel(Workspace workspace, RenderWorker render) {
     this(LiveFeed.of(workspace), render, System::nanoTime);
@@ -132,10 +149,31 @@ public final class ManifoldViewModel {
     this.render = render;
     this.redraws = new RedrawPolicy(TRAINING_INTERVAL, nanoTime);
     this.pcaRefreshes = new RedrawPolicy(PCA_INTERVAL, nanoTime);
+    this.holesRefreshes = new RedrawPolicy(HOLES_INTERVAL, nanoTime);
     this.gridSlot = render.slot("manifold grid");
     this.cursorSlot = render.slot("manifold cursor");
     this.gridFrames = new Coalescer<>(feed.tasks(), gridImage::show, Frame::release);
     this.cursorFrames = new Coalescer<>(feed.tasks(), cursorImage::show, Frame::release);
+    this.holesSlot = render.slot("manifold holes");
+    this.holesFrames =
+        new Coalescer<>(
+            feed.tasks(),
+            f -> {
+              if (holesOverlay.get()) {
+                holesImage.show(f);
+              } else {
+                f.release();
+              }
+            },
+            Frame::release);
+    holesOverlay.addListener(
+        (o, a, b) -> {
+          if (b) {
+            requestGrid();
+          } else {
+            holesImage.clear();
+          }
+        });
 
     for (ObservableValue<?> v : List.of(lowA, highA, lowB, highB, gridSize, pcaPlane)) {
       v.addListener((o, a, b) -> requestGrid());
@@ -184,6 +222,7 @@ public final class ManifoldViewModel {
               rendered = null;
               gridImage.clear();
               cursorImage.clear();
+              holesImage.clear();
             });
     feed.data().addListener((o, a, b) -> onData(b));
     onData(feed.data().getValue());
@@ -192,6 +231,7 @@ public final class ManifoldViewModel {
 
   private void onData(LoadedData d) {
     pcaImages = d == null ? null : d.test().head(PCA_IMAGES);
+    holesImages = d == null ? null : PriorHoles.images(d.test());
   }
 
   private void onSnapshot(Snapshot s) {
@@ -347,6 +387,9 @@ public final class ManifoldViewModel {
                 g.highB()));
     DecoderOutput o = shownOutput();
     render.submit(gridSlot, ctx -> renderGrid(ctx, p, o));
+    if (holesOverlay.get() && p.dimB() >= 0) {
+      render.submit(holesSlot, ctx -> renderHoles(ctx, p));
+    }
   }
 
   private void requestCursor() {
@@ -386,6 +429,48 @@ public final class ManifoldViewModel {
     int h = ctx.config().imageHeight();
     int w = ctx.config().imageWidth();
     gridFrames.offer(Mosaic.grid(images, g.size(), h, w, g.columns(), 0, gridPool));
+  }
+
+  /**
+   * The holes map at the centre of each tile, one pixel per tile: exact for the linear and the
+   * quantile spacing alike. On an axis-aligned plane it is that of the marginal q(z_a, z_b), which
+   * the values of the other dimensions do not change.
+   */
+  private void renderHoles(RenderContext ctx, Plane p) {
+    Dataset images = holesImages;
+    if (!ctx.ready() || ctx.config().latentDim() != p.latent() || images == null) {
+      return;
+    }
+    if (images.size() == 0 || images.dimension() != ctx.config().inputDim()) {
+      return;
+    }
+    Projection plane =
+        p.pca() ? principalPlane(ctx) : Projection.axes(p.latent(), p.dimA(), p.dimB());
+    Object key = p.pca() ? plane : List.of(p.dimA(), p.dimB());
+    Snapshot s = ctx.snapshot();
+    boolean known =
+        holesPosterior != null && holesPlaneKey.equals(key) && holesFrom.model().equals(s.model());
+    boolean current = known && s.sameParametersAs(holesFrom);
+    // Like the principal plane: new weights in training once in a while, anything else at once.
+    if (!current && holesRefreshes.admit(known && s.state() == RunState.RUNNING)) {
+      holesPosterior = PriorHoles.of(ctx.codec(), plane, images);
+      holesFrom = s;
+      holesPlaneKey = key;
+    }
+    if (holesPosterior == null || !holesPlaneKey.equals(key)) {
+      return;
+    }
+    ManifoldGrid g = p.grid();
+    double[] as = new double[g.columns()];
+    double[] bs = new double[g.rows()];
+    for (int c = 0; c < as.length; c++) {
+      as[c] = g.a(c);
+    }
+    for (int r = 0; r < bs.length; r++) {
+      bs[r] = g.b(r);
+    }
+    double[] holes = PriorHoles.holesAt(holesPosterior, as, bs);
+    holesFrames.offer(PriorHoles.overlay(holes, g.columns(), g.rows(), holesPool));
   }
 
   private void renderCursor(RenderContext ctx, Plane p, double a, double b, DecoderOutput o) {
@@ -527,6 +612,22 @@ public final class ManifoldViewModel {
   /** The grid's frames, for export and for counting the frames shown. */
   public FrameImage gridImage() {
     return gridImage;
+  }
+
+  /**
+   * Whether the holes of the prior lie over the grid: the prior's mass no test image's code uses,
+   * one cell per tile.
+   */
+  public BooleanProperty holesOverlayProperty() {
+    return holesOverlay;
+  }
+
+  /**
+   * The holes over the grid, one pixel per tile (row 0 at the top), clear where there is none; null
+   * while the overlay is off or before its first frame.
+   */
+  public ReadOnlyObjectProperty<Image> holesImageProperty() {
+    return holesImage.imageProperty();
   }
 
   /** The decoding at the cursor; null until the first frame. */

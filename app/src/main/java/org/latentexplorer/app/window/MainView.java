@@ -34,6 +34,7 @@ import org.latentexplorer.app.compare.CompareView;
 import org.latentexplorer.app.curves.CurvesView;
 import org.latentexplorer.app.draw.DrawView;
 import org.latentexplorer.app.health.LatentHealthView;
+import org.latentexplorer.app.holes.PriorHolesView;
 import org.latentexplorer.app.interpolate.InterpolationView;
 import org.latentexplorer.app.manifold.ManifoldView;
 import org.latentexplorer.app.samples.SamplesView;
@@ -61,6 +62,7 @@ public final class MainView extends BorderPane {
       InterpolationView interpolation,
       BoundView bound,
       DrawView draw,
+      PriorHolesView holes,
       CompareView compare,
       StatusBarView statusBar) {}
 
@@ -130,6 +132,9 @@ public final class MainView extends BorderPane {
     Tab draw = new Tab("Draw", views.draw());
     draw.setId("drawTab");
     lookInside.getTabs().addAll(samples, draw, interpolation, health, bound);
+    Tab holes = new Tab("Prior holes", views.holes());
+    holes.setId("priorHolesTab");
+    lookInside.getTabs().add(holes);
     lookInside.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
     lookInside.getStyleClass().add("inspect-tabs");
     VBox box = new VBox(lookInside);
@@ -213,6 +218,17 @@ public final class MainView extends BorderPane {
                 null,
                 () ->
                     vm.exportPng("interpolation", snapshot(views.interpolation().picturesNode()))));
+    export
+        .getItems()
+        .addAll(
+            item(
+                "Prior holes as PNG\u2026",
+                null,
+                () -> vm.exportPng("prior holes", snapshot(views.holes().picturesNode()))),
+            item(
+                "Prior holes as CSV\u2026",
+                null,
+                () -> vm.exportCsv("prior holes", views.holes()::writeCsv)));
     MenuItem quitItem = item("Quit", shortcut(KeyCode.Q), quit);
     Menu file =
         new Menu(
