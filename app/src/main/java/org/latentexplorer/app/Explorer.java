@@ -2,7 +2,6 @@ package org.latentexplorer.app;
 
 import java.util.function.Supplier;
 import javafx.application.Platform;
-import javafx.beans.binding.Bindings;
 import javafx.beans.value.ChangeListener;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
@@ -32,7 +31,6 @@ import org.latentexplorer.app.render.LiveFeed;
 import org.latentexplorer.app.render.RenderWorker;
 import org.latentexplorer.app.samples.SamplesView;
 import org.latentexplorer.app.samples.SamplesViewModel;
-import org.latentexplorer.app.scatter.LatentOverlay;
 import org.latentexplorer.app.scatter.ScatterView;
 import org.latentexplorer.app.scatter.ScatterViewModel;
 import org.latentexplorer.app.scatter.Selection;
@@ -204,16 +202,8 @@ public final class Explorer implements AutoCloseable {
     samples.activeProperty().bind(view.showing(parts.samplesView()));
     interpolation.activeProperty().bind(view.showing(parts.interpolationView()));
     // The path shows on the manifold and the scatter while its tab does.
-    scatter.follow(
-        Bindings.when(interpolation.activeProperty())
-            .then(interpolation.pathOverlayProperty())
-            .otherwise((LatentOverlay) null));
-    manifold
-        .pathProperty()
-        .bind(
-            Bindings.when(interpolation.activeProperty())
-                .then(interpolation.pathCodesProperty())
-                .otherwise((float[]) null));
+    scatter.follow(interpolation.pathOverlayProperty());
+    manifold.pathProperty().bind(interpolation.pathCodesProperty());
     draw.activeProperty().bind(view.showing(parts.drawView()));
     holes.activeProperty().bind(view.showing(parts.holesView()));
     this.autosaver = new Autosaver(autosave, tasks, settings.autosaveInterval());

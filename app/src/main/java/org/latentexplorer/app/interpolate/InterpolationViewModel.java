@@ -100,6 +100,7 @@ public final class InterpolationViewModel {
   private final BooleanBinding canUseSelection;
   private Snapshot rendered;
   private boolean stale;
+  private float[] lastPath;
 
   /**
    * @param selected the test image picked elsewhere (the scatter's selected point); null for none
@@ -138,6 +139,7 @@ public final class InterpolationViewModel {
     position.addListener((o, a, b) -> requestHandle());
     active.addListener(
         (o, a, b) -> {
+          publishPath();
           if (b && stale) {
             requestAll();
           }
@@ -296,13 +298,19 @@ public final class InterpolationViewModel {
     return p == null ? LatentPath.LINEAR : p;
   }
 
-  /** The path's codes, and the same as marks for the scatter. */
+  /** The newest path's codes, shown on other views while this one is. */
   private void showPath(float[] codes) {
-    pathCodes.set(codes);
+    lastPath = codes;
+    publishPath();
+  }
+
+  private void publishPath() {
+    float[] codes = active.get() ? lastPath : null;
     Snapshot s = feed.snapshot().getValue();
     int d = s == null ? 0 : s.model().latentDim();
+    pathCodes.set(codes);
     pathOverlay.set(
-        d == 0 || codes.length % d != 0
+        codes == null || d == 0 || codes.length % d != 0
             ? null
             : new LatentOverlay(PATH_NAME, PATH_COLOUR, codes.length / d, codes, null));
   }
@@ -363,12 +371,15 @@ public final class InterpolationViewModel {
     return imageB.imageProperty();
   }
 
-  /** The latent points of the strip, [n x d], for drawing the path on other views; null first. */
+  /**
+   * The latent points of the strip, [n x d], for drawing the path on other views while this view
+   * shows; null otherwise.
+   */
   public ReadOnlyObjectProperty<float[]> pathCodesProperty() {
     return pathCodes.getReadOnlyProperty();
   }
 
-  /** The path as marks on the scatter, one per tile of the strip; null before the first. */
+  /** The path as marks on the scatter, one per tile of the strip, while this view shows. */
   public ReadOnlyObjectProperty<LatentOverlay> pathOverlayProperty() {
     return pathOverlay.getReadOnlyProperty();
   }

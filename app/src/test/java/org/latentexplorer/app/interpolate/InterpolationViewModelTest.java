@@ -63,6 +63,7 @@ class InterpolationViewModelTest {
   void aHiddenTabDrawsNothingUntilItShowsAgain() throws Exception {
     InterpolationViewModel vm = open();
     vm.activeProperty().set(false);
+    assertEquals(null, vm.pathOverlayProperty().get(), "the path leaves the other views");
     vm.randomPair();
     assertEquals(0, render.takeRequests(STRIP));
     vm.activeProperty().set(true);
