@@ -55,7 +55,11 @@ public final class BoundView extends VBox {
         new StringConverter<>() {
           @Override
           public String toString(Number n) {
-            return String.format(Locale.ROOT, "%,d", Math.round(Math.pow(10, n.doubleValue())));
+            // Only the decades are labelled; the axis's padded ends are not.
+            double v = n.doubleValue();
+            return Math.abs(v - Math.rint(v)) > 1e-6
+                ? ""
+                : String.format(Locale.ROOT, "%,d", Math.round(Math.pow(10, v)));
           }
 
           @Override
