@@ -23,6 +23,12 @@ import javafx.util.StringConverter;
  * to the JavaFX thread.
  */
 public final class BoundView extends VBox {
+  private static final String ESTIMATE = "-fx-stroke: #7b2cbf; -fx-stroke-width: 2px;";
+  private static final String ERROR_BAR = "-fx-stroke: #7b2cbf; -fx-stroke-width: 1.5px;";
+  private static final String ELBO =
+      "-fx-stroke: #3563e9; -fx-stroke-width: 1.5px; -fx-stroke-dash-array: 6 4;";
+  private static final String MARKER = "-fx-fill: #7b2cbf; -fx-stroke: white;";
+
   private final LineChart<Number, Number> chart;
 
   public BoundView(BoundViewModel vm) {
@@ -110,7 +116,7 @@ public final class BoundView extends VBox {
     for (BoundViewModel.Point p : points) {
       XYChart.Data<Number, Number> d = new XYChart.Data<>(p.log10Samples(), p.estimate());
       Circle dot = new Circle(3.5);
-      dot.getStyleClass().add("estimate-marker");
+      dot.setStyle(MARKER);
       Tooltip.install(
           dot,
           new Tooltip(
@@ -141,9 +147,10 @@ public final class BoundView extends VBox {
       for (XYChart.Data<Number, Number> d : bar.getData()) {
         d.setNode(new Region());
       }
-      bar.getNode().getStyleClass().add("error-bar");
+      bar.getNode().setStyle(ERROR_BAR);
     }
-    estimate.getNode().getStyleClass().add("bound-estimate");
-    elbo.getNode().getStyleClass().add("bound-elbo");
+    // Set on the nodes: the chart's own colour per series would win over a style sheet's.
+    estimate.getNode().setStyle(ESTIMATE);
+    elbo.getNode().setStyle(ELBO);
   }
 }

@@ -123,7 +123,7 @@ public final class MainView extends BorderPane {
   private Node lookInside() {
     Tab samples = new Tab("Samples", views.samples());
     samples.setId("samplesTab");
-    Tab health = new Tab("Latent health", views.health());
+    Tab health = new Tab("Health", views.health());
     health.setId("healthTab");
     Tab interpolation = new Tab("Interpolate", views.interpolation());
     interpolation.setId("interpolateTab");
