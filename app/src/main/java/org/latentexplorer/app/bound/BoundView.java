@@ -30,8 +30,10 @@ public final class BoundView extends VBox {
   private static final String MARKER = "-fx-fill: #7b2cbf; -fx-stroke: white;";
 
   private final LineChart<Number, Number> chart;
+  private final BoundViewModel vm;
 
   public BoundView(BoundViewModel vm) {
+    this.vm = vm;
     getStyleClass().add("bound");
     setSpacing(6);
     Button start = new Button("Estimate against L");
@@ -104,6 +106,11 @@ public final class BoundView extends VBox {
     text.setMinHeight(Region.USE_PREF_SIZE);
     text.textProperty().bind(vm.textProperty());
     getChildren().addAll(bar, chart, key, text);
+  }
+
+  /** The curve as CSV, for the export menu. */
+  public void writeCsv(Appendable out) throws java.io.IOException {
+    vm.writeCsv(out);
   }
 
   private void show(List<BoundViewModel.Point> points) {

@@ -168,6 +168,24 @@ public final class BoundViewModel {
         last.gapStandardError());
   }
 
+  /**
+   * The last curve as CSV, one row per L: {@code samples,log_p_x,standard_error,elbo}, nats per
+   * image; only the header before the first.
+   */
+  public void writeCsv(Appendable out) throws java.io.IOException {
+    out.append("samples,log_p_x,standard_error,elbo\n");
+    for (Point p : points.get()) {
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "%d,%s,%s,%s\n",
+              p.samples(),
+              Double.toString(p.estimate()),
+              Double.toString(p.standardError()),
+              Double.toString(p.elbo())));
+    }
+  }
+
   /** The estimates, one per L, after a finished run. */
   public ReadOnlyObjectProperty<List<Point>> pointsProperty() {
     return points.getReadOnlyProperty();

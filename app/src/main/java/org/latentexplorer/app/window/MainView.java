@@ -214,6 +214,14 @@ public final class MainView extends BorderPane {
                 () -> vm.exportPng("latent health", snapshot(views.health()))),
             item("Latent health as CSV\u2026", null, vm::exportHealthCsv),
             item(
+                "Bound against L as PNG\u2026",
+                null,
+                () -> vm.exportPng("bound against L", snapshot(views.bound()))),
+            item(
+                "Bound against L as CSV\u2026",
+                null,
+                () -> vm.exportCsv("bound against L", views.bound()::writeCsv)),
+            item(
                 "Interpolation as PNG\u2026",
                 null,
                 () ->

@@ -76,6 +76,13 @@ class BoundViewModelTest {
     assertFalse(vm.runningProperty().get());
     assertTrue(
         vm.textProperty().get().startsWith("With L = 1 the estimate is"), vm.textProperty().get());
+    StringBuilder csv = new StringBuilder();
+    vm.writeCsv(csv);
+    String[] rows = csv.toString().split("\n");
+    assertEquals("samples,log_p_x,standard_error,elbo", rows[0]);
+    assertEquals(BoundViewModel.SAMPLES.length + 1, rows.length);
+    assertTrue(
+        rows[rows.length - 1].startsWith("5000," + last.estimate() + ","), rows[rows.length - 1]);
   }
 
   @Test
