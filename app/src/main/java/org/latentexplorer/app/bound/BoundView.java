@@ -79,7 +79,7 @@ public final class BoundView extends VBox {
     x.setUpperBound(Math.log10(5000) + 0.1);
     x.setLowerBound(-0.1);
     NumberAxis y = new NumberAxis();
-    y.setLabel("nats per image");
+    y.setLabel("log p(x), nats per image");
     y.setForceZeroInRange(false);
     chart = new LineChart<>(x, y);
     chart.setId("boundChart");
