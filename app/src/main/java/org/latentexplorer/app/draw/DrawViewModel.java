@@ -340,7 +340,7 @@ public final class DrawViewModel {
       return;
     }
     LatentCodec.Posterior post = ctx.codec().posterior(image);
-    float[] mean = toFloats(post.mean());
+    float[] mean = post.floatMean();
     float[] recon = ctx.codec().decode(mean, 1);
     int h = ctx.config().imageHeight();
     int w = ctx.config().imageWidth();
@@ -394,14 +394,6 @@ public final class DrawViewModel {
           s.squaredError());
     }
     return String.format(Locale.ROOT, "Squared error %.2f", s.squaredError());
-  }
-
-  private static float[] toFloats(double[] v) {
-    float[] out = new float[v.length];
-    for (int i = 0; i < v.length; i++) {
-      out[i] = (float) v[i];
-    }
-    return out;
   }
 
   /**

@@ -221,10 +221,7 @@ public final class ScatterViewModel {
           LatentCodec codec = ctx.codec();
           float[] original = data.copyImage(image);
           LatentCodec.Posterior post = codec.posterior(original);
-          float[] mean = new float[post.mean().length];
-          for (int k = 0; k < mean.length; k++) {
-            mean[k] = (float) post.mean()[k];
-          }
+          float[] mean = post.floatMean();
           float[] xy = plane.project(mean, 1);
           double[] cov = SigmaEllipse.project(post.covariance(), plane.u(), plane.v());
           float[] recon = codec.decode(mean, 1);

@@ -502,12 +502,7 @@ public final class Benchmark {
         session.gate().enter();
         try {
           codec.update(session.snapshot());
-          LatentCodec.Posterior p = codec.posterior(drawn);
-          float[] mean = new float[p.mean().length];
-          for (int k = 0; k < mean.length; k++) {
-            mean[k] = (float) p.mean()[k];
-          }
-          codec.decode(mean, 1);
+          codec.decode(codec.posterior(drawn).floatMean(), 1);
         } finally {
           session.gate().exit();
         }

@@ -154,5 +154,14 @@ public final class LatentCodec {
    * @param mean [d]
    * @param covariance [d x d] row-major; all zero for a deterministic encoder
    */
-  public record Posterior(double[] mean, double[] covariance) {}
+  public record Posterior(double[] mean, double[] covariance) {
+    /** The mean as a latent point to decode or project, [d] floats. */
+    public float[] floatMean() {
+      float[] out = new float[mean.length];
+      for (int k = 0; k < mean.length; k++) {
+        out[k] = (float) mean[k];
+      }
+      return out;
+    }
+  }
 }

@@ -316,14 +316,19 @@ public final class LatentModel {
       throw new IllegalStateException(
           "a " + config.decoderLikelihood() + " decoder has no variance");
     }
-    int d = config.inputDim();
-    float[] out = new float[n * d];
     if (config.variance().kind() != DecoderVariance.Kind.PER_PIXEL) {
+      float[] out = new float[n * config.inputDim()];
       double raw = sharedVarianceAt < 0 ? 0 : params.getDouble(sharedVarianceAt);
       Arrays.fill(out, (float) logVariance(raw));
       return out;
     }
-    float[] raw = decodeRaw(z, n);
+    return perPixelLogVariances(decodeRaw(z, n), n);
+  }
+
+  /** The bounded log-variances of a per-pixel decoder from its raw outputs, [n x pixels]. */
+  private float[] perPixelLogVariances(float[] raw, int n) {
+    int d = config.inputDim();
+    float[] out = new float[n * d];
     for (int r = 0; r < n; r++) {
       for (int j = 0; j < d; j++) {
         out[r * d + j] = (float) Kernels.LOG_VARIANCE.value(raw[r * 2 * d + d + j]);
@@ -355,13 +360,10 @@ public final class LatentModel {
       // Per-pixel means are linear outputs: draw around them, not around their clipped images.
       float[] raw = decodeRaw(z, n);
       x = new float[n * d];
-      logVariances = new float[n * d];
       for (int r = 0; r < n; r++) {
-        for (int j = 0; j < d; j++) {
-          x[r * d + j] = raw[r * 2 * d + j];
-          logVariances[r * d + j] = (float) Kernels.LOG_VARIANCE.value(raw[r * 2 * d + d + j]);
-        }
+        System.arraycopy(raw, r * 2 * d, x, r * d, d);
       }
+      logVariances = perPixelLogVariances(raw, n);
     } else {
       x = decodeMeans(z, n);
       logVariances = decodeLogVariances(z, n);
