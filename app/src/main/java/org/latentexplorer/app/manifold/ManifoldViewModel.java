@@ -328,8 +328,8 @@ public final class ManifoldViewModel {
     double ha = Math.max(la + 1e-3, highA.get());
     double lb = lowB.get();
     double hb = Math.max(lb + 1e-3, highB.get());
-    return new ManifoldGrid(
-        la, ha, lb, hb, n, latentDim.get() < 2 ? 1 : n, quantiles.get() ? QUANTILE : LINEAR);
+    GridSpacing s = spacing.valueProperty().get();
+    return new ManifoldGrid(la, ha, lb, hb, n, latentDim.get() < 2 ? 1 : n, s == null ? LINEAR : s);
   }
 
   private float[] base() {
