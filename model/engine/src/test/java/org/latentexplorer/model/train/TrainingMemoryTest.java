@@ -89,6 +89,9 @@ class TrainingMemoryTest {
             TrainingConfig.defaults().withBatchSize(8),
             randomImages(40, 2).split(0.5, 1))
         .step();
+    // Earlier tests' garbage is freed first, so that little of it is left to be counted as the
+    // run's when the run is dropped.
+    settledHeapUse();
     List<Object> run = heldByARun(model, training, randomImages(6_000, 1));
     long held = settledHeapUse();
     Dataset.Split split = (Dataset.Split) run.get(1);
@@ -115,15 +118,24 @@ class TrainingMemoryTest {
 
   /**
    * Heap in use once collections stop freeing more: the ND4J arrays of finished tests leave their
-   * Java objects to reference processing, which frees them a few collections later.
+   * Java objects to reference processing, which frees them a few collections later, on threads that
+   * need time to run between the collections; three readings in a row within 1 MB.
    */
   private static long settledHeapUse() {
     Runtime r = Runtime.getRuntime();
     long previous = Long.MAX_VALUE;
-    for (int i = 0; i < 50; i++) {
+    int steady = 0;
+    for (int i = 0; i < 100; i++) {
       System.gc();
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
       long used = r.totalMemory() - r.freeMemory();
-      if (Math.abs(previous - used) < 1 << 20) {
+      steady = Math.abs(previous - used) < 1 << 20 ? steady + 1 : 0;
+      if (steady == 3) {
         return used;
       }
       previous = used;
