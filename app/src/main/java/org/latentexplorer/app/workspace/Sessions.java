@@ -83,7 +83,8 @@ public final class Sessions {
                       state.step(),
                       state.epoch(),
                       state.samplesSeen(),
-                      state.history());
+                      state.history(),
+                      state.timeline());
               replace(
                   TrainingSession.resume(next, d.split()),
                   new RunConfig(state.model(), training),

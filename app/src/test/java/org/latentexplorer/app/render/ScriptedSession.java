@@ -95,7 +95,8 @@ public final class ScriptedSession {
             klPerDimension,
             s.activeUnits(),
             "",
-            s.dequantized()));
+            s.dequantized(),
+            s.timeline()));
   }
 
   /** Publishes the latest snapshot again in {@code state}, with the very same weights. */

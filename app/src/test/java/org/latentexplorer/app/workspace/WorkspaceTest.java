@@ -23,6 +23,7 @@ import org.latentexplorer.model.data.DatasetReaders;
 import org.latentexplorer.model.data.ImageShape;
 import org.latentexplorer.model.metrics.MetricHistory;
 import org.latentexplorer.model.train.Provenance;
+import org.latentexplorer.model.train.Timeline;
 import org.latentexplorer.model.train.TrainerState;
 import org.latentexplorer.model.train.TrainingConfig;
 import org.latentexplorer.model.vae.ModelConfig;
@@ -177,7 +178,8 @@ class WorkspaceTest {
             0,
             0,
             0,
-            MetricHistory.empty());
+            MetricHistory.empty(),
+            Timeline.empty());
 
     assertSame(current, ModelFiles.dataFor(state, current, "m.lex"));
     assertEquals(Optional.empty(), ModelFiles.otherData(state, current));
@@ -227,6 +229,7 @@ class WorkspaceTest {
         0,
         0,
         0,
-        MetricHistory.empty());
+        MetricHistory.empty(),
+        Timeline.empty());
   }
 }

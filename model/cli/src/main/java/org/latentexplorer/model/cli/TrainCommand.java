@@ -397,7 +397,8 @@ final class TrainCommand implements Callable<Integer> {
         s.step(),
         s.epoch(),
         s.samplesSeen(),
-        s.history());
+        s.history(),
+        s.timeline());
   }
 
   private static void printHeader(

@@ -36,6 +36,7 @@ import org.latentexplorer.model.metrics.MetricHistory;
 import org.latentexplorer.model.metrics.MetricRecorder;
 import org.latentexplorer.model.nn.OptimizerKind;
 import org.latentexplorer.model.train.Provenance;
+import org.latentexplorer.model.train.Timeline;
 import org.latentexplorer.model.train.TrainerState;
 import org.latentexplorer.model.train.TrainingConfig;
 import org.latentexplorer.model.train.TrainingMemory;
@@ -364,7 +365,8 @@ public final class ModelFile {
         Math.max(0, h.path("step").asLong(0)),
         Math.max(0, h.path("epoch").asInt(0)),
         Math.max(0, h.path("samplesSeen").asLong(0)),
-        history(h.path("history")));
+        history(h.path("history")),
+        Timeline.empty());
   }
 
   /**

@@ -28,4 +28,17 @@ public final class MetricHistory {
   public Set<Metric> metrics() {
     return series.keySet();
   }
+
+  /** The curves up to and including x = {@code samplesSeen}. */
+  public MetricHistory upTo(long samplesSeen) {
+    EnumMap<Metric, Series> out = new EnumMap<>(Metric.class);
+    series.forEach(
+        (m, s) -> {
+          Series cut = s.upTo(samplesSeen);
+          if (!cut.isEmpty()) {
+            out.put(m, cut);
+          }
+        });
+    return new MetricHistory(out);
+  }
 }

@@ -48,4 +48,13 @@ public final class Series {
   public double last() {
     return size == 0 ? Double.NaN : ys[size - 1];
   }
+
+  /** The points with x at most {@code maxX}. */
+  public Series upTo(long maxX) {
+    int n = 0;
+    while (n < size && xs[n] <= maxX) {
+      n++;
+    }
+    return n == size ? this : copyOf(xs, ys, n);
+  }
 }

@@ -21,6 +21,7 @@ public final class Snapshot {
   private final int activeUnits;
   private final String message;
   private final boolean dequantized;
+  private final Timeline timeline;
 
   /**
    * Counters of a run. Immutable.
@@ -46,6 +47,7 @@ public final class Snapshot {
    * @param parameters taken over, not copied: the caller must not keep a reference
    * @param klPerDimension taken over, not copied
    * @param dequantized whether the log-density figures are on dequantised 8-bit pixels
+   * @param timeline the checkpoints kept so far
    */
   public Snapshot(
       long version,
@@ -59,7 +61,8 @@ public final class Snapshot {
       double[] klPerDimension,
       int activeUnits,
       String message,
-      boolean dequantized) {
+      boolean dequantized,
+      Timeline timeline) {
     this.version = version;
     this.model = model;
     this.training = training;
@@ -72,6 +75,7 @@ public final class Snapshot {
     this.activeUnits = activeUnits;
     this.message = message == null ? "" : message;
     this.dequantized = dequantized;
+    this.timeline = timeline;
   }
 
   /** Increases with every snapshot of one session; a viewer redraws when it changes. */
@@ -142,6 +146,40 @@ public final class Snapshot {
     return dequantized;
   }
 
+  /** The checkpoints kept so far, oldest first. */
+  public Timeline timeline() {
+    return timeline;
+  }
+
+  /**
+   * The model as it was at checkpoint {@code c}: its weights and counters, still (state {@link
+   * RunState#PAUSED}, so viewers draw it at once), with this snapshot's curves and timeline. Each
+   * call decodes the weights anew, so keep the result while it is shown.
+   */
+  public Snapshot at(Checkpoint c) {
+    if (c.parameterCount() != parameters.length) {
+      throw new IllegalArgumentException(
+          "the checkpoint holds "
+              + c.parameterCount()
+              + " weights, the model "
+              + parameters.length);
+    }
+    return new Snapshot(
+        version,
+        model,
+        training,
+        datasetName,
+        RunState.PAUSED,
+        new Progress(c.step(), c.epoch(), 0, c.samplesSeen(), 0, progress.learningRate()),
+        c.parameters(),
+        history,
+        klPerDimension,
+        activeUnits,
+        "",
+        dequantized,
+        timeline);
+  }
+
   /** The same snapshot with another version, state and message. */
   public Snapshot with(long newVersion, RunState newState, String newMessage) {
     return new Snapshot(
@@ -156,6 +194,7 @@ public final class Snapshot {
         klPerDimension,
         activeUnits,
         newMessage,
-        dequantized);
+        dequantized,
+        timeline);
   }
 }

@@ -83,6 +83,9 @@ public final class Trainer {
   private long goodDiscSteps;
   private int failures;
 
+  private final TimelineRecorder timeline;
+  private float[] timelineScratch;
+
   private float[] exported;
   private long exportedAtStep = -1;
 
@@ -166,6 +169,13 @@ public final class Trainer {
     this.batch = Math.min(config.batchSize(), train.size());
     this.batchBuffer = new float[batch * modelConfig.inputDim()];
     checkpoint();
+    this.timeline =
+        new TimelineRecorder(
+            (int)
+                (modelConfig.autoencoderParameterCount()
+                    + modelConfig.discriminatorParameterCount()),
+            TimelineRecorder.defaultBudget());
+    keepForTimeline();
   }
 
   /** Restores a saved run; training continues from the start of its next epoch. */
@@ -182,6 +192,8 @@ public final class Trainer {
     t.epoch = state.epoch();
     t.samplesSeen = state.samplesSeen();
     t.recorder.restore(state.history());
+    t.timeline.restore(state.timeline());
+    t.keepForTimeline();
     t.random.setSeed(state.training().seed() + 31 * state.step());
     t.resumedData = state.provenance().data();
     t.resumedAtStep = state.step();
@@ -291,6 +303,7 @@ public final class Trainer {
     if (step % CHECKPOINT_EVERY == 0) {
       checkpoint();
     }
+    keepForTimeline();
     for (TrainingListener l : listeners) {
       l.onTrainingBatch(step, m);
     }
@@ -356,6 +369,14 @@ public final class Trainer {
     if (discOptimizer != null) {
       goodDiscState = discOptimizer.exportState(goodDiscState);
       goodDiscSteps = discOptimizer.steps();
+    }
+  }
+
+  /** Keeps the weights as they are now in the timeline, when its schedule wants this step. */
+  private void keepForTimeline() {
+    if (timeline.wants(step)) {
+      timelineScratch = model.exportParameters(timelineScratch);
+      timeline.add(Checkpoint.of(step, epoch, samplesSeen, timelineScratch));
     }
   }
 
@@ -515,7 +536,8 @@ public final class Trainer {
         klPerDimension.clone(),
         activeUnits,
         message,
-        dequantized);
+        dequantized,
+        timeline.timeline());
   }
 
   /** Everything needed to resume this run later, with its provenance as of now. */
@@ -533,6 +555,7 @@ public final class Trainer {
         step,
         epoch,
         samplesSeen,
-        recorder.snapshot());
+        recorder.snapshot(),
+        timeline.timeline());
   }
 }

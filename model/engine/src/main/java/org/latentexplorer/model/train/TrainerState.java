@@ -11,6 +11,7 @@ import org.latentexplorer.model.vae.ModelConfig;
  * @param parameters autoencoder then discriminator weights
  * @param optimizerState the autoencoder optimiser's state (e.g. Adam's two moments)
  * @param discriminatorOptimizerState the AAE discriminator optimiser's state, or empty
+ * @param timeline the checkpoints kept along the way; empty for files from before timelines
  */
 public record TrainerState(
     ModelConfig model,
@@ -25,7 +26,8 @@ public record TrainerState(
     long step,
     int epoch,
     long samplesSeen,
-    MetricHistory history) {
+    MetricHistory history,
+    Timeline timeline) {
 
   /** The same state with another provenance. */
   public TrainerState withProvenance(Provenance p) {
@@ -42,6 +44,34 @@ public record TrainerState(
         step,
         epoch,
         samplesSeen,
-        history);
+        history,
+        timeline);
+  }
+
+  /**
+   * This run as it was at checkpoint {@code c}, to continue from there: its weights, counters,
+   * curves and timeline up to that point, and a fresh optimiser (the moments of that moment are not
+   * kept) at the configured learning rate.
+   */
+  public TrainerState forkAt(Checkpoint c) {
+    if (c.parameterCount() != parameters.length) {
+      throw new IllegalArgumentException(
+          "the checkpoint holds " + c.parameterCount() + " weights, the run " + parameters.length);
+    }
+    return new TrainerState(
+        model,
+        training,
+        provenance,
+        c.parameters(),
+        new float[optimizerState.length],
+        0,
+        new float[discriminatorOptimizerState.length],
+        0,
+        training.learningRate(),
+        c.step(),
+        c.epoch(),
+        c.samplesSeen(),
+        history.upTo(c.samplesSeen()),
+        timeline.upTo(c.step()));
   }
 }

@@ -25,8 +25,9 @@ import org.latentexplorer.model.vae.ModelConfig;
  * <p>ND4J's arrays (weights, gradients and the layers' outputs) live outside the heap, under
  * JavaCPP's own limit, and are not counted. A run fits when it needs at most {@value
  * #PLANNED_PERCENT}% of the heap; the rest is for what is not counted (the window, decoded images,
- * temporaries) and for the collector. The data readers refuse a file before this, when its pixels
- * alone would take more than a third of the heap.
+ * temporaries, the timeline's checkpoints, which grow with the run to at most an eighth of the
+ * heap) and for the collector. The data readers refuse a file before this, when its pixels alone
+ * would take more than a third of the heap.
  */
 public final class TrainingMemory {
   /** Share of the maximum heap a run may plan to use, in percent. */

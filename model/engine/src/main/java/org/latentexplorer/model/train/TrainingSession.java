@@ -215,7 +215,8 @@ public final class TrainingSession implements AutoCloseable {
               new double[0],
               0,
               "Could not build the model: " + FailureMessage.oneLine(e),
-              false);
+              false,
+              Timeline.empty());
       latest.set(s);
       notifyListeners(s);
       // Keep serving commands: reset() may build it after all, calls fail instead of hanging.

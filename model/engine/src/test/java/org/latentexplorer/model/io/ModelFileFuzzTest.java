@@ -37,6 +37,7 @@ import org.latentexplorer.model.data.ImageShape;
 import org.latentexplorer.model.metrics.Metric;
 import org.latentexplorer.model.metrics.MetricRecorder;
 import org.latentexplorer.model.train.Provenance;
+import org.latentexplorer.model.train.Timeline;
 import org.latentexplorer.model.train.TrainerState;
 import org.latentexplorer.model.train.TrainingConfig;
 import org.latentexplorer.model.vae.LatentModel;
@@ -120,7 +121,8 @@ class ModelFileFuzzTest {
             3,
             0,
             384,
-            curves.snapshot());
+            curves.snapshot(),
+            Timeline.empty());
     dir = Files.createTempDirectory("fuzz");
     Path file = dir.resolve("valid.lex");
     ModelFile.save(saved, file);

@@ -3,6 +3,7 @@ package org.latentexplorer.model.io;
 import java.nio.file.Path;
 import org.latentexplorer.model.metrics.MetricRecorder;
 import org.latentexplorer.model.train.Provenance;
+import org.latentexplorer.model.train.Timeline;
 import org.latentexplorer.model.train.TrainerState;
 import org.latentexplorer.model.train.TrainingConfig;
 import org.latentexplorer.model.vae.ModelConfig;
@@ -36,7 +37,8 @@ public final class SaveLoop {
               round,
               0,
               0,
-              new MetricRecorder().snapshot());
+              new MetricRecorder().snapshot(),
+              Timeline.empty());
       ModelFile.save(s, Path.of(args[0]));
       System.out.println("saved " + round);
       System.out.flush();

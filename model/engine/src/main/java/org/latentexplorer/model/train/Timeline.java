@@ -1,0 +1,82 @@
+package org.latentexplorer.model.train;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * The checkpoints of a run, oldest first: what the model looked like along the way, to rewind the
+ * views to, to continue from, or to replay as an animation. Immutable and safe to publish.
+ */
+public final class Timeline {
+  private static final Timeline EMPTY = new Timeline(List.of());
+
+  private final List<Checkpoint> checkpoints;
+
+  private Timeline(List<Checkpoint> checkpoints) {
+    this.checkpoints = checkpoints;
+  }
+
+  public static Timeline empty() {
+    return EMPTY;
+  }
+
+  /**
+   * A timeline of these checkpoints, which must be in increasing steps and of one parameter count.
+   */
+  public static Timeline of(List<Checkpoint> checkpoints) {
+    for (int i = 1; i < checkpoints.size(); i++) {
+      Checkpoint a = checkpoints.get(i - 1);
+      Checkpoint b = checkpoints.get(i);
+      if (b.step() <= a.step()) {
+        throw new IllegalArgumentException(
+            "checkpoints out of order: step " + b.step() + " after step " + a.step());
+      }
+      if (b.parameterCount() != a.parameterCount()) {
+        throw new IllegalArgumentException(
+            "checkpoints of different models: "
+                + a.parameterCount()
+                + " and "
+                + b.parameterCount()
+                + " weights");
+      }
+    }
+    return checkpoints.isEmpty()
+        ? EMPTY
+        : new Timeline(Collections.unmodifiableList(new ArrayList<>(checkpoints)));
+  }
+
+  public List<Checkpoint> checkpoints() {
+    return checkpoints;
+  }
+
+  public int size() {
+    return checkpoints.size();
+  }
+
+  public boolean isEmpty() {
+    return checkpoints.isEmpty();
+  }
+
+  public Checkpoint get(int index) {
+    return checkpoints.get(index);
+  }
+
+  /** Heap bytes of all the weights kept. */
+  public long bytes() {
+    long sum = 0;
+    for (Checkpoint c : checkpoints) {
+      sum += c.bytes();
+    }
+    return sum;
+  }
+
+  /** The checkpoints up to and including {@code step}: the past of a run continued from there. */
+  public Timeline upTo(long step) {
+    int n = 0;
+    while (n < checkpoints.size() && checkpoints.get(n).step() <= step) {
+      n++;
+    }
+    return n == checkpoints.size() ? this : of(checkpoints.subList(0, n));
+  }
+}
