@@ -36,6 +36,8 @@ import org.latentexplorer.app.scatter.ScatterViewModel;
 import org.latentexplorer.app.scatter.Selection;
 import org.latentexplorer.app.setup.SetupView;
 import org.latentexplorer.app.setup.SetupViewModel;
+import org.latentexplorer.app.timeline.TimelineView;
+import org.latentexplorer.app.timeline.TimelineViewModel;
 import org.latentexplorer.app.training.StatusBarView;
 import org.latentexplorer.app.training.TrainingView;
 import org.latentexplorer.app.training.TrainingViewModel;
@@ -101,7 +103,9 @@ public final class Explorer implements AutoCloseable {
       DrawView drawView,
       PriorHolesViewModel holes,
       PriorHolesView holesView,
-      CompareView compareView) {
+      CompareView compareView,
+      TimelineViewModel timeline,
+      TimelineView timelineView) {
     /** The views the window lays out. */
     MainView.Views views() {
       return new MainView.Views(
@@ -117,6 +121,7 @@ public final class Explorer implements AutoCloseable {
           drawView,
           holesView,
           compareView,
+          timelineView,
           statusBar);
     }
   }
@@ -131,6 +136,11 @@ public final class Explorer implements AutoCloseable {
     DatasetOpener opener = new DatasetOpener(workspace, sessions);
     this.render = new RenderWorker(workspace.reporter("Could not draw a picture"));
     workspace.sessionProperty().addListener((o, a, b) -> render.setSource(b));
+    // Registered before the views' listeners, so that their first request after a rewind is
+    // drawn from the checkpoint.
+    workspace
+        .viewedSnapshotProperty()
+        .addListener((o, a, b) -> render.setRewound(b == workspace.snapshot() ? null : b));
     Supplier<Window> owner = () -> stage;
 
     TrainingViewModel training = new TrainingViewModel(workspace);
@@ -152,6 +162,7 @@ public final class Explorer implements AutoCloseable {
     scatter.follow(draw.overlayProperty());
     PriorHolesViewModel holes = new PriorHolesViewModel(workspace, render);
     CompareViewModel compare = new CompareViewModel(workspace);
+    TimelineViewModel timeline = new TimelineViewModel(workspace, sessions);
     MainViewModel main =
         new MainViewModel(
             workspace,
@@ -187,7 +198,9 @@ public final class Explorer implements AutoCloseable {
             new DrawView(draw, dialogs, owner),
             holes,
             new PriorHolesView(holes),
-            new CompareView(compare, dialogs, owner));
+            new CompareView(compare, dialogs, owner),
+            timeline,
+            new TimelineView(timeline));
     Runnable quit =
         () ->
             sessions.close(

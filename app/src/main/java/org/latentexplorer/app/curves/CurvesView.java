@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import javafx.beans.value.ObservableDoubleValue;
 import javafx.collections.FXCollections;
 import javafx.geometry.Pos;
 import javafx.scene.chart.LineChart;
@@ -54,8 +55,8 @@ public final class CurvesView extends VBox {
     this.vm = vm;
     getStyleClass().add("curves");
     setSpacing(4);
-    mainChart = chart("mainChart", vm.mainTitleProperty());
-    auxChart = chart("auxChart", vm.auxTitleProperty());
+    mainChart = chart("mainChart", vm.mainTitleProperty(), vm.cursorProperty());
+    auxChart = chart("auxChart", vm.auxTitleProperty(), vm.cursorProperty());
     VBox.setVgrow(mainChart, Priority.ALWAYS);
     VBox.setVgrow(auxChart, Priority.ALWAYS);
     auxChart.prefHeightProperty().bind(mainChart.heightProperty().multiply(0.55));
@@ -132,14 +133,14 @@ public final class CurvesView extends VBox {
   }
 
   private static LineChart<Number, Number> chart(
-      String id, javafx.beans.value.ObservableValue<String> title) {
+      String id, javafx.beans.value.ObservableValue<String> title, ObservableDoubleValue cursor) {
     NumberAxis x = new NumberAxis();
     NumberAxis y = new NumberAxis();
     x.setAnimated(false);
     y.setAnimated(false);
     y.setForceZeroInRange(false);
     x.setForceZeroInRange(false);
-    LineChart<Number, Number> c = new LineChart<>(x, y);
+    CursorChart c = new CursorChart(x, y, cursor);
     c.setId(id);
     c.setCreateSymbols(false);
     c.setAnimated(false);
@@ -256,5 +257,35 @@ public final class CurvesView extends VBox {
       n += s.getData().size();
     }
     return n;
+  }
+
+  /** A line chart with a vertical line at the timeline's checkpoint. */
+  private static final class CursorChart extends LineChart<Number, Number> {
+    private final Line line = new Line();
+    private final ObservableDoubleValue cursor;
+
+    CursorChart(NumberAxis x, NumberAxis y, ObservableDoubleValue cursor) {
+      super(x, y);
+      this.cursor = cursor;
+      line.getStyleClass().add("timeline-cursor");
+      line.setManaged(false);
+      getPlotChildren().add(line);
+      cursor.addListener((o, a, b) -> requestChartLayout());
+    }
+
+    @Override
+    protected void layoutPlotChildren() {
+      super.layoutPlotChildren();
+      double v = cursor.get();
+      line.setVisible(Double.isFinite(v));
+      if (Double.isFinite(v)) {
+        double px = getXAxis().getDisplayPosition(v);
+        line.setStartX(px);
+        line.setEndX(px);
+        line.setStartY(0);
+        line.setEndY(getYAxis().getHeight());
+        line.toFront();
+      }
+    }
   }
 }

@@ -28,6 +28,7 @@ import org.latentexplorer.model.eval.LogLikelihoodEstimate;
 import org.latentexplorer.model.metrics.Metric;
 import org.latentexplorer.model.metrics.MetricHistory;
 import org.latentexplorer.model.metrics.Series;
+import org.latentexplorer.model.train.Checkpoint;
 import org.latentexplorer.model.train.Snapshot;
 import org.latentexplorer.model.train.TrainingSession;
 import org.latentexplorer.model.vae.ModelFamily;
@@ -50,6 +51,8 @@ public final class CurvesViewModel {
   private final ReadOnlyStringWrapper mainTitle = new ReadOnlyStringWrapper(this, "mainTitle", "");
   private final ReadOnlyStringWrapper auxTitle = new ReadOnlyStringWrapper(this, "auxTitle", "");
   private final BooleanProperty logScale = new SimpleBooleanProperty(this, "logScale");
+  private final ReadOnlyDoubleWrapper cursor =
+      new ReadOnlyDoubleWrapper(this, "cursor", Double.NaN);
   private final ReadOnlyStringWrapper xLabel = new ReadOnlyStringWrapper(this, "xLabel");
   private final IntegerProperty plotWidth = new SimpleIntegerProperty(this, "plotWidth", 600);
   private final ReadOnlyDoubleWrapper xLow = new ReadOnlyDoubleWrapper(this, "xLow", Double.NaN);
@@ -91,6 +94,26 @@ public final class CurvesViewModel {
         });
     plotWidth.addListener((o, a, b) -> update(workspace.snapshot(), true));
     update(workspace.snapshot(), true);
+    cursor.bind(
+        Bindings.createDoubleBinding(
+            () -> {
+              Checkpoint c = workspace.rewoundProperty().get();
+              if (c == null) {
+                return Double.NaN;
+              }
+              double x = c.samplesSeen();
+              return logScale.get() ? (x > 0 ? Math.log10(x) : Double.NaN) : x;
+            },
+            workspace.rewoundProperty(),
+            logScale));
+  }
+
+  /**
+   * Where on the x axis the timeline's checkpoint lies, in the axis's units (log10 on a log scale),
+   * or NaN while the pictures show the newest weights.
+   */
+  public ReadOnlyDoubleProperty cursorProperty() {
+    return cursor.getReadOnlyProperty();
   }
 
   /**

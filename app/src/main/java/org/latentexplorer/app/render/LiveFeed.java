@@ -8,11 +8,12 @@ import org.latentexplorer.model.train.Snapshot;
 
 /**
  * What the live pictures (manifold, scatter, samples) are drawn from, immutable, its values read
- * and listened to on the UI thread only: the newest snapshot of the training session, the session
- * itself, the loaded data and the executor that brings finished pictures to the UI thread.
+ * and listened to on the UI thread only: the snapshot shown (the newest, or a checkpoint), the
+ * session itself, the loaded data and the executor that brings finished pictures to the UI thread.
  *
  * @param tasks hands finished pictures to the UI thread
- * @param snapshot the newest snapshot of the session; null while a model is being built
+ * @param snapshot the snapshot to draw: the newest of the session, or the checkpoint the timeline
+ *     was rewound to; null while a model is being built
  * @param session changes when the session is replaced (a new or opened model), whose pictures start
  *     afresh
  * @param data the loaded data set; null before the first
@@ -26,7 +27,7 @@ public record LiveFeed(
   public static LiveFeed of(Workspace workspace) {
     return new LiveFeed(
         workspace.tasks(),
-        workspace.snapshotProperty(),
+        workspace.viewedSnapshotProperty(),
         workspace.sessionProperty(),
         workspace.dataProperty());
   }

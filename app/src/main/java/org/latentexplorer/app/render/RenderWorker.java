@@ -10,8 +10,9 @@ import org.latentexplorer.model.train.TrainingSession;
  * another session; everything it computes with is confined to its own thread.
  *
  * <p>Before each task it loads the newest snapshot of the session (not the one the view saw: a
- * frame should show the model as it is now), and it holds the session's {@link ComputeGate} while
- * the task runs, so the trainer waits between steps and the frame gets the cores.
+ * frame should show the model as it is now), or the checkpoint the timeline shows, and it holds the
+ * session's {@link ComputeGate} while the task runs, so the trainer waits between steps and the
+ * frame gets the cores.
  */
 public final class RenderWorker implements Renderer, AutoCloseable {
   private final RenderQueue queue = new RenderQueue();
@@ -19,6 +20,7 @@ public final class RenderWorker implements Renderer, AutoCloseable {
   private final Consumer<Throwable> onError;
   private final Thread thread;
   private volatile TrainingSession source;
+  private volatile Snapshot rewound;
   private volatile boolean closed;
   private TrainingSession loadedFrom;
 
@@ -35,6 +37,14 @@ public final class RenderWorker implements Renderer, AutoCloseable {
   /** The session whose snapshots tasks render from; null renders nothing. */
   public void setSource(TrainingSession session) {
     source = session;
+  }
+
+  /**
+   * The snapshot tasks render from instead of the session's newest while the timeline shows a
+   * checkpoint of it; null for the newest.
+   */
+  public void setRewound(Snapshot shown) {
+    rewound = shown;
   }
 
   @Override
@@ -72,7 +82,8 @@ public final class RenderWorker implements Renderer, AutoCloseable {
       context.clear();
       loadedFrom = s;
     }
-    Snapshot latest = s.snapshot();
+    Snapshot shown = rewound;
+    Snapshot latest = shown != null ? shown : s.snapshot();
     ComputeGate gate = s.gate();
     gate.enter();
     try {

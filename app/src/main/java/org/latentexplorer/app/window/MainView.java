@@ -40,6 +40,7 @@ import org.latentexplorer.app.manifold.ManifoldView;
 import org.latentexplorer.app.samples.SamplesView;
 import org.latentexplorer.app.scatter.ScatterView;
 import org.latentexplorer.app.setup.SetupView;
+import org.latentexplorer.app.timeline.TimelineView;
 import org.latentexplorer.app.training.StatusBarView;
 import org.latentexplorer.app.training.TrainingView;
 
@@ -64,6 +65,7 @@ public final class MainView extends BorderPane {
       DrawView draw,
       PriorHolesView holes,
       CompareView compare,
+      TimelineView timeline,
       StatusBarView statusBar) {}
 
   private final MainViewModel vm;
@@ -103,7 +105,9 @@ public final class MainView extends BorderPane {
     explore.setOrientation(Orientation.VERTICAL);
     explore.setDividerPositions(0.55);
     explore.getStyleClass().add("explore");
-    exploreTab = new Tab("Explore", explore);
+    VBox exploreWithTimeline = new VBox(explore, views.timeline());
+    VBox.setVgrow(explore, Priority.ALWAYS);
+    exploreTab = new Tab("Explore", exploreWithTimeline);
     exploreTab.setId("exploreTab");
     Tab compareTab = new Tab("Compare", card("Compare models", views.compare()));
     compareTab.setId("compareTab");

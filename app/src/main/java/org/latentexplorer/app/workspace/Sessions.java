@@ -1,6 +1,7 @@
 package org.latentexplorer.app.workspace;
 
 import org.latentexplorer.app.fx.Coalescer;
+import org.latentexplorer.model.train.Checkpoint;
 import org.latentexplorer.model.train.Snapshot;
 import org.latentexplorer.model.train.TrainerState;
 import org.latentexplorer.model.train.TrainingConfig;
@@ -92,6 +93,36 @@ public final class Sessions {
               workspace.setNotice("Training settings changed; the trained weights are kept");
             },
             error -> workspace.report("Could not change the training settings", error));
+  }
+
+  /**
+   * Continues the run from checkpoint {@code c} of its timeline: the weights, curves and timeline
+   * up to there, with a fresh optimiser. The run as it was, with its later steps, is autosaved
+   * first, so that nothing trained is lost.
+   */
+  public void forkAt(Checkpoint c) {
+    TrainingSession s = workspace.session();
+    LoadedData d = workspace.data();
+    if (s == null || d == null || c == null) {
+      return;
+    }
+    workspace
+        .tasks()
+        .runInBackground(
+            () -> ModelWriter.capture(s).forkAt(c),
+            fork -> {
+              if (workspace.session() != s) {
+                return;
+              }
+              replace(
+                  TrainingSession.resume(fork, d.split()),
+                  new RunConfig(fork.model(), fork.training()),
+                  true);
+              workspace.setNotice(
+                  String.format(
+                      "Continuing from step %,d; the run as it was is in the autosave", c.step()));
+            },
+            error -> workspace.report("Could not continue from the checkpoint", error));
   }
 
   /**

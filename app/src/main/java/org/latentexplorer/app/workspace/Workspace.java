@@ -7,6 +7,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import org.latentexplorer.app.fx.TaskExecutor;
+import org.latentexplorer.model.train.Checkpoint;
 import org.latentexplorer.model.train.Provenance;
 import org.latentexplorer.model.train.Snapshot;
 import org.latentexplorer.model.train.TrainingSession;
@@ -29,6 +30,10 @@ public final class Workspace {
       new ReadOnlyObjectWrapper<>(this, "session");
   private final ReadOnlyObjectWrapper<Snapshot> snapshot =
       new ReadOnlyObjectWrapper<>(this, "snapshot");
+  private final ReadOnlyObjectWrapper<Checkpoint> rewound =
+      new ReadOnlyObjectWrapper<>(this, "rewound");
+  private final ReadOnlyObjectWrapper<Snapshot> viewed =
+      new ReadOnlyObjectWrapper<>(this, "viewed");
   private final ReadOnlyObjectWrapper<RunConfig> config =
       new ReadOnlyObjectWrapper<>(this, "config");
   private final ReadOnlyObjectWrapper<Path> modelFile =
@@ -94,6 +99,29 @@ public final class Workspace {
 
   void setSnapshot(Snapshot s) {
     snapshot.set(s);
+    if (s == null) {
+      rewound.set(null);
+    }
+    if (rewound.get() == null) {
+      viewed.set(s);
+    }
+  }
+
+  /**
+   * Shows the pictures of the model as it was at checkpoint {@code c} of the current run, while
+   * training goes on; null shows the newest weights again.
+   */
+  public void rewindTo(Checkpoint c) {
+    Snapshot live = snapshot.get();
+    if (c == null || live == null) {
+      rewound.set(null);
+      viewed.set(live);
+      return;
+    }
+    if (c != rewound.get()) {
+      viewed.set(live.at(c));
+      rewound.set(c);
+    }
   }
 
   void setConfig(RunConfig c) {
@@ -146,6 +174,19 @@ public final class Workspace {
 
   public Snapshot snapshot() {
     return snapshot.get();
+  }
+
+  /**
+   * What the pictures show: the newest snapshot, or the model at the checkpoint rewound to (see
+   * {@link #rewindTo}); null while a new model is being built.
+   */
+  public ReadOnlyObjectProperty<Snapshot> viewedSnapshotProperty() {
+    return viewed.getReadOnlyProperty();
+  }
+
+  /** The checkpoint the pictures show; null while they show the newest weights. */
+  public ReadOnlyObjectProperty<Checkpoint> rewoundProperty() {
+    return rewound.getReadOnlyProperty();
   }
 
   /** The settings the current session was built with. */
