@@ -243,6 +243,18 @@ public final class Explorer implements AutoCloseable {
             trainWhenBuilt();
           }
           focusTrainWhenEnabled();
+          LiveBenchmark.fromSystemProperties()
+              .ifPresent(
+                  b ->
+                      whenBuilt(
+                          () ->
+                              b.start(
+                                  this,
+                                  scene,
+                                  () -> {
+                                    close();
+                                    exit.run();
+                                  })));
           if (settings.screenshot() != null) {
             // Leaves without autosaving: a picture for the README is not a run worth keeping.
             screenshotLater(
@@ -265,6 +277,11 @@ public final class Explorer implements AutoCloseable {
   }
 
   private void trainWhenBuilt() {
+    whenBuilt(() -> parts.training().primary());
+  }
+
+  /** Runs {@code then} once the session's model is built and ready to train. */
+  private void whenBuilt(Runnable then) {
     ChangeListener<Snapshot> once =
         new ChangeListener<>() {
           @Override
@@ -272,7 +289,7 @@ public final class Explorer implements AutoCloseable {
               javafx.beans.value.ObservableValue<? extends Snapshot> o, Snapshot a, Snapshot b) {
             if (b != null && b.state() == RunState.READY) {
               workspace.snapshotProperty().removeListener(this);
-              parts.training().primary();
+              then.run();
             }
           }
         };

@@ -150,8 +150,11 @@ public final class TimelineViewModel {
     } else if (c == null) {
       text.set(
           String.format(
-              "Now: step %,d, epoch %d \u00b7 %d checkpoints kept",
-              s.progress().step(), s.progress().epoch(), timeline.size()));
+              "Now: step %,d, epoch %d \u00b7 %d checkpoint%s to rewind to",
+              s.progress().step(),
+              s.progress().epoch(),
+              timeline.size(),
+              timeline.size() == 1 ? "" : "s"));
     } else {
       text.set(
           String.format(
