@@ -27,10 +27,11 @@ import org.latentexplorer.model.train.Trainer;
 /**
  * Measures in the real window what a person feels while a model trains with every Explore view
  * live, against training without the window in the same process: samples per second, the JavaFX
- * pulse, the manifold's frames per second and where the CPU goes. Started by {@code
- * -Dlatentexplorer.benchmark=FILE.json} (and {@code latentexplorer.benchmarkSeconds}, default 30);
- * writes the JSON, prints one line and leaves. Confined to the JavaFX thread, except the headless
- * baseline, which trains on a thread of its own while the window is idle.
+ * pulse, the manifold's frames per second and where the CPU goes (each thread's share of a core,
+ * clock ticks of 10 ms on Linux). Started by {@code -Dlatentexplorer.benchmark=FILE.json} (and
+ * {@code latentexplorer.benchmarkSeconds}, default 30); writes the JSON, prints one line and
+ * leaves. Confined to the JavaFX thread, except the headless baseline, which trains on a thread of
+ * its own while the window is idle.
  */
 final class LiveBenchmark {
   private static final Duration WARM_UP = Duration.ofSeconds(5);
@@ -215,10 +216,34 @@ final class LiveBenchmark {
     return sorted[(int) Math.min(sorted.length - 1, Math.floor(q * sorted.length))] / 1e6;
   }
 
-  /** CPU time of each live Java thread, summed by name. */
+  /**
+   * CPU time in nanoseconds of each thread of the process, by name: from /proc on Linux, so that
+   * native threads count too (they carry the name of the thread that started them: OpenBLAS's
+   * workers are named after the thread that first loaded it); else the Java threads.
+   */
   private static Map<String, Long> threadCpu() {
-    ThreadMXBean mx = ManagementFactory.getThreadMXBean();
     Map<String, Long> out = new HashMap<>();
+    Path tasks = Path.of("/proc/self/task");
+    if (Files.isDirectory(tasks)) {
+      try (var dirs = Files.list(tasks)) {
+        for (Path t : (Iterable<Path>) dirs::iterator) {
+          try {
+            String stat = Files.readString(t.resolve("stat"));
+            // The name is in parentheses and may hold spaces; the counters follow it.
+            String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+            out.put(name + " #" + t.getFileName(), ticks * 10_000_000L);
+          } catch (IOException | RuntimeException e) {
+            // The thread ended meanwhile.
+          }
+        }
+        return out;
+      } catch (IOException e) {
+        out.clear();
+      }
+    }
+    ThreadMXBean mx = ManagementFactory.getThreadMXBean();
     long[] ids = mx.getAllThreadIds();
     ThreadInfo[] infos = mx.getThreadInfo(ids);
     for (int i = 0; i < ids.length; i++) {
