@@ -101,6 +101,7 @@ public final class Explorer implements AutoCloseable {
       DrawView drawView,
       PriorHolesViewModel holes,
       PriorHolesView holesView,
+      CompareViewModel compare,
       CompareView compareView) {
     /** The views the window lays out. */
     MainView.Views views() {
@@ -151,7 +152,7 @@ public final class Explorer implements AutoCloseable {
             System::nanoTime);
     scatter.follow(draw.overlayProperty());
     PriorHolesViewModel holes = new PriorHolesViewModel(workspace, render);
-    CompareViewModel compare = new CompareViewModel(workspace);
+    CompareViewModel compare = new CompareViewModel(workspace, setup::built);
     MainViewModel main =
         new MainViewModel(
             workspace,
@@ -187,6 +188,7 @@ public final class Explorer implements AutoCloseable {
             new DrawView(draw, dialogs, owner),
             holes,
             new PriorHolesView(holes),
+            compare,
             new CompareView(compare, dialogs, owner));
     Runnable quit =
         () ->

@@ -72,6 +72,20 @@ class CompareRowTest {
   }
 
   @Test
+  void sortingByANumberPutsTheRowsWithoutItLastEitherWay() {
+    CompareRow low = row(ModelFamily.VAE, -120, 2);
+    CompareRow high = row(ModelFamily.VAE, -90, 2);
+    CompareRow none = row(ModelFamily.WAE, Double.NaN, 2);
+    List<CompareRow> rows = new ArrayList<>(List.of(none, high, low));
+    int elbo = CompareRow.NUMBER_LABELS.indexOf("test ELBO");
+
+    rows.sort(CompareRow.byNumber(elbo, false));
+    assertEquals(List.of(low, high, none), rows);
+    rows.sort(CompareRow.byNumber(elbo, true));
+    assertEquals(List.of(high, low, none), rows);
+  }
+
+  @Test
   void thePicturesComeInOrderAndSayWhenTheyShowAPlaneOfAWiderLatent() {
     List<String> flat =
         row(ModelFamily.VAE, -98, 2).pictures().stream().map(CompareRow.Picture::title).toList();
