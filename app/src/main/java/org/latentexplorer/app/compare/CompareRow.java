@@ -3,6 +3,7 @@ package org.latentexplorer.app.compare;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.Function;
 import javafx.scene.image.Image;
 import org.latentexplorer.app.render.Frame;
@@ -74,10 +75,16 @@ public record CompareRow(
     return new Entry(NUMBER_LABELS.get(column), value, key);
   }
 
+  /** The columns whose figures are on the decoder's own scale: the ELBO and log p(x). */
+  private static final Set<Integer> DECODER_SCALE = Set.of(2, 3);
+
   /**
    * Rows ordered by their number in {@code column} of {@link #NUMBER_LABELS}, smallest first or,
    * when {@code descending}, largest first; either way the rows without that number (a dash) come
-   * last, since "no ELBO" is neither better nor worse than any ELBO.
+   * last, since "no ELBO" is neither better nor worse than any ELBO. For the ELBO and log p(x), the
+   * rows whose figures bound the probability of 8-bit images (a dequantised Gaussian decoder, with
+   * bits/dim) are ranked among themselves, after the others: a Bernoulli decoder's figures on gray
+   * pixels are not on that scale.
    */
   static Comparator<CompareRow> byNumber(int column, boolean descending) {
     return (a, b) -> {
@@ -86,8 +93,18 @@ public record CompareRow(
       if (Double.isNaN(x) || Double.isNaN(y)) {
         return Boolean.compare(Double.isNaN(x), Double.isNaN(y));
       }
+      if (DECODER_SCALE.contains(column)) {
+        int scale = Boolean.compare(a.boundsEightBitImages(), b.boundsEightBitImages());
+        if (scale != 0) {
+          return scale;
+        }
+      }
       return descending ? Double.compare(y, x) : Double.compare(x, y);
     };
+  }
+
+  private boolean boundsEightBitImages() {
+    return !Double.isNaN(model.bitsPerDimension());
   }
 
   /** Two decimals, or a dash for a number the family does not have. */

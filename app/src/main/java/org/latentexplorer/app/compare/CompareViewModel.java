@@ -187,7 +187,8 @@ public final class CompareViewModel {
    */
   public void sweep(String axis, List<String> values, int epochsPerRun) {
     LoadedData data = workspace.data();
-    RunConfig form = settings.get() != null ? settings.get() : workspace.config();
+    RunConfig fromForm = settings.get();
+    RunConfig form = fromForm != null ? fromForm : workspace.config();
     if (sweeping.get()) {
       refuse("a sweep is running: cancel it or wait for it to finish");
       return;
