@@ -103,6 +103,7 @@ public final class Explorer implements AutoCloseable {
       DrawView drawView,
       PriorHolesViewModel holes,
       PriorHolesView holesView,
+      CompareViewModel compare,
       CompareView compareView,
       TimelineViewModel timeline,
       TimelineView timelineView) {
@@ -161,7 +162,7 @@ public final class Explorer implements AutoCloseable {
             System::nanoTime);
     scatter.follow(draw.overlayProperty());
     PriorHolesViewModel holes = new PriorHolesViewModel(workspace, render);
-    CompareViewModel compare = new CompareViewModel(workspace);
+    CompareViewModel compare = new CompareViewModel(workspace, setup::built);
     TimelineViewModel timeline = new TimelineViewModel(workspace, sessions);
     MainViewModel main =
         new MainViewModel(
@@ -198,6 +199,7 @@ public final class Explorer implements AutoCloseable {
             new DrawView(draw, dialogs, owner),
             holes,
             new PriorHolesView(holes),
+            compare,
             new CompareView(compare, dialogs, owner),
             timeline,
             new TimelineView(timeline));

@@ -1,7 +1,9 @@
 package org.latentexplorer.app.compare;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.Function;
 import javafx.scene.image.Image;
 import org.latentexplorer.app.render.Frame;
@@ -17,8 +19,22 @@ public record CompareRow(
     String description,
     List<Entry> numbers,
     List<Picture> pictures) {
-  /** A number and what it is, e.g. "test ELBO" and "-98.12". Immutable. */
-  public record Entry(String label, String value) {}
+  /**
+   * A number and what it is, e.g. "test ELBO" and "-98.12". Immutable.
+   *
+   * @param key the number itself, for sorting; NaN where the value is a dash
+   */
+  public record Entry(String label, String value, double key) {}
+
+  /** What the numbers of every row are, in order: the columns of the comparison. */
+  public static final List<String> NUMBER_LABELS =
+      List.of(
+          "steps",
+          "test squared error",
+          "test ELBO",
+          "log p(x), IS (L=" + ModelEvaluation.IS_SAMPLES + ")",
+          "bits/dim (test ELBO)",
+          "active units");
 
   /** A picture and its title. Immutable by convention. */
   public record Picture(String title, Image image) {}
@@ -33,17 +49,17 @@ public record CompareRow(
     boolean plane = m.latentDim() > 2;
     List<Entry> numbers =
         List.of(
-            new Entry("steps", String.format("%,d", m.steps())),
-            new Entry("test squared error", number(m.squaredError())),
-            new Entry("test ELBO", number(m.elbo())),
-            new Entry(
-                "log p(x), IS (L=" + ModelEvaluation.IS_SAMPLES + ")", number(m.logLikelihood())),
-            new Entry(
-                "bits/dim (test ELBO)",
+            entry(0, String.format("%,d", m.steps()), m.steps()),
+            entry(1, number(m.squaredError()), m.squaredError()),
+            entry(2, number(m.elbo()), m.elbo()),
+            entry(3, number(m.logLikelihood()), m.logLikelihood()),
+            entry(
+                4,
                 Double.isNaN(m.bitsPerDimension())
                     ? "\u2014"
-                    : String.format(Locale.ROOT, "%.4f", m.bitsPerDimension())),
-            new Entry("active units", m.activeUnits() + " of " + m.latentDim()));
+                    : String.format(Locale.ROOT, "%.4f", m.bitsPerDimension()),
+                m.bitsPerDimension()),
+            entry(5, m.activeUnits() + " of " + m.latentDim(), m.activeUnits()));
     List<Picture> pictures =
         List.of(
             new Picture(plane ? "Scatter (PCA plane)" : "Scatter", toImage.apply(m.scatter())),
@@ -53,6 +69,42 @@ public record CompareRow(
             new Picture("Samples from the prior", toImage.apply(m.samples())),
             new Picture("Test images over reconstructions", toImage.apply(m.pairs())));
     return new CompareRow(m, m.name(), m.description(), numbers, pictures);
+  }
+
+  private static Entry entry(int column, String value, double key) {
+    return new Entry(NUMBER_LABELS.get(column), value, key);
+  }
+
+  /** The columns whose figures are on the decoder's own scale: the ELBO and log p(x). */
+  private static final Set<Integer> DECODER_SCALE = Set.of(2, 3);
+
+  /**
+   * Rows ordered by their number in {@code column} of {@link #NUMBER_LABELS}, smallest first or,
+   * when {@code descending}, largest first; either way the rows without that number (a dash) come
+   * last, since "no ELBO" is neither better nor worse than any ELBO. For the ELBO and log p(x), the
+   * rows whose figures bound the probability of 8-bit images (a dequantised Gaussian decoder, with
+   * bits/dim) are ranked among themselves, after the others: a Bernoulli decoder's figures on gray
+   * pixels are not on that scale.
+   */
+  static Comparator<CompareRow> byNumber(int column, boolean descending) {
+    return (a, b) -> {
+      double x = a.numbers().get(column).key();
+      double y = b.numbers().get(column).key();
+      if (Double.isNaN(x) || Double.isNaN(y)) {
+        return Boolean.compare(Double.isNaN(x), Double.isNaN(y));
+      }
+      if (DECODER_SCALE.contains(column)) {
+        int scale = Boolean.compare(a.boundsEightBitImages(), b.boundsEightBitImages());
+        if (scale != 0) {
+          return scale;
+        }
+      }
+      return descending ? Double.compare(y, x) : Double.compare(x, y);
+    };
+  }
+
+  private boolean boundsEightBitImages() {
+    return !Double.isNaN(model.bitsPerDimension());
   }
 
   /** Two decimals, or a dash for a number the family does not have. */

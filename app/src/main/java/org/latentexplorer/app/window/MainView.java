@@ -110,6 +110,7 @@ public final class MainView extends BorderPane {
     exploreTab = new Tab("Explore", exploreWithTimeline);
     exploreTab.setId("exploreTab");
     Tab compareTab = new Tab("Compare", card("Compare models", views.compare()));
+    views.compare().setOnExport(this::exportComparison);
     compareTab.setId("compareTab");
     tabs.getTabs().addAll(exploreTab, compareTab);
     tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -240,7 +241,8 @@ public final class MainView extends BorderPane {
             item(
                 "Prior holes as CSV\u2026",
                 null,
-                () -> vm.exportCsv("prior holes", views.holes()::writeCsv)));
+                () -> vm.exportCsv("prior holes", views.holes()::writeCsv)),
+            item("Comparison as PNG\u2026", null, this::exportComparison));
     MenuItem quitItem = item("Quit", shortcut(KeyCode.Q), quit);
     Menu file =
         new Menu(
@@ -281,6 +283,12 @@ public final class MainView extends BorderPane {
     MenuBar bar = new MenuBar(file, training, view, help);
     bar.setId("menuBar");
     return bar;
+  }
+
+  /** The Compare tab's models, names, numbers and prior samples, in one picture. */
+  private void exportComparison() {
+    Node page = views.compare().exportNode();
+    vm.exportPng("comparison", page == null ? null : snapshot(page));
   }
 
   private void inform(String title, String text) {

@@ -72,6 +72,38 @@ class CompareRowTest {
   }
 
   @Test
+  void sortingByANumberPutsTheRowsWithoutItLastEitherWay() {
+    CompareRow low = row(ModelFamily.VAE, -120, 2);
+    CompareRow high = row(ModelFamily.VAE, -90, 2);
+    CompareRow none = row(ModelFamily.WAE, Double.NaN, 2);
+    List<CompareRow> rows = new ArrayList<>(List.of(none, high, low));
+    int elbo = CompareRow.NUMBER_LABELS.indexOf("test ELBO");
+
+    rows.sort(CompareRow.byNumber(elbo, false));
+    assertEquals(List.of(low, high, none), rows);
+    rows.sort(CompareRow.byNumber(elbo, true));
+    assertEquals(List.of(high, low, none), rows);
+  }
+
+  @Test
+  void aDequantisedRunsBoundIsNotRankedAgainstABernoulliDecodersFigures() {
+    CompareRow bernoulli = row(ModelFamily.VAE, -100, 2);
+    CompareRow better = row(ModelFamily.VAE, -90, 2);
+    CompareRow gaussian = row(ModelFamily.VAE, -2400, 4.4, 2);
+    CompareRow sharper = row(ModelFamily.VAE, -2300, 4.2, 2);
+    List<CompareRow> rows = new ArrayList<>(List.of(gaussian, bernoulli, sharper, better));
+    int elbo = CompareRow.NUMBER_LABELS.indexOf("test ELBO");
+    int bits = CompareRow.NUMBER_LABELS.indexOf("bits/dim (test ELBO)");
+
+    rows.sort(CompareRow.byNumber(elbo, true));
+    assertEquals(List.of(better, bernoulli, sharper, gaussian), rows, "each scale on its own");
+    rows.sort(CompareRow.byNumber(elbo, false));
+    assertEquals(List.of(bernoulli, better, gaussian, sharper), rows);
+    rows.sort(CompareRow.byNumber(bits, false));
+    assertEquals(List.of(sharper, gaussian), rows.subList(0, 2), "fewer bits/dim first");
+  }
+
+  @Test
   void thePicturesComeInOrderAndSayWhenTheyShowAPlaneOfAWiderLatent() {
     List<String> flat =
         row(ModelFamily.VAE, -98, 2).pictures().stream().map(CompareRow.Picture::title).toList();

@@ -2,6 +2,8 @@ package org.latentexplorer.model.cli;
 
 import java.awt.image.BufferedImage;
 import java.awt.image.WritableRaster;
+import java.util.Random;
+import org.latentexplorer.model.vae.LatentModel;
 
 /**
  * Tiles grayscale images into one picture, row after row, without gaps (as in the AEVB paper's
@@ -36,5 +38,25 @@ final class ImageGrid {
       }
     }
     return img;
+  }
+
+  /**
+   * A {@code grid x grid} tiling of decoder means at prior draws z ~ N(0, I), drawn from {@code
+   * seed}: the same seed gives the same draws for every model of one latent size.
+   */
+  static BufferedImage priorSamples(LatentModel decoder, int grid, long seed) {
+    int n = grid * grid;
+    int d = decoder.config().latentDim();
+    Random random = new Random(seed);
+    float[] z = new float[n * d];
+    for (int i = 0; i < z.length; i++) {
+      z[i] = (float) random.nextGaussian();
+    }
+    return tile(
+        decoder.decodeMeans(z, n),
+        n,
+        decoder.config().imageHeight(),
+        decoder.config().imageWidth(),
+        grid);
   }
 }

@@ -5,7 +5,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.Random;
 import java.util.concurrent.Callable;
 import org.latentexplorer.model.data.Dataset;
 import org.latentexplorer.model.explore.GridSpacing;
@@ -193,13 +192,7 @@ final class SampleCommand implements Callable<Integer> {
     PrintWriter log = cli.terminal().out();
     if (out != null) {
       int n = grid * grid;
-      int d = config.latentDim();
-      Random random = new Random(seed);
-      float[] z = new float[n * d];
-      for (int i = 0; i < z.length; i++) {
-        z[i] = (float) random.nextGaussian();
-      }
-      PngFile.write(ImageGrid.tile(decoder.decodeMeans(z, n), n, h, w, grid), out);
+      PngFile.write(ImageGrid.priorSamples(decoder, grid, seed), out);
       log.printf(
           Locale.ROOT, "wrote %s: %d prior samples, %dx%d pixels%n", out, n, grid * w, grid * h);
     }
