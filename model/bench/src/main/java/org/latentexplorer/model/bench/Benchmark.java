@@ -290,9 +290,9 @@ public final class Benchmark {
     int d = train.dimension();
     int n = Math.max(1, Math.min(train.size() / BATCH, 32));
     INDArray[] data = new INDArray[n];
-    float[] pixels = train.pixelsUnsafe();
     for (int b = 0; b < n; b++) {
-      float[] chunk = java.util.Arrays.copyOfRange(pixels, b * BATCH * d, (b + 1) * BATCH * d);
+      float[] chunk = new float[BATCH * d];
+      train.copyImages(b * BATCH, BATCH, chunk, 0);
       data[b] =
           Nd4j.create(chunk, new long[] {BATCH, d}, org.nd4j.linalg.api.buffer.DataType.FLOAT);
     }
@@ -408,7 +408,7 @@ public final class Benchmark {
   private void latencies(Trainer trained, Dataset all) {
     LatentCodec codec = new LatentCodec();
     codec.update(trained.snapshot(1, RunState.PAUSED));
-    float[] pixels = all.pixelsUnsafe();
+    float[] pixels = all.copyPixels();
     int n = all.size();
     int repeats = options.latencyRepeats();
     codec.encode(pixels, n);

@@ -121,7 +121,7 @@ class TrainerTest {
 
   @Test
   void aDivergingMinibatchIsRolledBackAndTrainingGoesOn() throws DivergenceException {
-    float[] pixels = digits.train().head(256).pixelsUnsafe().clone();
+    float[] pixels = digits.train().head(256).copyPixels().clone();
     pixels[5] = Float.NaN; // one poisoned image
     Dataset poisoned = new Dataset("poisoned", 28, 28, pixels, null, List.of());
     Trainer t =
@@ -175,7 +175,7 @@ class TrainerTest {
   void aDivergenceOnAnEpochsLastMinibatchStillEndsTheEpoch() throws DivergenceException {
     // Two minibatches per epoch and one poisoned image: every epoch has exactly one divergence,
     // on its last minibatch about every other epoch.
-    float[] pixels = digits.train().head(64).pixelsUnsafe().clone();
+    float[] pixels = digits.train().head(64).copyPixels().clone();
     pixels[3 * 784 + 400] = Float.NaN;
     Dataset poisoned = new Dataset("poisoned", 28, 28, pixels, null, List.of());
     Trainer t =
