@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.latentexplorer.model.data.BundledDataset;
@@ -99,6 +100,20 @@ class EpochTestScoreTest {
     // After the last epoch the score is taken at once: the run is finished with its curves.
     assertEquals(2, testElbo(t).size());
     assertEquals(2 * epochEnd, testElbo(t).x(1));
+  }
+
+  @Test
+  void aSessionSteppedByHandHasTheScoreWhenItPauses() throws Exception {
+    TrainingConfig config = TrainingConfig.defaults().withBatchSize(64).withEpochs(100);
+    try (TrainingSession session = TrainingSession.start(small(ModelFamily.VAE), config, digits)) {
+      // Ten steps are one epoch; the score of its end needs three more, which no step takes.
+      for (int i = 0; i < 10; i++) {
+        session.step();
+      }
+      Snapshot s = session.call(t -> t.snapshot(1, RunState.PAUSED)).get(60, TimeUnit.SECONDS);
+      assertEquals(1, s.progress().epoch());
+      assertEquals(1, s.history().get(Metric.TEST_ELBO).size());
+    }
   }
 
   private static Series testElbo(Trainer t) {
