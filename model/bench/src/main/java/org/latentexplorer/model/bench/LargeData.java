@@ -131,25 +131,46 @@ final class LargeData {
   }
 
   /**
-   * Trains on the large file and on the digits in alternating windows; the ratio is the median of
-   * the per-window ratios, so that both see the same machine.
+   * Trains on the large file, on the digits, and on the digits held as floats as before, in
+   * alternating windows; each ratio is the median of the per-window ratios, so that all see the
+   * same machine.
    */
   private void throughput(ModelConfig config, Dataset digits, Dataset.Split large)
       throws DivergenceException {
-    Trainer small = new Trainer(config, Benchmark.trainingConfig(100_000), digits.split(0.1, 1));
+    Dataset.Split bundled = digits.split(0.1, 1);
+    Trainer small = new Trainer(config, Benchmark.trainingConfig(100_000), bundled);
     Trainer big = new Trainer(config, Benchmark.trainingConfig(100_000), large);
+    Trainer floats =
+        new Trainer(
+            config,
+            Benchmark.trainingConfig(100_000),
+            new Dataset.Split(asFloats(bundled.train()), asFloats(bundled.test())));
     for (int i = 0; i < options.warmupSteps(); i++) {
       small.step();
       big.step();
+      floats.step();
     }
     Samples bigRates = new Samples();
     Samples ratios = new Samples();
+    Samples overFloats = new Samples();
     for (int w = 0; w < options.windows(); w++) {
       double a = Benchmark.window(small, options.stepsPerWindow());
       double b = Benchmark.window(big, options.stepsPerWindow());
+      double f = Benchmark.window(floats, options.stepsPerWindow());
       bigRates.add(b);
       ratios.add(b / a);
+      overFloats.add(a / f);
     }
+    put(
+        Measure.TRAIN_BYTES_OVER_FLOATS,
+        overFloats.median(),
+        String.format(
+            Locale.ROOT,
+            "the bundled digits held as 8-bit levels over the same held as floats, as before;"
+                + " median of %d ratios (range %.2f to %.2f)",
+            overFloats.size(),
+            overFloats.percentile(0),
+            overFloats.max()));
     put(
         Measure.TRAIN_LARGE,
         bigRates.median(),
@@ -170,6 +191,16 @@ final class LargeData {
             ratios.size(),
             ratios.percentile(0),
             ratios.max()));
+  }
+
+  /** The same images held as floats, as every source was before 8-bit levels were kept. */
+  private static Dataset asFloats(Dataset d) {
+    int[] labels = new int[d.size()];
+    for (int i = 0; i < labels.length; i++) {
+      labels[i] = d.label(i);
+    }
+    return new Dataset(
+        d.name(), d.height(), d.width(), d.copyPixels(), labels, d.labelNames(), false);
   }
 
   /**

@@ -36,6 +36,8 @@ public enum Measure {
   DATA_HEAP_FLOATS("data.heap_per_image.floats", "heap per image, floats (as before)", "B"),
   DATA_HEAP_MAPPED("data.heap_per_image.mapped", "heap per image, mapped IDX file", "B"),
   TRAIN_LARGE("train.large_idx", "training on a generated large IDX file", "samples/s"),
+  TRAIN_BYTES_OVER_FLOATS(
+      "train.bytes_over_floats", "bundled digits, 8-bit levels / floats (as before)", "x"),
   TRAIN_LARGE_RATIO("train.large_over_bundled", "large IDX file / bundled digits", "x"),
   STEP_MEDIAN("train.step.median", "training step, median", "ms"),
   EPOCH_END_STEP("train.epoch_end.longest", "longest step around an epoch's end", "ms"),
