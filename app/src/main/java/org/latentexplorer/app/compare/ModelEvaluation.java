@@ -82,7 +82,7 @@ final class ModelEvaluation {
     int d = m.latentDim();
     int h = m.imageHeight();
     int w = m.imageWidth();
-    float[] codes = codec.encode(test.pixelsUnsafe(), n);
+    float[] codes = codec.encode(test.copyPixels(), n);
     Projection plane = d == 2 ? Projection.axes(2, 0, 1) : Projection.principal(codes, n, d);
     float[] xy = plane.project(codes, n);
     int[] labels = new int[n];

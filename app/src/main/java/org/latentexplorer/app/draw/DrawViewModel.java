@@ -419,7 +419,7 @@ public final class DrawViewModel {
       }
       // Every encoding counts for the policy, so the first one starts the interval too.
       if (policy.admit(sameModel && s.state() == RunState.RUNNING)) {
-        codes = ctx.codec().encode(searched.pixelsUnsafe(), searched.size());
+        codes = ctx.codec().encode(searched.copyPixels(), searched.size());
         encodings++;
         of = searched;
         from = s;

@@ -30,7 +30,7 @@ public final class PriorHoles {
   /** q(z) on {@code plane} of {@code images}, with the codec's weights. */
   public static AggregatePosterior of(LatentCodec codec, Projection plane, Dataset images) {
     return AggregatePosterior.of(
-        plane, codec.planePosteriors(plane, images.pixelsUnsafe(), images.size()));
+        plane, codec.planePosteriors(plane, images.copyPixels(), images.size()));
   }
 
   /**

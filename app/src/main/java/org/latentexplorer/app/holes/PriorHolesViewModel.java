@@ -170,7 +170,7 @@ public final class PriorHolesViewModel {
     boolean principal = d > 2 && n >= 3;
     Projection onto =
         principal
-            ? Projection.principal(ctx.codec().encode(images.pixelsUnsafe(), n), n, d)
+            ? Projection.principal(ctx.codec().encode(images.copyPixels(), n), n, d)
             : Projection.axes(d, 0, 1);
     AggregatePosterior q = PriorHoles.of(ctx.codec(), onto, images);
     PlaneGrid grid = squareAroundPrior(onto);

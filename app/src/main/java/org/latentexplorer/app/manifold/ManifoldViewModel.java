@@ -508,7 +508,7 @@ public final class ManifoldViewModel {
       if (n < 3) {
         pca = Projection.axes(d, 0, Math.min(1, d - 1));
       } else {
-        float[] codes = ctx.codec().encode(images.pixelsUnsafe(), n);
+        float[] codes = ctx.codec().encode(images.copyPixels(), n);
         pca = Projection.principal(codes, n, d);
       }
       pcaFrom = s;

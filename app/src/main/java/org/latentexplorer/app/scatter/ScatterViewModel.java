@@ -265,7 +265,7 @@ public final class ScatterViewModel {
     }
     int n = data.size();
     int d = ctx.config().latentDim();
-    float[] codes = ctx.codec().encode(data.pixelsUnsafe(), n);
+    float[] codes = ctx.codec().encode(data.copyPixels(), n);
     boolean principal = d > 2;
     Projection plane =
         principal

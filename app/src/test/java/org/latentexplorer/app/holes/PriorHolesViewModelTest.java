@@ -67,7 +67,7 @@ class PriorHolesViewModelTest {
     Projection plane = Projection.axes(2, 0, 1);
     AggregatePosterior q =
         AggregatePosterior.of(
-            plane, codec.planePosteriors(plane, images.pixelsUnsafe(), images.size()));
+            plane, codec.planePosteriors(plane, images.copyPixels(), images.size()));
     PlaneGrid grid = vm.shownGrid();
     assertEquals(new PlaneGrid(-3.5, 3.5, -3.5, 3.5, 96, 96), grid);
     double expected = q.holes(grid).integral() / q.prior(grid).integral();

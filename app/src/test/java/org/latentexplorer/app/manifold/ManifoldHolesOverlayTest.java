@@ -118,6 +118,6 @@ class ManifoldHolesOverlayTest {
     Dataset images = PriorHoles.images(session.data().test());
     Projection plane = Projection.axes(2, 0, 1);
     return AggregatePosterior.of(
-        plane, codec.planePosteriors(plane, images.pixelsUnsafe(), images.size()));
+        plane, codec.planePosteriors(plane, images.copyPixels(), images.size()));
   }
 }

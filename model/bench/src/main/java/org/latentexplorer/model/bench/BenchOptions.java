@@ -12,6 +12,7 @@ package org.latentexplorer.model.bench;
  * @param renderRequests decode requests timed while a training session runs
  * @param renderIntervalMillis pause between two requests, as between a slider's events
  * @param memoryEpochs epochs trained while watching heap and native memory
+ * @param largeImages images of the generated IDX file trained on against the bundled digits
  */
 public record BenchOptions(
     int images,
@@ -22,7 +23,8 @@ public record BenchOptions(
     int latencyRepeats,
     int renderRequests,
     long renderIntervalMillis,
-    int memoryEpochs) {
+    int memoryEpochs,
+    int largeImages) {
 
   public BenchOptions {
     if (images < 300 || images > 10_000) {
@@ -40,6 +42,9 @@ public record BenchOptions(
     if (memoryEpochs < 1 || memoryEpochs > 10_000) {
       throw new IllegalArgumentException("memory epochs must be between 1 and 10000");
     }
+    if (largeImages < 10_000) {
+      throw new IllegalArgumentException("the large file needs at least 10000 images");
+    }
   }
 
   /**
@@ -48,12 +53,12 @@ public record BenchOptions(
    * competes with it for both cores.
    */
   public static BenchOptions full() {
-    return new BenchOptions(10_000, 300, 15, 30, 60, 20, 200, 20, 100);
+    return new BenchOptions(10_000, 300, 15, 30, 60, 20, 200, 20, 100, 1_000_000);
   }
 
   /** A smoke run of a few seconds: every row, with few repeats and little data. */
   public static BenchOptions quick() {
-    return new BenchOptions(1_000, 3, 3, 3, 5, 3, 10, 10, 1);
+    return new BenchOptions(1_000, 3, 3, 3, 5, 3, 10, 10, 1, 20_000);
   }
 
   public BenchOptions withMemoryEpochs(int n) {
@@ -66,6 +71,7 @@ public record BenchOptions(
         latencyRepeats,
         renderRequests,
         renderIntervalMillis,
-        n);
+        n,
+        largeImages);
   }
 }

@@ -66,7 +66,19 @@ public final class Benchmark {
           Backend.BackendUnavailableException,
           DivergenceException,
           InterruptedException {
-    return new Benchmark(options, progress).run();
+    return new Benchmark(options, progress).run(false);
+  }
+
+  /**
+   * Runs the measurements about large data sets only ({@link LargeData}): heap per image, training
+   * on a generated large IDX file against the bundled digits, and the epoch-end stall.
+   */
+  public static BenchReport runLargeData(BenchOptions options, Consumer<String> progress)
+      throws IOException,
+          Backend.BackendUnavailableException,
+          DivergenceException,
+          InterruptedException {
+    return new Benchmark(options, progress).run(true);
   }
 
   /** The model measured: the classroom default, 784-512-2, Bernoulli, ReLU. */
@@ -78,7 +90,7 @@ public final class Benchmark {
     return TrainingConfig.defaults().withBatchSize(BATCH).withEpochs(epochs);
   }
 
-  private BenchReport run()
+  private BenchReport run(boolean largeDataOnly)
       throws IOException,
           Backend.BackendUnavailableException,
           DivergenceException,
@@ -109,16 +121,19 @@ public final class Benchmark {
             split.test().size()));
 
     double loadBefore = Machine.loadAverage();
-    progress.accept("GEMM ceiling");
-    gemm();
-    progress.accept("training throughput, ours and DL4J's VariationalAutoencoder layer");
-    throughput(trainer, split.train());
-    progress.accept("memory over " + options.memoryEpochs() + " epochs");
-    Trainer trained = memory(config, split);
-    progress.accept("encode and decode latency");
-    latencies(trained, all);
-    progress.accept("render latency under training");
-    renderUnderTraining(config, split);
+    if (!largeDataOnly) {
+      progress.accept("GEMM ceiling");
+      gemm();
+      progress.accept("training throughput, ours and DL4J's VariationalAutoencoder layer");
+      throughput(trainer, split.train());
+      progress.accept("memory over " + options.memoryEpochs() + " epochs");
+      Trainer trained = memory(config, split);
+      progress.accept("encode and decode latency");
+      latencies(trained, all);
+      progress.accept("render latency under training");
+      renderUnderTraining(config, split);
+    }
+    new LargeData(options, progress, results).run(config, all);
     machine.put(
         "load",
         String.format(
@@ -269,17 +284,27 @@ public final class Benchmark {
 
   /** Samples per second of one window of our training steps. */
   private double ourWindow(Trainer trainer) throws DivergenceException {
+    return window(trainer, options.stepsPerWindow());
+  }
+
+  /**
+   * Samples per second of {@code count} training steps, leaving out a step that ends an epoch and
+   * the test set's score that follows it.
+   */
+  static double window(Trainer trainer, int count) throws DivergenceException {
     long nanos = 0;
     int steps = 0;
-    while (steps < options.stepsPerWindow()) {
+    while (steps < count) {
       int epoch = trainer.epoch();
       long t0 = System.nanoTime();
       trainer.step();
       long dt = System.nanoTime() - t0;
-      // A step that ends an epoch also scores the test set: not training throughput.
+      // The test set's score is not training throughput: taken at once, untimed.
       if (trainer.epoch() == epoch) {
         nanos += dt;
         steps++;
+      } else {
+        trainer.finishTestScore();
       }
     }
     return steps * (double) trainer.batchSize() * 1e9 / nanos;
@@ -290,9 +315,9 @@ public final class Benchmark {
     int d = train.dimension();
     int n = Math.max(1, Math.min(train.size() / BATCH, 32));
     INDArray[] data = new INDArray[n];
-    float[] pixels = train.pixelsUnsafe();
     for (int b = 0; b < n; b++) {
-      float[] chunk = java.util.Arrays.copyOfRange(pixels, b * BATCH * d, (b + 1) * BATCH * d);
+      float[] chunk = new float[BATCH * d];
+      train.copyImages(b * BATCH, BATCH, chunk, 0);
       data[b] =
           Nd4j.create(chunk, new long[] {BATCH, d}, org.nd4j.linalg.api.buffer.DataType.FLOAT);
     }
@@ -376,7 +401,7 @@ public final class Benchmark {
    * JavaCPP's {@code Pointer.totalBytes()} nor ND4J's memory manager counts them (both stay near
    * 0), so native use is read from the process's resident pages.
    */
-  private static long[] memoryNow() {
+  static long[] memoryNow() {
     for (int i = 0; i < 3; i++) {
       System.gc();
       try {
@@ -408,7 +433,7 @@ public final class Benchmark {
   private void latencies(Trainer trained, Dataset all) {
     LatentCodec codec = new LatentCodec();
     codec.update(trained.snapshot(1, RunState.PAUSED));
-    float[] pixels = all.pixelsUnsafe();
+    float[] pixels = all.copyPixels();
     int n = all.size();
     int repeats = options.latencyRepeats();
     codec.encode(pixels, n);

@@ -31,7 +31,19 @@ public enum Measure {
   NATIVE_FIRST("memory.native.epoch1", "resident outside the heap, after epoch 1", "MB"),
   NATIVE_HALF("memory.native.half", "resident outside the heap, halfway", "MB"),
   NATIVE_END("memory.native.end", "resident outside the heap, after last epoch", "MB"),
-  RSS_END("memory.rss.end", "process RSS, after last epoch", "MB");
+  RSS_END("memory.rss.end", "process RSS, after last epoch", "MB"),
+  DATA_HEAP_BYTES("data.heap_per_image.bytes", "heap per image, 8-bit levels", "B"),
+  DATA_HEAP_FLOATS("data.heap_per_image.floats", "heap per image, floats (as before)", "B"),
+  DATA_HEAP_MAPPED("data.heap_per_image.mapped", "heap per image, mapped IDX file", "B"),
+  TRAIN_LARGE("train.large_idx", "training on a generated large IDX file", "samples/s"),
+  TRAIN_BYTES_OVER_FLOATS(
+      "train.bytes_over_floats", "bundled digits, 8-bit levels / floats (as before)", "x"),
+  TRAIN_LARGE_RATIO("train.large_over_bundled", "large IDX file / bundled digits", "x"),
+  STEP_MEDIAN("train.step.median", "training step, median", "ms"),
+  EPOCH_END_STEP("train.epoch_end.longest", "longest step around an epoch's end", "ms"),
+  EPOCH_END_AT_ONCE(
+      "train.epoch_end.at_once", "longest step, test set scored at once (before)", "ms"),
+  EPOCH_END_RATIO("train.epoch_end.over_median", "longest step at an epoch's end / median", "x");
 
   private final String key;
   private final String label;

@@ -35,11 +35,13 @@ final class GrayPixels {
 
   /** Whether any pixel lies strictly between 0 and 1. */
   static boolean hasGray(Dataset d) {
-    float[] pixels = d.pixelsUnsafe();
-    long n = (long) d.size() * d.dimension();
-    for (int i = 0; i < n; i++) {
-      if (pixels[i] > 0 && pixels[i] < 1) {
-        return true;
+    float[] image = new float[d.dimension()];
+    for (int i = 0; i < d.size(); i++) {
+      d.copyImage(i, image, 0);
+      for (float p : image) {
+        if (p > 0 && p < 1) {
+          return true;
+        }
       }
     }
     return false;

@@ -258,8 +258,8 @@ final class SampleCommand implements Callable<Integer> {
     model.importParameters(state.parameters());
     int pixels = test.dimension();
     float[] images = new float[2 * pixels];
-    System.arraycopy(test.pixelsUnsafe(), ends[0] * pixels, images, 0, pixels);
-    System.arraycopy(test.pixelsUnsafe(), ends[1] * pixels, images, pixels, pixels);
+    test.copyImage(ends[0], images, 0);
+    test.copyImage(ends[1], images, pixels);
     float[] codes = model.encodeMeans(images, 2);
     int d = config.latentDim();
     float[] a = Arrays.copyOfRange(codes, 0, d);

@@ -521,7 +521,10 @@ final class TrainCommand implements Callable<Integer> {
         reportMessage();
         totals.add(m.loss());
         if (trainer.epoch() != epochBefore) {
-          // This step also scored the test set: its time is not training throughput.
+          // The epoch's line shows its test score: taken now, not spread over the next steps, and
+          // so not training throughput.
+          trainer.finishTestScore();
+          elapsed = System.nanoTime() - t0;
           totals.lastStepNanos = elapsed;
           totals.lastStepSamples = batch;
           bar.clear();

@@ -340,8 +340,8 @@ class CliTest {
     Dataset test = BundledDataset.MNIST_DIGITS.load().head(300).split(0.1, 1).test();
     LatentModel m = new LatentModel(state.model(), DataType.FLOAT, 0);
     m.importParameters(state.parameters());
-    float[] a = Arrays.copyOfRange(test.pixelsUnsafe(), 3 * 784, 4 * 784);
-    float[] b = Arrays.copyOfRange(test.pixelsUnsafe(), 17 * 784, 18 * 784);
+    float[] a = Arrays.copyOfRange(test.copyPixels(), 3 * 784, 4 * 784);
+    float[] b = Arrays.copyOfRange(test.copyPixels(), 17 * 784, 18 * 784);
     float[] first = m.decodeMeans(m.encodeMeans(a, 1), 1);
     float[] last = m.decodeMeans(m.encodeMeans(b, 1), 1);
 

@@ -17,6 +17,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.latentexplorer.model.data.Dataset;
 import org.latentexplorer.model.train.TrainingConfig;
 import org.latentexplorer.model.train.TrainingMemory;
 import org.latentexplorer.model.vae.ModelConfig;
@@ -61,8 +62,10 @@ class MemoryCheckTest {
 
     assertEquals(Cli.EXIT_FAILURE, r.code, r::toString);
     assertEquals(1, r.errLines.size(), r::toString);
-    // --limit 300 with the default test fraction: 270 training and 30 test images.
-    String expected = need(TrainingMemory.of(WIDE, TrainingConfig.defaults(), 270, 30));
+    // --limit 300 with the default test fraction: 270 training and 30 test images, 8-bit.
+    Dataset.Split digits =
+        new Dataset("same size", 28, 28, new float[300 * 784], null, List.of(), true).split(0.1, 1);
+    String expected = need(TrainingMemory.of(WIDE, TrainingConfig.defaults(), digits));
     assertTrue(
         r.errLines.get(0).startsWith(Cli.NAME + ": " + expected + ", more than the "), r::toString);
     assertTrue(

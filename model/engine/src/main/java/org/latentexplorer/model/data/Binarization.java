@@ -23,6 +23,8 @@ public enum Binarization {
   FIXED("fixed random sample"),
   DYNAMIC("new random sample each epoch");
 
+  private static final int CHUNK_VALUES = 1 << 16;
+
   private final String displayName;
 
   Binarization(String displayName) {
@@ -35,22 +37,37 @@ public enum Binarization {
 
   /**
    * The dataset to train on: binarized once for {@link #THRESHOLD} and {@link #FIXED}, {@code data}
-   * itself otherwise. {@code data} is not modified.
+   * itself otherwise. {@code data} is not modified. The binary pixels are kept as the levels 0 and
+   * 255, one byte a pixel, whatever {@code data} stores.
    */
   public Dataset prepare(Dataset data, long seed) {
     if (this != THRESHOLD && this != FIXED) {
       return data;
     }
-    float[] src = data.pixelsUnsafe();
-    float[] dst = src.clone();
-    if (this == THRESHOLD) {
-      for (int i = 0; i < dst.length; i++) {
-        dst[i] = dst[i] >= 0.5f ? 1f : 0f;
+    int d = data.dimension();
+    int n = data.size();
+    // An even number of images a chunk keeps the pairs of pixels sampleInPlace draws together the
+    // same as over one array of all the pixels, so the sample does not depend on the chunking.
+    int perChunk = Math.max(2, (CHUNK_VALUES / d) & ~1);
+    float[] chunk = new float[perChunk * d];
+    byte[] levels = new byte[Math.multiplyExact(n, d)];
+    Random random = new Random(seed);
+    for (int first = 0; first < n; first += perChunk) {
+      int count = Math.min(perChunk, n - first);
+      int length = count * d;
+      data.copyImages(first, count, chunk, 0);
+      if (this == THRESHOLD) {
+        for (int i = 0; i < length; i++) {
+          chunk[i] = chunk[i] >= 0.5f ? 1f : 0f;
+        }
+      } else {
+        sampleInPlace(chunk, 0, length, random);
       }
-    } else {
-      sampleInPlace(dst, 0, dst.length, new Random(seed));
+      for (int i = 0; i < length; i++) {
+        levels[first * d + i] = chunk[i] == 1f ? (byte) 255 : 0;
+      }
     }
-    int[] labels = new int[data.size()];
+    int[] labels = new int[n];
     for (int i = 0; i < labels.length; i++) {
       labels[i] = data.label(i);
     }
@@ -58,9 +75,10 @@ public enum Binarization {
         data.name() + " (" + displayName + ")",
         data.height(),
         data.width(),
-        dst,
+        PixelStore.ofLevels(levels, d),
         data.hasLabels() ? labels : null,
-        data.labelNames());
+        data.labelNames(),
+        false);
   }
 
   /**

@@ -42,7 +42,7 @@ public final class Dequantization {
     if (!data.isEightBit()) {
       throw new IllegalArgumentException(data.name() + " does not hold 8-bit pixel levels");
     }
-    float[] pixels = data.pixelsUnsafe().clone();
+    float[] pixels = data.copyPixels();
     applyInPlace(pixels, 0, pixels.length, new Random(seed));
     int[] labels = new int[data.size()];
     for (int i = 0; i < labels.length; i++) {

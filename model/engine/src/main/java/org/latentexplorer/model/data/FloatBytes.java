@@ -24,9 +24,14 @@ public final class FloatBytes {
 
   /** Hands {@code values} to {@code sink} as little-endian bytes, in order, a chunk at a time. */
   public static void forEachChunk(float[] values, Sink sink) throws IOException {
+    forEachChunk(values, values.length, sink);
+  }
+
+  /** Hands the first {@code length} of {@code values} to {@code sink} as {@link #forEachChunk}. */
+  public static void forEachChunk(float[] values, int length, Sink sink) throws IOException {
     ByteBuffer buf = ByteBuffer.allocate(CHUNK_BYTES).order(ByteOrder.LITTLE_ENDIAN);
-    for (int i = 0; i < values.length; ) {
-      int n = Math.min(values.length - i, CHUNK_BYTES / Float.BYTES);
+    for (int i = 0; i < length; ) {
+      int n = Math.min(length - i, CHUNK_BYTES / Float.BYTES);
       buf.clear();
       buf.asFloatBuffer().put(values, i, n);
       sink.accept(buf.array(), n * Float.BYTES);

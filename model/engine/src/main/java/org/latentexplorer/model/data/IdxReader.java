@@ -1,11 +1,13 @@
 package org.latentexplorer.model.data;
 
-import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.zip.ZipException;
 
@@ -16,7 +18,12 @@ import java.util.zip.ZipException;
  * <p>An images file is a big-endian header {@code 0x00000803, N, rows, cols} followed by {@code N *
  * rows * cols} unsigned bytes, image after image, row-major. A labels file is {@code 0x00000801, N}
  * followed by N unsigned bytes. Either may be gzipped: gzip is recognised by its magic bytes, not
- * by the name. Pixels become {@code byte / 255}.
+ * by the name. Pixels become {@code byte / 255}, kept as the bytes ({@link Dataset}).
+ *
+ * <p>An uncompressed images file is mapped into memory, not read onto the heap: the dataset reads
+ * its pixels from the file's pages, which the operating system caches, so a million images take no
+ * heap but their labels. A gzipped file cannot be mapped (its bytes must be decompressed in order)
+ * and is read onto the heap, one byte a pixel. A mapped file must not change while it is open.
  *
  * <p>EMNIST stores its images transposed (column-major); they are read as stored.
  */
@@ -31,14 +38,8 @@ public final class IdxReader {
   private static final int LABELS_HEADER = 8;
   private static final int CHUNK = 1 << 16;
 
-  // byte -> [0, 1], so the inner loop is one load instead of a conversion and a division.
-  private static final float[] BYTE_TO_UNIT = new float[256];
-
-  static {
-    for (int i = 0; i < 256; i++) {
-      BYTE_TO_UNIT[i] = i / 255f;
-    }
-  }
+  // A mapped buffer holds at most this many bytes.
+  private static final long MAX_MAP_BYTES = Integer.MAX_VALUE;
 
   private IdxReader() {}
 
@@ -64,22 +65,32 @@ public final class IdxReader {
    *     two files disagree
    */
   public static Dataset read(Path images, Path labels, List<String> labelNames) throws IOException {
+    return read(images, labels, labelNames, MemoryBudget.ofRuntime(), MAX_MAP_BYTES);
+  }
+
+  /**
+   * Reads as {@link #read(Path, Path, List)}, within {@code budget} and with maps of at most {@code
+   * maxMapBytes} each.
+   */
+  static Dataset read(
+      Path images, Path labels, List<String> labelNames, MemoryBudget budget, long maxMapBytes)
+      throws IOException {
     String imagesName = fileName(images);
-    float[] pixels;
+    PixelStore pixels;
     int[] header;
-    try (InputStream in = Files.newInputStream(images)) {
-      BufferedInputStream buffered = new BufferedInputStream(in, CHUNK);
-      buffered.mark(2);
-      byte[] head = buffered.readNBytes(2);
-      buffered.reset();
-      // Only for an uncompressed file can the declared size be checked before reading.
-      long length = Compression.isGzip(head, head.length) ? -1 : Files.size(images);
-      InputStream source =
-          length < 0 ? Compression.decompressIfGzip(buffered, imagesName) : buffered;
-      header = readImagesHeader(imagesName, source);
-      // A truncated file is reported as such, not as too large for memory.
-      checkLength(imagesName, header, length);
-      pixels = readPixels(imagesName, source, header);
+    if (Compression.isGzip(images)) {
+      try (InputStream source = Compression.open(images)) {
+        header = readImagesHeader(imagesName, source);
+        pixels = readPixels(imagesName, source, header, budget, true);
+      }
+    } else {
+      try (FileChannel channel = FileChannel.open(images, StandardOpenOption.READ)) {
+        InputStream source = Channels.newInputStream(channel);
+        header = readImagesHeader(imagesName, source);
+        // A truncated file is reported as such, not as too large for memory.
+        checkLength(imagesName, header, channel.size());
+        pixels = mapPixels(imagesName, channel, header, budget, maxMapBytes);
+      }
     }
     int[] labelValues = null;
     if (labels != null) {
@@ -102,10 +113,10 @@ public final class IdxReader {
       String name, InputStream images, InputStream labels, List<String> labelNames)
       throws IOException {
     int[] header;
-    float[] pixels;
+    PixelStore pixels;
     try (InputStream source = Compression.decompressIfGzip(images, name)) {
       header = readImagesHeader(name, source);
-      pixels = readPixels(name, source, header);
+      pixels = readPixels(name, source, header, MemoryBudget.ofRuntime(), false);
     }
     int[] labelValues = null;
     if (labels != null) {
@@ -119,7 +130,7 @@ public final class IdxReader {
   private static Dataset build(
       String name,
       int[] header,
-      float[] pixels,
+      PixelStore pixels,
       int[] labels,
       List<String> labelNames,
       String labelsSource)
@@ -188,24 +199,56 @@ public final class IdxReader {
     }
   }
 
-  private static float[] readPixels(String source, InputStream in, int[] header)
+  /**
+   * Maps the pixels that follow the header, in as few maps as hold whole images: a map cannot
+   * exceed 2 GB. The maps stay valid after the channel is closed.
+   */
+  private static PixelStore mapPixels(
+      String source, FileChannel channel, int[] header, MemoryBudget budget, long maxMapBytes)
       throws IOException {
-    MemoryBudget.ofRuntime().check(source, header[0], (long) header[1] * header[2]);
-    float[] pixels = new float[header[0] * header[1] * header[2]];
-    byte[] chunk = new byte[CHUNK];
+    int n = header[0];
+    int d = header[1] * header[2];
+    budget.check(source, n, d, MemoryBudget.MAPPED);
+    int perMap = (int) Math.max(1, Math.min(n, maxMapBytes / d));
+    ByteBuffer[] maps = new ByteBuffer[(n + perMap - 1) / perMap];
+    for (int m = 0; m < maps.length; m++) {
+      long first = (long) m * perMap;
+      long bytes = Math.min(perMap, n - first) * d;
+      maps[m] = channel.map(FileChannel.MapMode.READ_ONLY, IMAGES_HEADER + first * d, bytes);
+    }
+    return PixelStore.ofMapped(maps, perMap, n, d);
+  }
+
+  /**
+   * Reads the pixels that follow the header onto the heap, one byte a pixel.
+   *
+   * @param gzipped whether {@code in} decompresses a file, which could be mapped if it were not
+   */
+  private static PixelStore readPixels(
+      String source, InputStream in, int[] header, MemoryBudget budget, boolean gzipped)
+      throws IOException {
+    int d = header[1] * header[2];
+    try {
+      budget.check(source, header[0], d, MemoryBudget.LEVEL);
+    } catch (DataFormatException e) {
+      if (!gzipped) {
+        throw e;
+      }
+      throw new DataFormatException(
+          e.getMessage()
+              + "; or decompress it (gunzip): an uncompressed file is mapped, not loaded");
+    }
+    byte[] pixels = new byte[header[0] * d];
     int filled = 0;
     try {
       while (filled < pixels.length) {
-        int got = in.read(chunk, 0, Math.min(chunk.length, pixels.length - filled));
+        int got = in.read(pixels, filled, Math.min(CHUNK, pixels.length - filled));
         if (got < 0) {
           throw new DataFormatException(
               String.format(
                   "%s: file is truncated: the header declares %,d images of %dx%d but the data"
                       + " ends in image %,d",
-                  source, header[0], header[1], header[2], filled / (header[1] * header[2]) + 1));
-        }
-        for (int i = 0; i < got; i++) {
-          pixels[filled + i] = BYTE_TO_UNIT[chunk[i] & 0xff];
+                  source, header[0], header[1], header[2], filled / d + 1));
         }
         filled += got;
       }
@@ -213,7 +256,7 @@ public final class IdxReader {
     } catch (EOFException | ZipException e) {
       throw corrupt(source, e);
     }
-    return pixels;
+    return PixelStore.ofLevels(pixels, d);
   }
 
   private static int[] readLabels(String source, InputStream in, int count, String imagesSource)

@@ -115,11 +115,6 @@ public final class ImageFolderReader {
 
     int n = images.size();
     int d = size.dimension();
-    MemoryBudget.ofRuntime().check(name, n, d);
-    float[] pixels = new float[n * d];
-    for (int i = 0; i < n; i++) {
-      decodeInto(folder, images.get(i), pixels, i * d);
-    }
     int[] labels = null;
     if (!labelNames.isEmpty()) {
       labels = new int[n];
@@ -127,9 +122,43 @@ public final class ImageFolderReader {
         labels[i] = labelOf.get(i);
       }
     }
+    PixelStore pixels = decodeAll(folder, images, name);
     // 8-bit images that needed no resampling or alpha keep their levels k / 255.
-    boolean eightBit = PixelLevels.onByteLevels(pixels);
-    return new Dataset(name, size.height(), size.width(), pixels, labels, labelNames, eightBit);
+    return new Dataset(
+        name, size.height(), size.width(), pixels, labels, labelNames, pixels.levels());
+  }
+
+  /**
+   * Decodes every image, kept as 8-bit levels while every pixel so far is one, and as floats from
+   * the first image that is not (a resampled or translucent one).
+   */
+  private PixelStore decodeAll(Path folder, List<Path> images, String name) throws IOException {
+    int n = images.size();
+    int d = size.dimension();
+    MemoryBudget budget = MemoryBudget.ofRuntime();
+    budget.check(name, n, d, MemoryBudget.LEVEL);
+    byte[] levels = new byte[n * d];
+    float[] image = new float[d];
+    for (int i = 0; i < n; i++) {
+      decodeInto(folder, images.get(i), image, 0);
+      if (!PixelLevels.onByteLevels(image)) {
+        budget.check(name, n, d, MemoryBudget.FLOAT);
+        float[] pixels = new float[n * d];
+        PixelStore decoded = PixelStore.ofLevels(levels, d);
+        for (int k = 0; k < i; k++) {
+          decoded.copy(k, pixels, k * d);
+        }
+        System.arraycopy(image, 0, pixels, i * d, d);
+        for (int k = i + 1; k < n; k++) {
+          decodeInto(folder, images.get(k), pixels, k * d);
+        }
+        return PixelStore.ofFloats(pixels, d);
+      }
+      for (int j = 0; j < d; j++) {
+        levels[i * d + j] = (byte) PixelLevels.level(image[j]);
+      }
+    }
+    return PixelStore.ofLevels(levels, d);
   }
 
   /**

@@ -1,7 +1,6 @@
 package org.latentexplorer.model.eval;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CancellationException;
@@ -19,7 +18,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * model.
  */
 public final class Evaluator {
-  private static final int BATCH = 250;
+  private static final int BATCH = EvaluationSum.BATCH;
 
   /** The most importance samples per image an estimate takes. */
   public static final int MAX_SAMPLES = 5000;
@@ -28,61 +27,9 @@ public final class Evaluator {
 
   /** Evaluates every image of {@code data} (one posterior sample per image for the ELBO). */
   public static Evaluation evaluate(LatentModel model, Dataset data, Random random) {
-    int n = data.size();
-    int d = model.config().latentDim();
-    int width = model.head().encoderOutputSize();
-    PosteriorHead head = model.head();
-    boolean vae = model.config().family() == ModelFamily.VAE;
-    boolean aae = model.config().family() == ModelFamily.AAE;
-    double[] klPerDim = new double[d];
-    double[] meanSum = new double[d];
-    double[] meanSq = new double[d];
-    double sumLl = 0;
-    double sumKl = 0;
-    double sumSq = 0;
-    float[] pixels = data.pixelsUnsafe();
-    for (int first = 0; first < n; first += BATCH) {
-      int b = Math.min(BATCH, n - first);
-      INDArray x = model.batch(pixels, first, b);
-      double[] enc = new double[b * width];
-      model.encode(x, enc);
-      double[] means = new double[b * d];
-      head.mean(enc, b, means);
-      for (int i = 0; i < b * d; i++) {
-        meanSum[i % d] += means[i];
-        meanSq[i % d] += means[i] * means[i];
-      }
-      double[] rows = new double[b];
-      model.squaredError(means, x, rows);
-      sumSq += sum(rows);
-      if (vae || aae) {
-        double[] z = new double[b * d];
-        if (vae) {
-          head.sample(enc, b, random, z);
-        } else {
-          z = means;
-        }
-        model.logLikelihood(z, x, rows);
-        sumLl += sum(rows);
-      }
-      if (vae) {
-        for (int r = 0; r < b; r++) {
-          sumKl += head.klAnalytic(enc, r, klPerDim);
-        }
-      }
-    }
-    int active = 0;
-    for (int i = 0; i < d; i++) {
-      double mean = meanSum[i] / n;
-      if (meanSq[i] / n - mean * mean > Evaluation.ACTIVE_UNIT_THRESHOLD) {
-        active++;
-      }
-      klPerDim[i] /= n;
-    }
-    double ll = vae || aae ? sumLl / n : Double.NaN;
-    double kl = vae ? sumKl / n : Double.NaN;
-    return new Evaluation(
-        vae ? ll - kl : Double.NaN, ll, kl, vae ? klPerDim : new double[0], active, sumSq / n, n);
+    EvaluationSum sum = new EvaluationSum(model);
+    sum.add(data, 0, data.size(), random);
+    return sum.result();
   }
 
   /**
@@ -156,19 +103,20 @@ public final class Evaluator {
     }
     int most = samples[samples.length - 1];
     ImportanceSampler sampler = new ImportanceSampler(model, most);
-    float[] pixels = data.pixelsUnsafe();
+    float[] image = new float[data.dimension()];
     double[][] perImage = new double[samples.length][n];
     double[] elbos = new double[n];
     long chunksPerImage = (most + sampler.chunk - 1) / sampler.chunk;
     for (int i = 0; i < n; i++) {
-      int image = i;
+      int at = i;
+      data.copyImage(i, image, 0);
       LogMeanExp weights = new LogMeanExp();
       int[] next = {0};
       long[] chunks = {0};
       double kl =
           sampler.sample(
-              pixels,
-              i,
+              image,
+              0,
               most,
               random,
               () -> {
@@ -178,14 +126,14 @@ public final class Evaluator {
               },
               () ->
                   progress.accept(
-                      (image * chunksPerImage + ++chunks[0]) / (double) (n * chunksPerImage)),
+                      (at * chunksPerImage + ++chunks[0]) / (double) (n * chunksPerImage)),
               (l, logLikelihood, logWeight) -> {
                 if (l == 0) {
-                  elbos[image] = logLikelihood;
+                  elbos[at] = logLikelihood;
                 }
                 weights.add(logWeight);
                 if (weights.count() == samples[next[0]]) {
-                  perImage[next[0]++][image] = weights.logMean();
+                  perImage[next[0]++][at] = weights.logMean();
                 }
               });
       elbos[i] -= kl;
@@ -329,9 +277,5 @@ public final class Evaluator {
       }
       return kl;
     }
-  }
-
-  private static double sum(double[] v) {
-    return Arrays.stream(v).sum();
   }
 }

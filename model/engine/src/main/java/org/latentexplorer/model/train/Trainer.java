@@ -52,6 +52,7 @@ public final class Trainer {
   private final Dataset train;
   private final Dataset test;
   private final Dataset liveTest;
+  private final EpochTestScore epochScore;
   private final boolean dequantized;
   private final LatentModel model;
   private final Optimizer optimizer;
@@ -138,6 +139,7 @@ public final class Trainer {
     // A density on 8-bit levels is scored on one fixed dequantisation, so numbers repeat.
     this.test = dequantized ? Dequantization.fixed(scored, config.seed() + 2) : scored;
     this.liveTest = test.size() > LIVE_TEST_IMAGES ? test.head(LIVE_TEST_IMAGES) : test;
+    this.epochScore = new EpochTestScore(test);
     this.model =
         new LatentModel(modelConfig, DataType.FLOAT, config.seed(), config.initialization());
     this.optimizer =
@@ -261,7 +263,9 @@ public final class Trainer {
   }
 
   /**
-   * Trains on one minibatch. At the end of an epoch the whole test set is scored.
+   * Trains on one minibatch. At the end of an epoch the whole test set is scored with the weights
+   * of that moment, a chunk after each of the following steps ({@link EpochTestScore}); after the
+   * last epoch, at once.
    *
    * @return the minibatch's metrics (after a rollback, those of the step that diverged)
    * @throws DivergenceException after {@value #MAX_FAILURES} divergences in a row
@@ -307,21 +311,56 @@ public final class Trainer {
     for (TrainingListener l : listeners) {
       l.onTrainingBatch(step, m);
     }
+    advanceTestScore();
     endEpochIfLastBatch();
     return m;
   }
 
   /**
-   * Counts the epoch and scores the whole test set once the epoch's last minibatch has been taken,
-   * whether it trained or diverged and was skipped.
+   * Counts the epoch and starts scoring the whole test set once the epoch's last minibatch has been
+   * taken, whether it trained or diverged and was skipped.
    */
   private void endEpochIfLastBatch() {
     if (cursor + batch > train.size()) {
       epoch++;
-      Evaluation e = evaluateFullTest();
-      for (TrainingListener l : listeners) {
-        l.onEpoch(epoch, e);
+      // An epoch shorter than its score in chunks: the last epoch's score ends now.
+      finishTestScore();
+      epochScore.start(model, samplesSeen, epoch, new Random(evalRandom.nextLong()));
+      if (finished()) {
+        finishTestScore();
       }
+    }
+  }
+
+  private void advanceTestScore() {
+    if (epochScore.pending()) {
+      Evaluation e = epochScore.advance();
+      if (e != null) {
+        recordEpochScore(e);
+      }
+    }
+  }
+
+  /**
+   * Finishes the score of the last epoch's end now, when it is still under way: for whatever needs
+   * the curves complete (a save, a printed summary). Does nothing otherwise.
+   */
+  public void finishTestScore() {
+    if (epochScore.pending()) {
+      recordEpochScore(epochScore.finish());
+    }
+  }
+
+  private void recordEpochScore(Evaluation e) {
+    record(
+        e,
+        epochScore.samplesSeen(),
+        Metric.TEST_ELBO,
+        Metric.TEST_LOG_LIKELIHOOD,
+        Metric.TEST_KL,
+        Metric.TEST_SQUARED_ERROR);
+    for (TrainingListener l : listeners) {
+      l.onEpoch(epochScore.epoch(), e);
     }
   }
 
@@ -358,6 +397,7 @@ public final class Trainer {
     for (TrainingListener l : listeners) {
       l.onDivergence(message);
     }
+    advanceTestScore();
     endEpochIfLastBatch();
     return m;
   }
@@ -433,8 +473,12 @@ public final class Trainer {
         Metric.LIVE_TEST_SQUARED_ERROR);
   }
 
-  /** Scores the whole test set now and adds it to the {@code TEST_} curves. */
+  /**
+   * Scores the whole test set now and adds it to the {@code TEST_} curves, after the score of the
+   * last epoch's end, if that was still under way.
+   */
   public Evaluation evaluateFullTest() {
+    finishTestScore();
     return evaluate(
         test,
         Metric.TEST_ELBO,
@@ -446,13 +490,18 @@ public final class Trainer {
   private Evaluation evaluate(
       Dataset data, Metric elbo, Metric logLikelihood, Metric kl, Metric squaredError) {
     Evaluation e = Evaluator.evaluate(model, data, evalRandom);
-    recorder.add(elbo, samplesSeen, e.elbo());
-    recorder.add(logLikelihood, samplesSeen, e.logLikelihood());
-    recorder.add(kl, samplesSeen, e.kl());
-    recorder.add(squaredError, samplesSeen, e.squaredError());
+    record(e, samplesSeen, elbo, logLikelihood, kl, squaredError);
+    return e;
+  }
+
+  private void record(
+      Evaluation e, long x, Metric elbo, Metric logLikelihood, Metric kl, Metric squaredError) {
+    recorder.add(elbo, x, e.elbo());
+    recorder.add(logLikelihood, x, e.logLikelihood());
+    recorder.add(kl, x, e.kl());
+    recorder.add(squaredError, x, e.squaredError());
     klPerDimension = e.klPerDimension();
     activeUnits = e.activeUnits();
-    return e;
   }
 
   /** Importance-sampled log p(x) on up to {@code images} test images, added to the curves. */
@@ -540,8 +589,12 @@ public final class Trainer {
         timeline.timeline());
   }
 
-  /** Everything needed to resume this run later, with its provenance as of now. */
+  /**
+   * Everything needed to resume this run later, with its provenance as of now, and the curves with
+   * the last epoch's test score (finished now if it was under way).
+   */
   public TrainerState state() {
+    finishTestScore();
     return new TrainerState(
         modelConfig,
         config,

@@ -11,7 +11,11 @@ public interface TrainingListener {
   /** After each minibatch that was applied. */
   default void onTrainingBatch(long step, StepMetrics metrics) {}
 
-  /** After each epoch, with the score of the whole test set. */
+  /**
+   * With the score of the whole test set at the end of epoch {@code epoch}, taken with the weights
+   * of that moment: a few steps after it ends, when its last chunk is scored ({@link
+   * Trainer#step}), or earlier when a save or a pause asks for it.
+   */
   default void onEpoch(int epoch, Evaluation test) {}
 
   /** When a divergence was rolled back; {@code message} says what was done. */

@@ -1,7 +1,9 @@
 package org.latentexplorer.model.train;
 
 import java.util.Optional;
+import org.latentexplorer.model.data.Binarization;
 import org.latentexplorer.model.data.Dataset;
+import org.latentexplorer.model.vae.Likelihood;
 import org.latentexplorer.model.vae.ModelConfig;
 
 /**
@@ -12,10 +14,12 @@ import org.latentexplorer.model.vae.ModelConfig;
  * slots for Adam, 1 for Adagrad, 0 for SGD), 4 bytes a value:
  *
  * <ul>
- *   <li>images: each twice, the whole set and its train/test split (the app keeps both, the command
- *       line until the split is made); once more where a binarization is drawn in advance
- *       (threshold and fixed: all, dynamic: the test set, scored on one fixed sample); and the test
- *       images scored live, when they are a part of the test set; 4 bytes a pixel and 4 a label;
+ *   <li>images: the whole set, b bytes a pixel (4 for floats, 1 for 8-bit levels on the heap, 0
+ *       when mapped from a file) and 4 a label; its train/test split and the live test images,
+ *       views that copy no pixels, 8 bytes an image (index and label); the binary images a
+ *       binarization draws in advance, 1 byte a pixel (threshold and fixed: all, dynamic: the test
+ *       set, scored on one fixed sample); and the test set of a Gaussian decoder on 8-bit images,
+ *       scored on one fixed dequantization, 4 bytes a pixel;
  *   <li>the model: S for the optimiser's state (heap arrays, for the fused kernels), P + S for the
  *       divergence guard's last good copy, 3 P for the snapshots' weights (the latest, one being
  *       drawn, one being replaced) and P + S for the copy a save writes;
@@ -53,15 +57,36 @@ public final class TrainingMemory {
 
   /** What training {@code model} as {@code training} says on the images of {@code data} needs. */
   public static TrainingMemory of(ModelConfig model, TrainingConfig training, Dataset.Split data) {
-    return of(model, training, data.train().size(), data.test().size());
+    return of(
+        model,
+        training,
+        data.train().size(),
+        data.test().size(),
+        data.train().heapBytesPerPixel(),
+        data.train().isEightBit() && data.test().isEightBit());
   }
 
   /**
    * What training {@code model} as {@code training} says on this many images of the model's size
-   * needs; with no images, what the model alone needs.
+   * needs, held as floats (the most a source can take); with no images, what the model alone needs.
    */
   public static TrainingMemory of(
       ModelConfig model, TrainingConfig training, long trainImages, long testImages) {
+    return of(model, training, trainImages, testImages, Float.BYTES, true);
+  }
+
+  /**
+   * @param pixelBytes heap bytes a pixel of the source takes
+   * @param eightBit whether the source may hold 8-bit levels, which a Gaussian decoder scores
+   *     dequantized
+   */
+  private static TrainingMemory of(
+      ModelConfig model,
+      TrainingConfig training,
+      long trainImages,
+      long testImages,
+      int pixelBytes,
+      boolean eightBit) {
     if (trainImages < 0 || testImages < 0) {
       throw new IllegalArgumentException(
           "image counts cannot be negative: " + trainImages + ", " + testImages);
@@ -71,20 +96,27 @@ public final class TrainingMemory {
     long modelValues = s + (p + s) + SNAPSHOT_COPIES * p + (p + s);
 
     long all = trainImages + testImages;
-    long copies = 2 * all;
-    copies +=
-        switch (training.binarization()) {
-          case THRESHOLD, FIXED -> all;
-          case DYNAMIC -> testImages;
-          case NONE -> 0;
-        };
-    copies += testImages > Trainer.LIVE_TEST_IMAGES ? Trainer.LIVE_TEST_IMAGES : 0;
-    long bytesPerImage = Float.BYTES * (long) model.inputDim() + Integer.BYTES;
+    long d = model.inputDim();
+    long view = 2 * Integer.BYTES;
+    long bytes = all * (d * pixelBytes + Integer.BYTES) + all * view;
+    bytes +=
+        (d + Integer.BYTES)
+            * switch (training.binarization()) {
+              case THRESHOLD, FIXED -> all;
+              case DYNAMIC -> testImages;
+              case NONE -> 0;
+            };
+    if (eightBit
+        && training.binarization() == Binarization.NONE
+        && model.decoderLikelihood() == Likelihood.GAUSSIAN) {
+      bytes += testImages * (d * Float.BYTES + Integer.BYTES);
+    }
+    bytes += testImages > Trainer.LIVE_TEST_IMAGES ? Trainer.LIVE_TEST_IMAGES * view : 0;
 
     return new TrainingMemory(
         p,
         all,
-        copies * bytesPerImage,
+        bytes,
         Float.BYTES * modelValues,
         Float.BYTES * (long) training.batchSize() * model.inputDim());
   }

@@ -151,6 +151,8 @@ public final class TrainingSession implements AutoCloseable {
           }
           if (state != RunState.FAILED) {
             trainOneStep();
+            // No step follows to take the test score's chunks: the rest now, for the curves.
+            trainer.finishTestScore();
             if (state == RunState.READY || state == RunState.STOPPED) {
               changeState(RunState.PAUSED);
             } else {
@@ -271,6 +273,10 @@ public final class TrainingSession implements AutoCloseable {
   }
 
   private void changeState(RunState next) {
+    if (next != RunState.RUNNING && trainer != null) {
+      // Paused or stopped, no step follows to take the test score's chunks: the rest now.
+      trainer.finishTestScore();
+    }
     state = next;
     windowStart = 0;
     windowSamples = 0;

@@ -40,16 +40,16 @@ class BinarizationTest {
     Dataset a = Binarization.FIXED.prepare(d, 42);
     Dataset b = Binarization.FIXED.prepare(d, 42);
     Dataset c = Binarization.FIXED.prepare(d, 43);
-    assertArrayEquals(a.pixelsUnsafe(), b.pixelsUnsafe());
+    assertArrayEquals(a.copyPixels(), b.copyPixels());
     assertNotEquals(
-        java.util.Arrays.hashCode(a.pixelsUnsafe()), java.util.Arrays.hashCode(c.pixelsUnsafe()));
+        java.util.Arrays.hashCode(a.copyPixels()), java.util.Arrays.hashCode(c.copyPixels()));
     double ones = 0;
-    for (float v : a.pixelsUnsafe()) {
+    for (float v : a.copyPixels()) {
       assertEquals(v, Math.rint(v), "0 or 1");
       ones += v;
     }
     // 100,000 draws of Bernoulli(0.3): standard deviation of the mean is 0.0014.
-    assertEquals(0.3, ones / a.pixelsUnsafe().length, 0.007);
+    assertEquals(0.3, ones / a.copyPixels().length, 0.007);
     assertEquals(0, a.label(5));
     assertEquals(List.of("only"), a.labelNames());
   }

@@ -34,7 +34,7 @@ class DequantizationTest {
     assertTrue(digits.isEightBit());
     Dataset a = Dequantization.fixed(digits, 5);
     Dataset b = Dequantization.fixed(digits, 5);
-    assertArrayEquals(a.pixelsUnsafe(), b.pixelsUnsafe());
+    assertArrayEquals(a.copyPixels(), b.copyPixels());
     assertEquals(digits.label(7), a.label(7));
     Dataset plain = new Dataset("p", 1, 2, new float[] {0.3f, 0.7f}, null, List.of());
     assertThrows(IllegalArgumentException.class, () -> Dequantization.fixed(plain, 5));

@@ -187,9 +187,10 @@ class IdxReaderTest {
     // Only a gzipped file's length cannot vouch for its header: the memory check must catch it.
     byte[] huge = IdxBytes.gzip(IdxBytes.header(IdxReader.IMAGES_MAGIC, 2_000_000_000, 28, 28));
     assertMessage(refused(write("huge.gz", huge), null), "huge.gz", "more than one array");
-    byte[] large = IdxBytes.gzip(IdxBytes.header(IdxReader.IMAGES_MAGIC, 2_000_000, 32, 32));
+    // Just fits one array as bytes: 2,090,000 x (1,024 + 12) bytes, 2,065 MB.
+    byte[] large = IdxBytes.gzip(IdxBytes.header(IdxReader.IMAGES_MAGIC, 2_090_000, 32, 32));
     long heapMb = Runtime.getRuntime().maxMemory() >> 20;
-    if (heapMb < 3 * 8_000) {
+    if (heapMb < 3 * 2_065) {
       assertMessage(refused(write("large.gz", large), null), "large.gz", "-Xmx", "MB");
     }
   }
@@ -200,8 +201,8 @@ class IdxReaderTest {
     assertDoesNotThrow(budget, 1000, 784);
     DataFormatException e =
         assertThrows(DataFormatException.class, () -> budget.check("x", 40_000, 784));
-    assertMessage(e, "x:", "40,000 images of 784 pixels need 120 MB", "(300 MB)");
-    assertEquals(100L * (1 << 20) / (784 * 4 + 4), budget.maxImages(784));
+    assertMessage(e, "x:", "40,000 images of 784 pixels need 121 MB", "(300 MB)");
+    assertEquals(100L * (1 << 20) / (784 * 4 + 12), budget.maxImages(784));
   }
 
   private static void assertDoesNotThrow(MemoryBudget budget, long n, long d) {

@@ -129,7 +129,7 @@ class ReaderFuzzTest {
       if (d.size() <= 0 || d.dimension() <= 0) {
         throw new AssertionError(what + " returned an empty dataset");
       }
-      for (float v : d.pixelsUnsafe()) {
+      for (float v : d.copyPixels()) {
         if (!(v >= 0 && v <= 1)) {
           throw new AssertionError(what + " returned pixel " + v);
         }

@@ -230,7 +230,7 @@ class SweepTest {
 
   private static double meanImageError(Dataset d) {
     int dim = d.dimension();
-    float[] p = d.pixelsUnsafe();
+    float[] p = d.copyPixels();
     double[] mean = new double[dim];
     for (int i = 0; i < d.size(); i++) {
       for (int j = 0; j < dim; j++) {

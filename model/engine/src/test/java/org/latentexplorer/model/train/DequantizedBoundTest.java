@@ -65,7 +65,7 @@ class DequantizedBoundTest {
     double worst = Double.NEGATIVE_INFINITY;
     int b = 100;
     for (int first = 0; first + b <= data.size(); first += b) {
-      INDArray x = model.batch(data.pixelsUnsafe(), first, b);
+      INDArray x = model.batch(data.copyPixels(), first, b);
       double[] enc = new double[b * width];
       model.encode(x, enc);
       double[] z = new double[b * latent];

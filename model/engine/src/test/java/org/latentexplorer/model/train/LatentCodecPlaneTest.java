@@ -40,11 +40,11 @@ class LatentCodecPlaneTest {
     codec.update(t.snapshot(1, RunState.RUNNING));
     Dataset test = t.testSet();
     int n = test.size();
-    Projection plane = Projection.principal(codec.encode(test.pixelsUnsafe(), n), n, 4);
-    List<PlaneGaussian> batched = codec.planePosteriors(plane, test.pixelsUnsafe(), n);
+    Projection plane = Projection.principal(codec.encode(test.copyPixels(), n), n, 4);
+    List<PlaneGaussian> batched = codec.planePosteriors(plane, test.copyPixels(), n);
     assertEquals(n, batched.size());
     for (int i = 0; i < n; i += 37) {
-      float[] image = Arrays.copyOfRange(test.pixelsUnsafe(), i * 784, (i + 1) * 784);
+      float[] image = Arrays.copyOfRange(test.copyPixels(), i * 784, (i + 1) * 784);
       PlaneGaussian one = PlaneGaussian.project(plane, codec.posterior(image));
       PlaneGaussian many = batched.get(i);
       double scale = 1e-5 * (1 + Math.abs(one.aa()) + Math.abs(one.bb()));

@@ -27,7 +27,7 @@ class SharedVarianceStartTest {
   private static double bruteForce(Dataset data) {
     int n = data.size();
     int d = data.dimension();
-    float[] p = data.pixelsUnsafe();
+    float[] p = data.copyPixels();
     double total = 0;
     for (int j = 0; j < d; j++) {
       double mean = 0;

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.latentexplorer.model.data.Binarization;
 import org.latentexplorer.model.data.Dataset;
 import org.latentexplorer.model.nn.OptimizerKind;
+import org.latentexplorer.model.vae.Likelihood;
 import org.latentexplorer.model.vae.ModelConfig;
 import org.latentexplorer.model.vae.ModelFamily;
 
@@ -33,10 +34,12 @@ class TrainingMemoryTest {
     // Adam: S = 2 P. State S, the guard's P + S, 3 P of snapshots, P + S for a save: 5 P + 3 S.
     assertEquals(4 * (5 * 807_700L + 3 * 1_615_400L), m.modelBytes());
     assertEquals(35_538_800, m.modelBytes());
-    // 10,000 images twice (the set and its split) and 1,000 live test images, 784 x 4 + 4 bytes.
-    assertEquals(21_000 * 3_140L, m.imageBytes());
+    // 10,000 images as floats with their labels, 784 x 4 + 4 bytes; the split and the 1,000 live
+    // test images are views, an index and a label each.
+    assertEquals(10_000 * 3_140L + 11_000 * 8, m.imageBytes());
+    assertEquals(31_488_000, m.imageBytes());
     // And the minibatch, 128 x 784 floats.
-    assertEquals(35_538_800 + 65_940_000 + 401_408, m.totalBytes());
+    assertEquals(35_538_800 + 31_488_000 + 401_408, m.totalBytes());
   }
 
   @Test
@@ -50,14 +53,32 @@ class TrainingMemoryTest {
 
     // S = P: P + (P + P) + 3 P + (P + P) = 8 P.
     assertEquals(4 * 8 * 807_700L, m.modelBytes());
-    // The binarized copy of all 10,000 images on top of the 21,000.
-    assertEquals(31_000 * 3_140L, m.imageBytes());
-    assertEquals(4 * 8 * 807_700L + 31_000 * 3_140L + 64 * 784 * 4, m.totalBytes());
+    // The binarized copy of all 10,000 images, a byte a pixel, on top of the set and its views.
+    assertEquals(31_488_000 + 10_000 * 788L, m.imageBytes());
+    assertEquals(4 * 8 * 807_700L + 39_368_000 + 64 * 784 * 4, m.totalBytes());
 
     TrainingMemory dynamic =
         TrainingMemory.of(VAE, t.withBinarization(Binarization.DYNAMIC), 8_000, 2_000);
     // Only the test set is drawn once, for scoring.
-    assertEquals(23_000 * 3_140L, dynamic.imageBytes());
+    assertEquals(31_488_000 + 2_000 * 788L, dynamic.imageBytes());
+  }
+
+  @Test
+  void eightBitImagesCountAByteAPixelAndTheDequantizedTestSetAsFloats() {
+    float[] levels = new float[10 * 784];
+    for (int i = 0; i < levels.length; i++) {
+      levels[i] = (i % 256) / 255f;
+    }
+    Dataset.Split split =
+        new Dataset("levels", 28, 28, levels, null, List.of(), true).split(0.2, 1);
+    TrainingMemory bernoulli = TrainingMemory.of(VAE, TrainingConfig.defaults(), split);
+    // 784 + 4 bytes an image for the set, 8 for its view.
+    assertEquals(10 * 796L, bernoulli.imageBytes());
+
+    ModelConfig gaussian = VAE.withLikelihood(Likelihood.GAUSSIAN);
+    TrainingMemory dequantized = TrainingMemory.of(gaussian, TrainingConfig.defaults(), split);
+    // And the two test images, dequantized once as floats for scoring.
+    assertEquals(10 * 796L + 2 * 3_140L, dequantized.imageBytes());
   }
 
   @Test
@@ -186,14 +207,14 @@ class TrainingMemoryTest {
         String.format(
             "this model has %,d weights and needs about %,d MB of memory to"
                 + " train on 300 images (%,d MB for the weights, the optimiser's state and their"
-                + " copies, 2 MB for the images), more than the 128 MB it may use of a 160 MB Java"
+                + " copies, 1 MB for the images), more than the 128 MB it may use of a 160 MB Java"
                 + " heap: use fewer or narrower hidden layers, or give Java a larger heap with -Xmx",
             wide.autoencoderParameterCount(),
             (m.totalBytes() + (1 << 20) - 1) >> 20,
             (m.modelBytes() + (1 << 20) - 1) >> 20),
         reason);
-    // 600 copies of 784 x 4 + 4 bytes: 1.8 MB, shown rounded up.
-    assertEquals(600 * 3_140, m.imageBytes());
+    // 300 images of 784 x 4 + 4 bytes and their views: 0.9 MB, shown rounded up.
+    assertEquals(300 * 3_148, m.imageBytes());
     assertFalse(reason.contains("\n"));
 
     String noData =

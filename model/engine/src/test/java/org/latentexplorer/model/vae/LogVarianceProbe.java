@@ -75,7 +75,7 @@ public final class LogVarianceProbe {
     int n = test.size();
     int d = config.inputDim();
     int latent = config.latentDim();
-    float[] pixels = test.pixelsUnsafe();
+    float[] pixels = test.copyPixels();
     float[] z = model.encodeMeans(pixels, n);
     double[] enc = model.encodeRaw(pixels, n);
     int width = model.head().encoderOutputSize();
