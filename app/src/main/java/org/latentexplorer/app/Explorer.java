@@ -1,5 +1,6 @@
 package org.latentexplorer.app;
 
+import java.nio.file.Path;
 import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.beans.value.ChangeListener;
@@ -25,6 +26,8 @@ import org.latentexplorer.app.holes.PriorHolesView;
 import org.latentexplorer.app.holes.PriorHolesViewModel;
 import org.latentexplorer.app.interpolate.InterpolationView;
 import org.latentexplorer.app.interpolate.InterpolationViewModel;
+import org.latentexplorer.app.lesson.LessonView;
+import org.latentexplorer.app.lesson.LessonsViewModel;
 import org.latentexplorer.app.manifold.ManifoldView;
 import org.latentexplorer.app.manifold.ManifoldViewModel;
 import org.latentexplorer.app.render.LiveFeed;
@@ -74,6 +77,8 @@ public final class Explorer implements AutoCloseable {
   private final MainView view;
   private final Parts parts;
   private boolean closed;
+  private boolean started;
+  private Path startLesson;
 
   /** The view models and views of the window, for wiring and for tests. Immutable. */
   public record Parts(
@@ -101,7 +106,9 @@ public final class Explorer implements AutoCloseable {
       DrawView drawView,
       PriorHolesViewModel holes,
       PriorHolesView holesView,
-      CompareView compareView) {
+      CompareView compareView,
+      LessonsViewModel lessons,
+      LessonView lessonView) {
     /** The views the window lays out. */
     MainView.Views views() {
       return new MainView.Views(
@@ -117,6 +124,7 @@ public final class Explorer implements AutoCloseable {
           drawView,
           holesView,
           compareView,
+          lessonView,
           statusBar);
     }
   }
@@ -152,6 +160,7 @@ public final class Explorer implements AutoCloseable {
     scatter.follow(draw.overlayProperty());
     PriorHolesViewModel holes = new PriorHolesViewModel(workspace, render);
     CompareViewModel compare = new CompareViewModel(workspace);
+    LessonsViewModel lessons = new LessonsViewModel(workspace, setup, dialogs, owner);
     MainViewModel main =
         new MainViewModel(
             workspace,
@@ -187,7 +196,9 @@ public final class Explorer implements AutoCloseable {
             new DrawView(draw, dialogs, owner),
             holes,
             new PriorHolesView(holes),
-            new CompareView(compare, dialogs, owner));
+            new CompareView(compare, dialogs, owner),
+            lessons,
+            new LessonView(lessons));
     Runnable quit =
         () ->
             sessions.close(
@@ -196,6 +207,7 @@ public final class Explorer implements AutoCloseable {
                   exit.run();
                 });
     this.view = new MainView(main, parts.views(), quit);
+    lessons.setOnShow(view::showTab);
     // The pictures of the Explore tab are drawn only while they show.
     manifold.activeProperty().bind(view.showing(parts.manifoldView()));
     scatter.activeProperty().bind(view.showing(parts.scatterView()));
@@ -230,6 +242,10 @@ public final class Explorer implements AutoCloseable {
             trainWhenBuilt();
           }
           focusTrainWhenEnabled();
+          started = true;
+          if (startLesson != null) {
+            lessons.openAtStart(startLesson);
+          }
           if (settings.screenshot() != null) {
             // Leaves without autosaving: a picture for the README is not a run worth keeping.
             screenshotLater(
@@ -249,6 +265,18 @@ public final class Explorer implements AutoCloseable {
   public static Explorer open(
       Stage stage, Dialogs dialogs, Settings settings, TaskExecutor tasks, Runnable exit) {
     return new Explorer(stage, dialogs, settings, tasks, exit);
+  }
+
+  /**
+   * Opens the lesson in {@code file} once the window has started (now, if it has): the lesson a
+   * person opened the app with.
+   */
+  public void openLessonAtStart(Path file) {
+    if (started) {
+      parts.lessons().openAtStart(file);
+    } else {
+      startLesson = file;
+    }
   }
 
   private void trainWhenBuilt() {

@@ -17,6 +17,10 @@ final class ScriptedDialogs implements Dialogs {
   volatile Path image;
   volatile Path export;
   volatile boolean confirm;
+  volatile Path lesson;
+
+  /** The messages the app told the user, "title: message", oldest first. */
+  final java.util.List<String> told = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   private static Optional<Path> once(Path p) {
     return Optional.ofNullable(p);
@@ -62,6 +66,18 @@ final class ScriptedDialogs implements Dialogs {
     Path p = export;
     export = null;
     return once(p);
+  }
+
+  @Override
+  public Optional<Path> openLesson(Window owner) {
+    Path p = lesson;
+    lesson = null;
+    return once(p);
+  }
+
+  @Override
+  public void inform(Window owner, String title, String message) {
+    told.add(title + ": " + message);
   }
 
   @Override
