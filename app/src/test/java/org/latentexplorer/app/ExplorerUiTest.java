@@ -485,7 +485,7 @@ class ExplorerUiTest {
    * mouse enters a submenu sideways, as a person does: a diagonal path would cross other items and
    * close it (and a path along the menu bar would open other menus).
    */
-  private static void clickMenu(FxRobot robot, String... path) throws Exception {
+  static void clickMenu(FxRobot robot, String... path) throws Exception {
     Double rowY = null;
     for (int i = 0; i < path.length; i++) {
       String label = path[i];
