@@ -158,6 +158,7 @@ public final class Explorer implements AutoCloseable {
             draw::pixels,
             System::nanoTime);
     scatter.follow(draw.overlayProperty());
+    scatter.draws().posteriorProperty().bind(draw.overlayProperty());
     PriorHolesViewModel holes = new PriorHolesViewModel(workspace, render);
     CompareViewModel compare = new CompareViewModel(workspace);
     LessonsViewModel lessons = new LessonsViewModel(workspace, setup, dialogs, owner);
@@ -208,6 +209,7 @@ public final class Explorer implements AutoCloseable {
                 });
     this.view = new MainView(main, parts.views(), quit);
     lessons.setOnShow(view::showTab);
+    scatter.draws().lessonWantsProperty().bind(lessons.drawsProperty());
     // The pictures of the Explore tab are drawn only while they show.
     manifold.activeProperty().bind(view.showing(parts.manifoldView()));
     scatter.activeProperty().bind(view.showing(parts.scatterView()));

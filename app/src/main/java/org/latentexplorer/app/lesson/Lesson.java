@@ -20,6 +20,7 @@ import org.latentexplorer.model.data.BundledDataset;
  * @param locked controls shown but not to be changed
  * @param show the tab to bring to the front (one of {@link #TABS}), or null
  * @param sweep the runs to compare, or null
+ * @param draws whether the scatter shows reparameterisation draws around the drawing's posterior
  */
 public record Lesson(
     String title,
@@ -29,7 +30,8 @@ public record Lesson(
     Set<Control> hidden,
     Set<Control> locked,
     String show,
-    Sweep sweep) {
+    Sweep sweep,
+    boolean draws) {
   /** The tabs a lesson may show, by the names its {@code show} key uses. */
   public static final List<String> TABS =
       List.of(

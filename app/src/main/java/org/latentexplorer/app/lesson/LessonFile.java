@@ -35,7 +35,7 @@ import org.latentexplorer.model.io.AtomicFile;
  * {"format": "latent-explorer-lesson", "version": 1, "title": "...", "dataset": "mnist-digits",
  *  "settings": {"latent": "2", "beta": "1", "seed": "42"},
  *  "explanation": {"look": ["..."], "try": ["..."], "expect": ["..."]},
- *  "hidden": ["hidden"], "locked": ["family"], "show": "bound",
+ *  "hidden": ["hidden"], "locked": ["family"], "show": "bound", "draws": false,
  *  "sweep": {"axis": "latent", "values": ["2", "20"], "epochsPerRun": 3}}
  * }</pre>
  */
@@ -73,7 +73,8 @@ public final class LessonFile {
           "hidden",
           "locked",
           "show",
-          "sweep");
+          "sweep",
+          "draws");
 
   private static final ObjectMapper JSON =
       new ObjectMapper()
@@ -155,6 +156,9 @@ public final class LessonFile {
     if (lesson.show() != null) {
       root.put("show", lesson.show());
     }
+    if (lesson.draws()) {
+      root.put("draws", true);
+    }
     Lesson.Sweep s = lesson.sweep();
     if (s != null) {
       ObjectNode sweep = root.putObject("sweep");
@@ -225,7 +229,20 @@ public final class LessonFile {
         }
       }
       Lesson.Sweep sweep = root.has("sweep") ? sweep(root.get("sweep")) : null;
-      return new Lesson(title, dataset, settings, explanation, hidden, locked, show, sweep);
+      JsonNode draws = root.get("draws");
+      if (draws != null && !draws.isBoolean()) {
+        throw refuse("\"draws\" must be true or false");
+      }
+      return new Lesson(
+          title,
+          dataset,
+          settings,
+          explanation,
+          hidden,
+          locked,
+          show,
+          sweep,
+          draws != null && draws.asBoolean());
     }
 
     private void onlyKeys(JsonNode object, Set<String> keys, String where)

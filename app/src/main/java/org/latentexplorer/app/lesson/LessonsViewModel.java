@@ -76,6 +76,7 @@ public final class LessonsViewModel {
   private final ReadOnlyBooleanWrapper active = new ReadOnlyBooleanWrapper(this, "active");
   private final ReadOnlyBooleanWrapper hasSweep = new ReadOnlyBooleanWrapper(this, "hasSweep");
   private final ReadOnlyBooleanWrapper canSweep = new ReadOnlyBooleanWrapper(this, "canSweep");
+  private final ReadOnlyBooleanWrapper draws = new ReadOnlyBooleanWrapper(this, "draws");
   private final ObjectProperty<SweepRunner> sweepRunner =
       new SimpleObjectProperty<>(this, "sweepRunner");
   private Consumer<String> onShow = tab -> {};
@@ -101,6 +102,9 @@ public final class LessonsViewModel {
     active.bind(current.isNotNull());
     hasSweep.bind(Bindings.createBooleanBinding(() -> sweep() != null, current));
     canSweep.bind(hasSweep.and(sweepRunner.isNotNull()));
+    draws.bind(
+        Bindings.createBooleanBinding(
+            () -> current.get() != null && current.get().draws(), current));
   }
 
   private static byte[] resource(String name) {
@@ -338,7 +342,8 @@ public final class LessonsViewModel {
             controls(draft.hidden()),
             controls(draft.locked()),
             null,
-            null);
+            null,
+            false);
     // The rules of the file are the rules of the lesson: what could not be opened is not saved.
     Lesson reread =
         LessonFile.parse(
@@ -402,6 +407,11 @@ public final class LessonsViewModel {
   /** What to expect. */
   public ReadOnlyStringProperty expectProperty() {
     return expect.getReadOnlyProperty();
+  }
+
+  /** Whether the lesson in use shows reparameterisation draws on the scatter. */
+  public ReadOnlyBooleanProperty drawsProperty() {
+    return draws.getReadOnlyProperty();
   }
 
   /** Whether the lesson has a sweep to run. */

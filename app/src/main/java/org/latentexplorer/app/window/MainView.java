@@ -276,7 +276,8 @@ public final class MainView extends BorderPane {
             exploreItem,
             compareItem,
             new SeparatorMenuItem(),
-            views.curves().logScaleMenuItem());
+            views.curves().logScaleMenuItem(),
+            views.scatter().drawsMenuItem());
 
     MenuItem keys =
         item("Keyboard shortcuts", null, () -> inform("Keyboard shortcuts", vm.shortcutsText()));

@@ -24,7 +24,7 @@ class LessonFileTest {
           + " \"explanation\": {\"look\": [\"The manifold.\", \"The scatter.\"], \"try\":"
           + " \"Train.\", \"expect\": []}, \"hidden\": [\"hidden\"], \"locked\": [\"family\"],"
           + " \"show\": \"bound\", \"sweep\": {\"axis\": \"latent\", \"values\": [\"2\","
-          + " \"20\"], \"epochsPerRun\": 3}}";
+          + " \"20\"], \"epochsPerRun\": 3}, \"draws\": true}";
 
   private static Lesson parse(String json) throws LessonFormatException {
     return LessonFile.parse("x.lesson", json.getBytes(StandardCharsets.UTF_8));
@@ -56,6 +56,7 @@ class LessonFileTest {
     assertEquals(EnumSet.of(Control.FAMILY), l.locked());
     assertEquals("bound", l.show());
     assertEquals(new Lesson.Sweep(Control.LATENT, List.of("2", "20"), 3), l.sweep());
+    assertEquals(true, l.draws());
   }
 
   @Test
@@ -111,6 +112,9 @@ class LessonFileTest {
     assertEquals(
         "x.lesson: the sweep's \"epochsPerRun\" must be a whole number from 1 to 10000",
         refusal(good("\"epochsPerRun\": 3", "\"epochsPerRun\": 0")));
+    assertEquals(
+        "x.lesson: \"draws\" must be true or false",
+        refusal(good("\"draws\": true", "\"draws\": \"yes\"")));
     assertEquals(
         "x.lesson: unknown key \"lookAt\" in the explanation",
         refusal(good("\"look\":", "\"lookAt\":")));

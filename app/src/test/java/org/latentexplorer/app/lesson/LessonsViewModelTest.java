@@ -164,6 +164,10 @@ class LessonsViewModelTest {
     assertEquals(String.join("\n\n", l.explanation().look()), lessons.lookProperty().get());
     assertTrue(lessons.hasSweepProperty().get());
     assertFalse(lessons.canSweepProperty().get(), "no runner is set");
+    assertFalse(lessons.drawsProperty().get());
+    lessons.openBundled(1);
+    assertTrue(lessons.drawsProperty().get(), "the reparameterisation lesson shows the draws");
+    lessons.openBundled(3);
 
     lessons.leave();
 
