@@ -14,15 +14,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
-import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.latentexplorer.app.fx.Dialogs;
+import org.latentexplorer.app.ScriptedDialogs;
 import org.latentexplorer.app.fx.TestThreadTasks;
 import org.latentexplorer.app.setup.Control;
 import org.latentexplorer.app.setup.SetupViewModel;
@@ -45,9 +43,8 @@ class LessonsViewModelTest {
   private Sessions sessions;
   private SetupViewModel setup;
   private LessonsViewModel lessons;
-  private final List<String> told = new ArrayList<>();
+  private final ScriptedDialogs dialogs = new ScriptedDialogs();
   private final List<Object[]> sweeps = new ArrayList<>();
-  private Path answer;
 
   @BeforeEach
   void open() {
@@ -57,65 +54,12 @@ class LessonsViewModelTest {
             new Settings(dir.resolve("home"), false, false, Duration.ofMinutes(10)));
     sessions = new Sessions(workspace, new Autosave(workspace));
     setup = new SetupViewModel(workspace, sessions, new DatasetOpener(workspace, sessions));
-    lessons = new LessonsViewModel(workspace, setup, new Answers(), () -> null);
+    lessons = new LessonsViewModel(workspace, setup, dialogs, () -> null);
   }
 
   @AfterEach
   void close() {
     sessions.dispose();
-  }
-
-  /** Dialogs that answer every file question with {@link #answer} and note what they tell. */
-  private final class Answers implements Dialogs {
-    private Optional<Path> answer() {
-      return Optional.ofNullable(answer);
-    }
-
-    @Override
-    public Optional<Path> openModel(Window owner) {
-      return answer();
-    }
-
-    @Override
-    public Optional<Path> saveModel(Window owner, String suggestedName) {
-      return answer();
-    }
-
-    @Override
-    public Optional<Path> openDatasetFile(Window owner) {
-      return answer();
-    }
-
-    @Override
-    public Optional<Path> openDatasetFolder(Window owner) {
-      return answer();
-    }
-
-    @Override
-    public Optional<Path> openImage(Window owner) {
-      return answer();
-    }
-
-    @Override
-    public Optional<Path> export(
-        Window owner, String title, String suggestedName, String extension) {
-      return answer();
-    }
-
-    @Override
-    public Optional<Path> openLesson(Window owner) {
-      return answer();
-    }
-
-    @Override
-    public void inform(Window owner, String title, String message) {
-      told.add(title + ": " + message);
-    }
-
-    @Override
-    public boolean confirm(Window owner, String title, String question, String yes, String no) {
-      return false;
-    }
   }
 
   private String problem() {
@@ -244,7 +188,7 @@ class LessonsViewModelTest {
     lessons.openAtStart(write("start.lesson", "not json"));
     assertEquals(
         List.of("Could not open the lesson: start.lesson is not a lesson file (not valid JSON)"),
-        told);
+        dialogs.told);
     assertNull(lessons.lessonProperty().get());
     assertNull(workspace.data(), "no data set was loaded for the refused lessons");
   }
@@ -253,7 +197,7 @@ class LessonsViewModelTest {
   void aSavedLessonOpensAsItWasSaved() throws Exception {
     lessons.openBundled(8);
     setup.textProperty(org.latentexplorer.app.setup.Field.LATENT).set("3");
-    answer = dir.resolve("mine");
+    dialogs.export = dir.resolve("mine");
 
     lessons.saveAs(
         new LessonsViewModel.Draft(
