@@ -195,6 +195,17 @@ public final class LessonsViewModel {
    * it; refused, nothing of it is applied.
    */
   void apply(String name, Lesson lesson) throws LessonFormatException {
+    RunConfig config = check(name, lesson);
+    setup.start(new DatasetChoice.Bundled(lesson.dataset()), config);
+    setup.restrict(lesson.hidden(), lesson.locked());
+    current.set(lesson);
+    if (lesson.show() != null) {
+      onShow.accept(lesson.show());
+    }
+  }
+
+  /** The model {@code lesson} describes, its settings and each run of its sweep checked. */
+  private RunConfig check(String name, Lesson lesson) throws LessonFormatException {
     RunConfig config = check(name, lesson.settings());
     Lesson.Sweep s = lesson.sweep();
     if (s != null) {
@@ -205,12 +216,7 @@ public final class LessonsViewModel {
         check(name + " (its sweep)", run);
       }
     }
-    setup.start(new DatasetChoice.Bundled(lesson.dataset()), config);
-    setup.restrict(lesson.hidden(), lesson.locked());
-    current.set(lesson);
-    if (lesson.show() != null) {
-      onShow.accept(lesson.show());
-    }
+    return config;
   }
 
   private RunConfig check(String name, Map<Control, String> settings) throws LessonFormatException {
@@ -273,7 +279,10 @@ public final class LessonsViewModel {
     return Arrays.stream(Control.values()).map(Control::id).toList();
   }
 
-  /** What the save dialog starts with: the lesson in use, or an empty one. */
+  /**
+   * What the save dialog starts with: the lesson in use (whose tab, sweep and draws the saved one
+   * keeps), or an empty one.
+   */
   public Draft draft() {
     Lesson l = current.get();
     if (l == null) {
@@ -332,6 +341,8 @@ public final class LessonsViewModel {
               + "); open one first");
     }
     Map<Control, String> settings = setup.settings();
+    // A lesson saved over the one in use keeps the tab, sweep and draws it had.
+    Lesson before = current.get();
     Lesson lesson =
         new Lesson(
             draft.title().strip(),
@@ -341,15 +352,15 @@ public final class LessonsViewModel {
                 paragraphs(draft.look()), paragraphs(draft.tryThis()), paragraphs(draft.expect())),
             controls(draft.hidden()),
             controls(draft.locked()),
-            null,
-            null,
-            false);
+            before == null ? null : before.show(),
+            before == null ? null : before.sweep(),
+            before != null && before.draws());
     // The rules of the file are the rules of the lesson: what could not be opened is not saved.
     Lesson reread =
         LessonFile.parse(
             "The lesson",
             LessonFile.toJson(lesson).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    check("The setup form", settings);
+    check("The setup form", reread);
     return reread;
   }
 

@@ -219,6 +219,7 @@ class LessonsViewModelTest {
     assertEquals(List.of(), l.explanation().tryThis());
     assertEquals(Set.of(Control.LATENT, Control.BETA), l.hidden());
     assertEquals(Set.of(Control.SEED), l.locked());
+    assertEquals("samples", l.show(), "kept from the lesson it was saved over");
     assertEquals("3", setup.settings().get(Control.LATENT));
     assertEquals("9", setup.settings().get(Control.SEED));
     assertEquals("GAUSSIAN", setup.settings().get(Control.LIKELIHOOD));
