@@ -297,6 +297,7 @@ if [[ -n "$deb" ]]; then
   contents=$(dpkg-deb -c "$deb" | awk '{print $NF}')
   for f in ./opt/latent-explorer/bin/latent-explorer \
     ./opt/latent-explorer/lib/latent-explorer-latent-explorer.desktop \
+    ./opt/latent-explorer/lib/latent-explorer-latent-explorer-MimeInfo.xml \
     ./opt/latent-explorer/lib/app/natives/libnd4jcpu.so; do
     grep -qx -- "$f" <<<"$contents" || bad "deb lacks $f"
   done

@@ -29,6 +29,10 @@ public final class App extends Application {
             Settings.fromSystemProperties(),
             new FxTaskExecutor(),
             Platform::exit);
+    java.nio.file.Path lesson = Launcher.lessonArgument(getParameters().getRaw());
+    if (lesson != null) {
+      explorer.openLessonAtStart(lesson);
+    }
     // A bug anywhere becomes a message in the window (and a trace for the log), not silence.
     Thread.setDefaultUncaughtExceptionHandler(
         (thread, error) -> {

@@ -1,5 +1,6 @@
 package org.latentexplorer.app;
 
+import java.nio.file.Path;
 import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.beans.value.ChangeListener;
@@ -25,6 +26,8 @@ import org.latentexplorer.app.holes.PriorHolesView;
 import org.latentexplorer.app.holes.PriorHolesViewModel;
 import org.latentexplorer.app.interpolate.InterpolationView;
 import org.latentexplorer.app.interpolate.InterpolationViewModel;
+import org.latentexplorer.app.lesson.LessonView;
+import org.latentexplorer.app.lesson.LessonsViewModel;
 import org.latentexplorer.app.manifold.ManifoldView;
 import org.latentexplorer.app.manifold.ManifoldViewModel;
 import org.latentexplorer.app.render.LiveFeed;
@@ -76,6 +79,8 @@ public final class Explorer implements AutoCloseable {
   private final MainView view;
   private final Parts parts;
   private boolean closed;
+  private boolean started;
+  private Path startLesson;
 
   /** The view models and views of the window, for wiring and for tests. Immutable. */
   public record Parts(
@@ -106,7 +111,9 @@ public final class Explorer implements AutoCloseable {
       CompareViewModel compare,
       CompareView compareView,
       TimelineViewModel timeline,
-      TimelineView timelineView) {
+      TimelineView timelineView,
+      LessonsViewModel lessons,
+      LessonView lessonView) {
     /** The views the window lays out. */
     MainView.Views views() {
       return new MainView.Views(
@@ -123,6 +130,7 @@ public final class Explorer implements AutoCloseable {
           holesView,
           compareView,
           timelineView,
+          lessonView,
           statusBar);
     }
   }
@@ -161,9 +169,12 @@ public final class Explorer implements AutoCloseable {
             draw::pixels,
             System::nanoTime);
     scatter.follow(draw.overlayProperty());
+    scatter.draws().posteriorProperty().bind(draw.overlayProperty());
     PriorHolesViewModel holes = new PriorHolesViewModel(workspace, render);
     CompareViewModel compare = new CompareViewModel(workspace, setup::built);
     TimelineViewModel timeline = new TimelineViewModel(workspace, sessions);
+    LessonsViewModel lessons = new LessonsViewModel(workspace, setup, dialogs, owner);
+    lessons.setSweepRunner(compare::sweep);
     MainViewModel main =
         new MainViewModel(
             workspace,
@@ -202,7 +213,9 @@ public final class Explorer implements AutoCloseable {
             compare,
             new CompareView(compare, dialogs, owner),
             timeline,
-            new TimelineView(timeline));
+            new TimelineView(timeline),
+            lessons,
+            new LessonView(lessons));
     Runnable quit =
         () ->
             sessions.close(
@@ -211,6 +224,8 @@ public final class Explorer implements AutoCloseable {
                   exit.run();
                 });
     this.view = new MainView(main, parts.views(), quit);
+    lessons.setOnShow(view::showTab);
+    scatter.draws().lessonWantsProperty().bind(lessons.drawsProperty());
     // The pictures of the Explore tab are drawn only while they show.
     manifold.activeProperty().bind(view.showing(parts.manifoldView()));
     scatter.activeProperty().bind(view.showing(parts.scatterView()));
@@ -257,6 +272,10 @@ public final class Explorer implements AutoCloseable {
                                     close();
                                     exit.run();
                                   })));
+          started = true;
+          if (startLesson != null) {
+            lessons.openAtStart(startLesson);
+          }
           if (settings.screenshot() != null) {
             // Leaves without autosaving: a picture for the README is not a run worth keeping.
             screenshotLater(
@@ -276,6 +295,18 @@ public final class Explorer implements AutoCloseable {
   public static Explorer open(
       Stage stage, Dialogs dialogs, Settings settings, TaskExecutor tasks, Runnable exit) {
     return new Explorer(stage, dialogs, settings, tasks, exit);
+  }
+
+  /**
+   * Opens the lesson in {@code file} once the window has started (now, if it has): the lesson a
+   * person opened the app with.
+   */
+  public void openLessonAtStart(Path file) {
+    if (started) {
+      parts.lessons().openAtStart(file);
+    } else {
+      startLesson = file;
+    }
   }
 
   private void trainWhenBuilt() {

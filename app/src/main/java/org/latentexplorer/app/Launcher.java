@@ -1,7 +1,11 @@
 package org.latentexplorer.app;
 
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import javafx.application.Application;
+import org.latentexplorer.app.lesson.LessonFile;
 import org.latentexplorer.model.cli.Cli;
 
 /**
@@ -11,7 +15,9 @@ import org.latentexplorer.model.cli.Cli;
  * <p>A command ({@code train}, {@code eval}, {@code sample}, {@code compare}, {@code help}) runs
  * the headless command line, which needs no display; {@code --version} prints the version; {@code
  * --self-check} checks the installation without a display and exits 0 when it works; anything else
- * starts the window, or says in one line that there is no display for it.
+ * starts the window, or says in one line that there is no display for it. {@code --lesson FILE}, or
+ * a bare argument ending in {@code .lesson} (what a desktop passes for a file opened with the app),
+ * opens that lesson in the window.
  */
 public final class Launcher {
   private Launcher() {}
@@ -21,6 +27,9 @@ public final class Launcher {
       System.setProperty("java.awt.headless", "true");
       Cli.main(args);
       return;
+    }
+    if (List.of(args).indexOf("--lesson") == args.length - 1 && args.length > 0) {
+      fail("--lesson needs a lesson file: latent-explorer --lesson FILE.lesson");
     }
     for (String a : args) {
       switch (a) {
@@ -34,7 +43,8 @@ public final class Launcher {
           return;
         }
         case "--help", "-h" -> {
-          System.out.println("usage: latent-explorer [--version | --self-check]");
+          System.out.println(
+              "usage: latent-explorer [--version | --self-check | --lesson FILE | FILE.lesson]");
           System.out.println(
               "       latent-explorer train | eval | sample | compare [options]"
                   + "   (no window; see latent-explorer help)");
@@ -66,6 +76,23 @@ public final class Launcher {
     }
     // ND4J may leave non-daemon threads behind; the window is closed and the run saved.
     System.exit(0);
+  }
+
+  /**
+   * The lesson file the arguments name, or null: the one after {@code --lesson}, else the first
+   * argument ending in {@code .lesson}.
+   */
+  static Path lessonArgument(List<String> args) {
+    int i = args.indexOf("--lesson");
+    if (i >= 0 && i + 1 < args.size()) {
+      return Path.of(args.get(i + 1));
+    }
+    for (String a : args) {
+      if (!a.startsWith("-") && a.toLowerCase(Locale.ROOT).endsWith(LessonFile.EXTENSION)) {
+        return Path.of(a);
+      }
+    }
+    return null;
   }
 
   private static void fail(String message) {

@@ -9,14 +9,18 @@ import org.latentexplorer.app.fx.Dialogs;
  * Dialogs answered by the test: each question returns the answer prepared for it, once. Native file
  * choosers cannot be driven headless; everything around them is the real code.
  */
-final class ScriptedDialogs implements Dialogs {
+public final class ScriptedDialogs implements Dialogs {
   volatile Path openModel;
   volatile Path saveModel;
   volatile Path datasetFile;
   volatile Path datasetFolder;
   volatile Path image;
-  volatile Path export;
+  public volatile Path export;
   volatile boolean confirm;
+  public volatile Path lesson;
+
+  /** The messages the app told the user, "title: message", oldest first. */
+  public final java.util.List<String> told = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   private static Optional<Path> once(Path p) {
     return Optional.ofNullable(p);
@@ -62,6 +66,18 @@ final class ScriptedDialogs implements Dialogs {
     Path p = export;
     export = null;
     return once(p);
+  }
+
+  @Override
+  public Optional<Path> openLesson(Window owner) {
+    Path p = lesson;
+    lesson = null;
+    return once(p);
+  }
+
+  @Override
+  public void inform(Window owner, String title, String message) {
+    told.add(title + ": " + message);
   }
 
   @Override

@@ -32,6 +32,12 @@ public interface Dialogs {
    */
   Optional<Path> export(Window owner, String title, String suggestedName, String extension);
 
+  /** Which lesson file to open. */
+  Optional<Path> openLesson(Window owner);
+
+  /** Tells the user something that needs no answer, e.g. why a file given at start was refused. */
+  void inform(Window owner, String title, String message);
+
   /** Asks a yes/no question; true for yes. */
   boolean confirm(Window owner, String title, String question, String yes, String no);
 }

@@ -92,6 +92,25 @@ public final class FxDialogs implements Dialogs {
   }
 
   @Override
+  public Optional<Path> openLesson(Window owner) {
+    FileChooser c = chooser("Open lesson");
+    c.getExtensionFilters()
+        .addAll(
+            new FileChooser.ExtensionFilter("Lessons", "*.lesson"),
+            new FileChooser.ExtensionFilter("All files", "*"));
+    return remember(c.showOpenDialog(owner));
+  }
+
+  @Override
+  public void inform(Window owner, String title, String message) {
+    Alert a = new Alert(Alert.AlertType.INFORMATION, message);
+    a.initOwner(owner);
+    a.setTitle(title);
+    a.setHeaderText(title);
+    a.showAndWait();
+  }
+
+  @Override
   public boolean confirm(Window owner, String title, String question, String yes, String no) {
     ButtonType yesButton = new ButtonType(yes, ButtonBar.ButtonData.YES);
     ButtonType noButton = new ButtonType(no, ButtonBar.ButtonData.NO);

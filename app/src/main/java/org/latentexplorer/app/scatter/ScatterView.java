@@ -95,7 +95,32 @@ public final class ScatterView extends VBox {
     detailText.setWrapText(true);
     detailText.getStyleClass().add("hint");
     detailText.setId("selectionText");
-    VBox detail = new VBox(6, originalBox, reconBox, detailText);
+    javafx.scene.control.Button newDraws = new javafx.scene.control.Button("New \u03b5 draws");
+    newDraws.setId("newDrawsButton");
+    newDraws.setTooltip(
+        new Tooltip(
+            "Draw new \u03b5 ~ N(0, I): each dot is z = \u03bc + \u03c3\u00b7\u03b5 for the"
+                + " drawing's posterior (they also change every second)"));
+    newDraws.setOnAction(e -> vm.draws().redraw());
+    newDraws.visibleProperty().bind(vm.draws().shownProperty());
+    newDraws.managedProperty().bind(vm.draws().shownProperty());
+    // New draws every second while they show, so the class sees the noise move them about.
+    javafx.animation.Timeline everySecond =
+        new javafx.animation.Timeline(
+            new javafx.animation.KeyFrame(
+                javafx.util.Duration.seconds(1), e -> vm.draws().redraw()));
+    everySecond.setCycleCount(javafx.animation.Animation.INDEFINITE);
+    vm.draws()
+        .shownProperty()
+        .addListener(
+            (o, a, b) -> {
+              if (b) {
+                everySecond.play();
+              } else {
+                everySecond.stop();
+              }
+            });
+    VBox detail = new VBox(6, originalBox, reconBox, detailText, newDraws);
     detail.getStyleClass().add("side-controls");
     detail.setPrefWidth(150);
     detail.setMinWidth(130);
@@ -347,6 +372,18 @@ public final class ScatterView extends VBox {
   }
 
   /** The plot as drawn now, for export. */
+  /**
+   * The View menu's switch for the reparameterisation draws around the drawing's posterior (a
+   * lesson may show them too).
+   */
+  public javafx.scene.control.CheckMenuItem drawsMenuItem() {
+    javafx.scene.control.CheckMenuItem item =
+        new javafx.scene.control.CheckMenuItem("Reparameterisation draws on the scatter");
+    item.setId("drawsItem");
+    item.selectedProperty().bindBidirectional(vm.draws().wantedProperty());
+    return item;
+  }
+
   public Canvas canvas() {
     return canvas;
   }

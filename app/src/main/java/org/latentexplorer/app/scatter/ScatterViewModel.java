@@ -65,6 +65,7 @@ public final class ScatterViewModel {
   private final Map<String, LatentOverlay> overlays = new LinkedHashMap<>();
   private final ReadOnlyObjectWrapper<List<PlacedOverlay>> placedOverlays =
       new ReadOnlyObjectWrapper<>(this, "overlays", List.of());
+  private final PosteriorDraws draws = new PosteriorDraws(new java.util.SplittableRandom());
   private final Coalescer<ScatterPoints> toUi;
   private final Coalescer<Selection> selectionToUi;
 
@@ -93,6 +94,7 @@ public final class ScatterViewModel {
               b == null ? null : picture(b.reconstruction(), b.height(), b.width()));
         });
     feed.data().addListener((o, a, b) -> onData(b));
+    follow(draws.overlayProperty());
     feed.snapshot().addListener((o, a, b) -> onSnapshot(b));
     feed.session()
         .addListener(
@@ -179,6 +181,11 @@ public final class ScatterViewModel {
           }
           placeOverlays();
         });
+  }
+
+  /** The reparameterisation draws from a posterior on the scatter. */
+  public PosteriorDraws draws() {
+    return draws;
   }
 
   /** Projects the overlays on the current plane; those of another latent size are left out. */

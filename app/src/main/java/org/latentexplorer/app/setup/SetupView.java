@@ -1,8 +1,10 @@
 package org.latentexplorer.app.setup;
 
 import java.util.function.Supplier;
+import javafx.beans.binding.BooleanExpression;
 import javafx.beans.property.BooleanProperty;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -47,6 +49,7 @@ public final class SetupView extends VBox {
             "Train on your own images: MNIST-style IDX files, CSV, MATLAB"
                 + " .mat, or a folder of PNG/JPEG images (subfolders become labels)"));
     HBox dataRow = new HBox(6, datasetBox, open);
+    restrict(Control.DATASET, null, dataRow);
     dataRow.setAlignment(Pos.CENTER_LEFT);
     Label dataSummary = new Label();
     dataSummary.getStyleClass().add("hint");
@@ -61,6 +64,7 @@ public final class SetupView extends VBox {
             r,
             "Family",
             "familyBox",
+            Control.FAMILY,
             vm.familyChoice(),
             "VAE: maximise the ELBO. AAE: a discriminator shapes the codes."
                 + " WAE-MMD: squared error plus an MMD penalty.",
@@ -71,6 +75,7 @@ public final class SetupView extends VBox {
             r,
             "Posterior",
             "posteriorBox",
+            Control.POSTERIOR,
             vm.posteriorChoice(),
             "The encoder's distribution q(z|x); a full covariance can tilt its ellipse",
             null);
@@ -80,6 +85,7 @@ public final class SetupView extends VBox {
             r,
             "Likelihood",
             "likelihoodBox",
+            Control.LIKELIHOOD,
             vm.likelihoodChoice(),
             "The decoder's distribution p(x|z) over pixels: Bernoulli for pen strokes such as"
                 + " the digits, Gaussian for grey-level pictures such as Fashion-MNIST or the"
@@ -91,6 +97,7 @@ public final class SetupView extends VBox {
             r,
             "Variance",
             "varianceBox",
+            Control.VARIANCE,
             vm.varianceChoice(),
             "A Gaussian decoder's pixel variance: one learned for all pixels (the default)"
                 + " draws clean images; learned per pixel scores fewer bits/dim but speckles them",
@@ -102,6 +109,7 @@ public final class SetupView extends VBox {
             "Fixed variance",
             Field.VARIANCE,
             "varianceField",
+            Control.FIXED_VARIANCE,
             "The variance of every pixel, from 0.00034 to 1; 0.05 drew the cleanest"
                 + " Fashion-MNIST manifold of the fixed ones",
             vm.usesFixedVarianceProperty());
@@ -112,6 +120,7 @@ public final class SetupView extends VBox {
             "Latent size",
             Field.LATENT,
             "latentField",
+            Control.LATENT,
             "Dimensions of z; 2 gives the manifold of the paper's figure",
             null);
     r =
@@ -121,6 +130,7 @@ public final class SetupView extends VBox {
             "Hidden sizes",
             Field.HIDDEN,
             "hiddenField",
+            Control.HIDDEN,
             "Encoder layer widths, e.g. 512 or 512, 256; the decoder mirrors them",
             null);
     r =
@@ -129,6 +139,7 @@ public final class SetupView extends VBox {
             r,
             "Activation",
             "activationBox",
+            Control.ACTIVATION,
             vm.activationChoice(),
             "Nonlinearity of the hidden layers",
             null);
@@ -139,6 +150,7 @@ public final class SetupView extends VBox {
             "Beta",
             Field.BETA,
             "betaField",
+            Control.BETA,
             "Weight of the KL term: 1 is the ELBO, other values a beta-VAE",
             vm.usesBetaProperty());
     r =
@@ -147,6 +159,7 @@ public final class SetupView extends VBox {
             r,
             "KL estimate",
             "klBox",
+            Control.KL_ESTIMATOR,
             vm.klEstimatorChoice(),
             "Closed form, or the single-sample Monte-Carlo form of Algorithm 2",
             vm.usesBetaProperty());
@@ -156,6 +169,7 @@ public final class SetupView extends VBox {
         "Lambda",
         Field.LAMBDA,
         "lambdaField",
+        Control.LAMBDA,
         "Weight of the MMD penalty (10 is the WAE authors' MNIST value)",
         vm.usesLambdaProperty());
 
@@ -167,6 +181,7 @@ public final class SetupView extends VBox {
             r,
             "Optimizer",
             "optimizerBox",
+            Control.OPTIMIZER,
             vm.optimizerChoice(),
             "The update rule",
             null);
@@ -177,6 +192,7 @@ public final class SetupView extends VBox {
             "Learning rate",
             Field.LEARNING_RATE,
             "learningRateField",
+            Control.LEARNING_RATE,
             "Step size, e.g. 0.001 for Adam",
             null);
     r =
@@ -186,6 +202,7 @@ public final class SetupView extends VBox {
             "Batch size",
             Field.BATCH,
             "batchField",
+            Control.BATCH,
             "Images per minibatch (one step)",
             null);
     r =
@@ -195,6 +212,7 @@ public final class SetupView extends VBox {
             "Epochs",
             Field.EPOCHS,
             "epochsField",
+            Control.EPOCHS,
             "Passes over the training images",
             null);
     r =
@@ -204,6 +222,7 @@ public final class SetupView extends VBox {
             "Seed",
             Field.SEED,
             "seedField",
+            Control.SEED,
             "The same seed and settings give the same run; Reset goes back to its start",
             null);
     choice(
@@ -211,6 +230,7 @@ public final class SetupView extends VBox {
         r,
         "Binarize",
         "binarizationBox",
+        Control.BINARIZATION,
         vm.binarizationChoice(),
         "Turn gray pixels into 0/1 for a Bernoulli likelihood",
         null);
@@ -299,6 +319,7 @@ public final class SetupView extends VBox {
       int row,
       String label,
       String id,
+      Control control,
       Choice<?> choice,
       String tip,
       BooleanProperty enabled) {
@@ -307,10 +328,7 @@ public final class SetupView extends VBox {
     box.setTooltip(new Tooltip(tip));
     Label l = new Label(label);
     l.setLabelFor(box);
-    if (enabled != null) {
-      box.disableProperty().bind(enabled.not());
-      l.disableProperty().bind(enabled.not());
-    }
+    restrict(control, enabled, box, l);
     g.addRow(row, l, box);
     return row + 1;
   }
@@ -321,6 +339,7 @@ public final class SetupView extends VBox {
       String label,
       Field field,
       String id,
+      Control control,
       String tip,
       BooleanProperty enabled) {
     TextField t = new TextField();
@@ -330,16 +349,11 @@ public final class SetupView extends VBox {
     t.setPrefColumnCount(8);
     Label l = new Label(label);
     l.setLabelFor(t);
-    if (enabled != null) {
-      t.disableProperty().bind(enabled.not());
-      l.disableProperty().bind(enabled.not());
-    }
     Label error = new Label();
     error.setId(id + "Error");
     error.getStyleClass().add("field-error");
     error.setWrapText(true);
     error.textProperty().bind(vm.errorProperty(field));
-    showWhenNotEmpty(error);
     vm.errorProperty(field)
         .addListener(
             (o, a, b) -> {
@@ -349,9 +363,29 @@ public final class SetupView extends VBox {
                 t.getStyleClass().add("invalid");
               }
             });
+    restrict(control, enabled, t, l);
+    var showError = error.textProperty().isNotEmpty().and(vm.shownProperty(control));
+    error.visibleProperty().bind(showError);
+    error.managedProperty().bind(showError);
     g.addRow(row, l, t);
     g.add(error, 1, row + 1);
     return row + 2;
+  }
+
+  /**
+   * Binds a control and its label to what a lesson allows: hidden controls take no room, locked
+   * ones (and those the other choices make unused, {@code enabled} false) are disabled.
+   */
+  private void restrict(Control control, BooleanProperty enabled, Node... nodes) {
+    BooleanExpression off = vm.lockedProperty(control);
+    if (enabled != null) {
+      off = off.or(enabled.not());
+    }
+    for (Node n : nodes) {
+      n.disableProperty().bind(off);
+      n.visibleProperty().bind(vm.shownProperty(control));
+      n.managedProperty().bind(vm.shownProperty(control));
+    }
   }
 
   private static void showWhenNotEmpty(Label l) {

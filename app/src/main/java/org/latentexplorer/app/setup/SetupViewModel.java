@@ -5,6 +5,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -109,6 +111,9 @@ public final class SetupViewModel {
   private final BooleanProperty usesFixedVariance = new SimpleBooleanProperty(this, "usesFixed");
   private final long heapBytes;
 
+  private final Map<Control, ReadOnlyBooleanWrapper> shown = new EnumMap<>(Control.class);
+  private final Map<Control, ReadOnlyBooleanWrapper> locked = new EnumMap<>(Control.class);
+
   private RunConfig built;
   private boolean loading;
 
@@ -126,6 +131,10 @@ public final class SetupViewModel {
     this.heapBytes = heapBytes;
     for (BundledDataset b : BundledDataset.values()) {
       datasets.add(new DatasetChoice.Bundled(b));
+    }
+    for (Control c : Control.values()) {
+      shown.put(c, new ReadOnlyBooleanWrapper(this, c.id() + "Shown", true));
+      locked.put(c, new ReadOnlyBooleanWrapper(this, c.id() + "Locked"));
     }
     for (Field f : Field.values()) {
       StringProperty p = new SimpleStringProperty(this, f.name(), "");
@@ -201,10 +210,7 @@ public final class SetupViewModel {
       validate();
       return;
     }
-    List<Posterior> allowed =
-        f == ModelFamily.VAE
-            ? List.of(Posterior.DIAGONAL, Posterior.FULL_COVARIANCE)
-            : List.of(Posterior.DETERMINISTIC);
+    List<Posterior> allowed = allowedPosteriors(f);
     Posterior before = posterior.get();
     // Replacing the items clears a combo box bound to posterior; the choice is put back after.
     posteriors.setAll(allowed);
@@ -224,36 +230,63 @@ public final class SetupViewModel {
 
   /** Fills the form from {@code config} (the running model's settings). */
   public void load(RunConfig config) {
+    fill(settingsOf(config));
+  }
+
+  /**
+   * What the form shows for {@code config}: each setting control's value as text, a list's value by
+   * its option's constant name (e.g. "FULL_COVARIANCE"), as lesson files write it.
+   */
+  static Map<Control, String> settingsOf(RunConfig config) {
+    ModelConfig m = config.model();
+    TrainingConfig t = config.training();
+    Map<Control, String> out = new EnumMap<>(Control.class);
+    out.put(Control.FAMILY, m.family().name());
+    out.put(Control.POSTERIOR, m.posterior().name());
+    out.put(Control.LIKELIHOOD, m.likelihood().name());
+    out.put(Control.ACTIVATION, m.activation().name());
+    out.put(Control.KL_ESTIMATOR, m.klEstimator().name());
+    out.put(Control.OPTIMIZER, t.optimizer().name());
+    out.put(Control.BINARIZATION, t.binarization().name());
+    // A Bernoulli model holds the per-pixel placeholder: the form offers what a new Gaussian
+    // model starts with instead, so switching the likelihood gives train's default.
+    DecoderVariance dv =
+        m.likelihood() == Likelihood.GAUSSIAN ? m.variance() : DecoderVariance.RECOMMENDED;
+    out.put(Control.VARIANCE, dv.kind().name());
+    out.put(
+        Control.FIXED_VARIANCE,
+        FormParser.number(
+            dv.kind() == DecoderVariance.Kind.FIXED
+                ? dv.fixedVariance()
+                : FormParser.DEFAULT_VARIANCE));
+    out.put(Control.LATENT, Integer.toString(m.latentDim()));
+    out.put(Control.HIDDEN, String.join(", ", m.hidden().stream().map(String::valueOf).toList()));
+    out.put(Control.BETA, FormParser.number(m.beta()));
+    out.put(Control.LAMBDA, FormParser.number(m.waeLambda()));
+    out.put(Control.LEARNING_RATE, FormParser.number(t.learningRate()));
+    out.put(Control.BATCH, Integer.toString(t.batchSize()));
+    out.put(Control.EPOCHS, Integer.toString(t.epochs()));
+    out.put(Control.SEED, Long.toString(t.seed()));
+    return out;
+  }
+
+  /** Puts values made by {@link #settingsOf} (so known to be options) into the form. */
+  private void fill(Map<Control, String> values) {
     loading = true;
     try {
-      ModelConfig m = config.model();
-      TrainingConfig t = config.training();
-      family.set(m.family());
-      posterior.set(m.posterior());
-      likelihood.set(m.likelihood());
-      activation.set(m.activation());
-      klEstimator.set(m.klEstimator());
-      optimizer.set(t.optimizer());
-      binarization.set(t.binarization());
-      // A Bernoulli model holds the per-pixel placeholder: the form offers what a new Gaussian
-      // model starts with instead, so switching the likelihood gives train's default.
-      DecoderVariance dv =
-          m.likelihood() == Likelihood.GAUSSIAN ? m.variance() : DecoderVariance.RECOMMENDED;
-      variance.set(dv.kind());
-      set(
-          Field.VARIANCE,
-          FormParser.number(
-              dv.kind() == DecoderVariance.Kind.FIXED
-                  ? dv.fixedVariance()
-                  : FormParser.DEFAULT_VARIANCE));
-      set(Field.LATENT, Integer.toString(m.latentDim()));
-      set(Field.HIDDEN, String.join(", ", m.hidden().stream().map(String::valueOf).toList()));
-      set(Field.BETA, FormParser.number(m.beta()));
-      set(Field.LAMBDA, FormParser.number(m.waeLambda()));
-      set(Field.LEARNING_RATE, FormParser.number(t.learningRate()));
-      set(Field.BATCH, Integer.toString(t.batchSize()));
-      set(Field.EPOCHS, Integer.toString(t.epochs()));
-      set(Field.SEED, Long.toString(t.seed()));
+      family.set(ModelFamily.valueOf(values.get(Control.FAMILY)));
+      posterior.set(Posterior.valueOf(values.get(Control.POSTERIOR)));
+      likelihood.set(Likelihood.valueOf(values.get(Control.LIKELIHOOD)));
+      activation.set(Activation.valueOf(values.get(Control.ACTIVATION)));
+      klEstimator.set(KlEstimator.valueOf(values.get(Control.KL_ESTIMATOR)));
+      optimizer.set(OptimizerKind.valueOf(values.get(Control.OPTIMIZER)));
+      binarization.set(Binarization.valueOf(values.get(Control.BINARIZATION)));
+      variance.set(DecoderVariance.Kind.valueOf(values.get(Control.VARIANCE)));
+      for (Control c : Control.values()) {
+        if (c.field() != null) {
+          set(c.field(), values.get(c));
+        }
+      }
     } finally {
       loading = false;
     }
@@ -269,65 +302,18 @@ public final class SetupViewModel {
     if (loading) {
       return;
     }
-    FormParser.Result parsed = FormParser.parse(texts(), unusedFields());
+    Choices c = choices();
+    FormParser.Result parsed = FormParser.parse(texts(), c.unusedFields());
     for (Field f : Field.values()) {
       errors.get(f).set(parsed.errors().getOrDefault(f, ""));
     }
     formError.set("");
     built = null;
-    FormValues v = parsed.values();
-    boolean chosen =
-        family.get() != null
-            && posterior.get() != null
-            && likelihood.get() != null
-            && activation.get() != null
-            && klEstimator.get() != null
-            && optimizer.get() != null
-            && binarization.get() != null
-            && variance.get() != null;
-    if (parsed.ok() && !chosen) {
+    if (parsed.ok() && !c.complete()) {
       formError.set("Choose an option in every list.");
     } else if (parsed.ok()) {
       try {
-        LoadedData d = workspace.data();
-        int h = d == null ? 28 : d.all().height();
-        int w = d == null ? 28 : d.all().width();
-        RunConfig current = workspace.config();
-        ModelConfig base =
-            current == null
-                ? ModelConfig.defaults(family.get(), h, w)
-                : current.model().withImageSize(h, w);
-        ModelConfig m =
-            new ModelConfig(
-                family.get(),
-                posterior.get(),
-                likelihood.get(),
-                h,
-                w,
-                v.hidden(),
-                activation.get(),
-                v.latent(),
-                v.beta(),
-                klEstimator.get(),
-                v.lambda(),
-                base.adversarialWeight(),
-                base.discriminatorHidden(),
-                decoderVariance(v));
-        TrainingConfig defaults = current == null ? TrainingConfig.defaults() : current.training();
-        // The form has no field for the initialisation: a run keeps the one it was made with.
-        TrainingConfig t =
-            new TrainingConfig(
-                optimizer.get(),
-                v.learningRate(),
-                v.batchSize(),
-                defaults.weightDecay(),
-                v.epochs(),
-                v.seed(),
-                binarization.get(),
-                defaults.discriminatorLearningRate(),
-                defaults.initialization());
-        checkMemory(m, t);
-        built = new RunConfig(m, t);
+        built = build(c, parsed.values(), need -> modelSummary.set(weights(need)));
       } catch (IllegalArgumentException e) {
         formError.set(capitalise(e.getMessage()));
       }
@@ -336,29 +322,136 @@ public final class SetupViewModel {
     updateDirty();
   }
 
-  /** The form's variance; a decoder that is not Gaussian keeps the engine's placeholder. */
-  private DecoderVariance decoderVariance(FormValues v) {
-    if (!usesVariance.get()) {
-      return DecoderVariance.PER_PIXEL;
-    }
-    return switch (variance.get()) {
-      case PER_PIXEL -> DecoderVariance.PER_PIXEL;
-      case SHARED -> DecoderVariance.SHARED;
-      case FIXED -> DecoderVariance.fixed(v.variance());
-    };
+  private static String weights(TrainingMemory need) {
+    return String.format("%,d weights", need.weights());
   }
 
-  /** The engine's estimate, the one the command line's train checks too. */
-  private void checkMemory(ModelConfig m, TrainingConfig t) {
+  /** The options picked in the form's lists, some possibly none. Immutable. */
+  private record Choices(
+      ModelFamily family,
+      Posterior posterior,
+      Likelihood likelihood,
+      Activation activation,
+      KlEstimator klEstimator,
+      OptimizerKind optimizer,
+      DecoderVariance.Kind variance,
+      Binarization binarization) {
+    boolean complete() {
+      return family != null
+          && posterior != null
+          && likelihood != null
+          && activation != null
+          && klEstimator != null
+          && optimizer != null
+          && binarization != null
+          && variance != null;
+    }
+
+    /** Whether the decoder is Gaussian, so has a variance. */
+    boolean usesVariance() {
+      return family != ModelFamily.WAE && likelihood == Likelihood.GAUSSIAN;
+    }
+
+    /** The fields the chosen family and variance do not use: they are not read. */
+    Set<Field> unusedFields() {
+      Set<Field> out = EnumSet.noneOf(Field.class);
+      if (family != ModelFamily.VAE) {
+        out.add(Field.BETA);
+      }
+      if (family != ModelFamily.WAE) {
+        out.add(Field.LAMBDA);
+      }
+      if (!(usesVariance() && variance == DecoderVariance.Kind.FIXED)) {
+        out.add(Field.VARIANCE);
+      }
+      return out;
+    }
+
+    /** The variance; a decoder that is not Gaussian keeps the engine's placeholder. */
+    DecoderVariance decoderVariance(FormValues v) {
+      if (!usesVariance()) {
+        return DecoderVariance.PER_PIXEL;
+      }
+      return switch (variance) {
+        case PER_PIXEL -> DecoderVariance.PER_PIXEL;
+        case SHARED -> DecoderVariance.SHARED;
+        case FIXED -> DecoderVariance.fixed(v.variance());
+      };
+    }
+  }
+
+  private Choices choices() {
+    return new Choices(
+        family.get(),
+        posterior.get(),
+        likelihood.get(),
+        activation.get(),
+        klEstimator.get(),
+        optimizer.get(),
+        variance.get(),
+        binarization.get());
+  }
+
+  /** The posteriors a family allows, the first its default. */
+  private static List<Posterior> allowedPosteriors(ModelFamily f) {
+    return f == ModelFamily.VAE
+        ? List.of(Posterior.DIAGONAL, Posterior.FULL_COVARIANCE)
+        : List.of(Posterior.DETERMINISTIC);
+  }
+
+  /**
+   * The configurations {@code c} and {@code v} make for the data in use, checked by the engine and
+   * against the memory; {@code planned} sees the memory estimate before it is checked.
+   *
+   * @throws IllegalArgumentException why they do not make a model together
+   */
+  private RunConfig build(Choices c, FormValues v, Consumer<TrainingMemory> planned) {
     LoadedData d = workspace.data();
+    int h = d == null ? 28 : d.all().height();
+    int w = d == null ? 28 : d.all().width();
+    RunConfig current = workspace.config();
+    ModelConfig base =
+        current == null
+            ? ModelConfig.defaults(c.family(), h, w)
+            : current.model().withImageSize(h, w);
+    ModelConfig m =
+        new ModelConfig(
+            c.family(),
+            c.posterior(),
+            c.likelihood(),
+            h,
+            w,
+            v.hidden(),
+            c.activation(),
+            v.latent(),
+            v.beta(),
+            c.klEstimator(),
+            v.lambda(),
+            base.adversarialWeight(),
+            base.discriminatorHidden(),
+            c.decoderVariance(v));
+    TrainingConfig defaults = current == null ? TrainingConfig.defaults() : current.training();
+    // The form has no field for the initialisation: a run keeps the one it was made with.
+    TrainingConfig t =
+        new TrainingConfig(
+            c.optimizer(),
+            v.learningRate(),
+            v.batchSize(),
+            defaults.weightDecay(),
+            v.epochs(),
+            v.seed(),
+            c.binarization(),
+            defaults.discriminatorLearningRate(),
+            defaults.initialization());
     TrainingMemory need =
         d == null ? TrainingMemory.of(m, t, 0, 0) : TrainingMemory.of(m, t, d.split());
-    modelSummary.set(String.format("%,d weights", need.weights()));
+    planned.accept(need);
     need.refusal(heapBytes)
         .ifPresent(
             reason -> {
               throw new IllegalArgumentException(reason);
             });
+    return new RunConfig(m, t);
   }
 
   private void updateDirty() {
@@ -397,6 +490,150 @@ public final class SetupViewModel {
     }
   }
 
+  /** The settings the form holds now, as {@link #settingsOf} writes them; the text as typed. */
+  public Map<Control, String> settings() {
+    Choices c = choices();
+    Map<Control, String> out = new EnumMap<>(Control.class);
+    putName(out, Control.FAMILY, c.family());
+    putName(out, Control.POSTERIOR, c.posterior());
+    putName(out, Control.LIKELIHOOD, c.likelihood());
+    putName(out, Control.ACTIVATION, c.activation());
+    putName(out, Control.KL_ESTIMATOR, c.klEstimator());
+    putName(out, Control.OPTIMIZER, c.optimizer());
+    putName(out, Control.BINARIZATION, c.binarization());
+    putName(out, Control.VARIANCE, c.variance());
+    for (Control k : Control.values()) {
+      if (k.field() != null) {
+        out.put(k, text.get(k.field()).get().trim());
+      }
+    }
+    return out;
+  }
+
+  private static void putName(Map<Control, String> out, Control c, Enum<?> value) {
+    if (value != null) {
+      out.put(c, value.name());
+    }
+  }
+
+  /**
+   * The configurations {@code values} make with the form's own rules, for the data in use, without
+   * changing the form; a setting missing from {@code values} takes its default.
+   *
+   * @param values settings by control, lists by their option's constant name or label
+   * @throws IllegalArgumentException one line naming the control and why its value is refused, or
+   *     why the values do not make a model together
+   */
+  public RunConfig check(Map<Control, String> values) {
+    LoadedData d = workspace.data();
+    Map<Control, String> all =
+        settingsOf(
+            d == null
+                ? RunConfig.defaults(28, 28)
+                : RunConfig.defaults(d.all().height(), d.all().width()));
+    values.forEach(
+        (k, v) -> {
+          if (!k.isSetting()) {
+            throw new IllegalArgumentException("\"" + k.id() + "\" is not a setting");
+          }
+          all.put(k, v);
+        });
+    ModelFamily f = option(Control.FAMILY, all, familyChoice);
+    if (!values.containsKey(Control.POSTERIOR)) {
+      // As in the form: a family's own posterior unless one is named.
+      all.put(Control.POSTERIOR, allowedPosteriors(f).get(0).name());
+    }
+    Choices c =
+        new Choices(
+            f,
+            option(Control.POSTERIOR, all, allowedPosteriors(f), Posterior::toString),
+            option(Control.LIKELIHOOD, all, likelihoodChoice),
+            option(Control.ACTIVATION, all, activationChoice),
+            option(Control.KL_ESTIMATOR, all, klEstimatorChoice),
+            option(Control.OPTIMIZER, all, optimizerChoice),
+            option(Control.VARIANCE, all, varianceChoice),
+            option(Control.BINARIZATION, all, binarizationChoice));
+    Map<Field, String> fields = new EnumMap<>(Field.class);
+    for (Control k : Control.values()) {
+      if (k.field() != null) {
+        fields.put(k.field(), all.get(k));
+      }
+    }
+    FormParser.Result parsed = FormParser.parse(fields, c.unusedFields());
+    for (Control k : Control.values()) {
+      String reason = k.field() == null ? null : parsed.errors().get(k.field());
+      if (reason != null) {
+        throw new IllegalArgumentException("\"" + k.id() + "\": " + reason);
+      }
+    }
+    try {
+      return build(c, parsed.values(), need -> {});
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(capitalise(e.getMessage()), e);
+    }
+  }
+
+  /**
+   * The option of {@code choice} that {@code values} names for {@code c}, by its constant name or
+   * its label, ignoring case.
+   */
+  private static <T extends Enum<T>> T option(
+      Control c, Map<Control, String> values, Choice<T> choice) {
+    return option(c, values, choice.options(), choice::label);
+  }
+
+  private static <T extends Enum<T>> T option(
+      Control c, Map<Control, String> values, List<T> options, Function<T, String> label) {
+    String v = values.get(c).trim();
+    for (T o : options) {
+      if (o.name().equalsIgnoreCase(v.replace('-', '_').replace(' ', '_'))
+          || label.apply(o).equalsIgnoreCase(v)) {
+        return o;
+      }
+    }
+    throw new IllegalArgumentException(
+        "\""
+            + c.id()
+            + "\": \""
+            + v
+            + "\" is not one of "
+            + String.join(", ", options.stream().map(Enum::name).toList()));
+  }
+
+  /**
+   * Builds a new model from {@code config} (made by {@link #check}) on {@code data}'s images,
+   * loading them first when another data set is in use: what Apply does, from the seed.
+   */
+  public void start(DatasetChoice data, RunConfig config) {
+    LoadedData d = workspace.data();
+    if (d != null && d.choice().equals(data)) {
+      sessions.newModel(config);
+    } else {
+      opener.open(data, config);
+    }
+  }
+
+  /**
+   * Hides the controls in {@code hidden} and locks (disables) those in {@code locked}, showing and
+   * unlocking all others: what a lesson lets a class see and change.
+   */
+  public void restrict(Set<Control> hidden, Set<Control> locked) {
+    for (Control c : Control.values()) {
+      shown.get(c).set(!hidden.contains(c));
+      this.locked.get(c).set(locked.contains(c));
+    }
+  }
+
+  /** Whether {@code c} shows (a lesson may hide it). */
+  public ReadOnlyBooleanProperty shownProperty(Control c) {
+    return shown.get(c).getReadOnlyProperty();
+  }
+
+  /** Whether {@code c} is locked: shown but not to be changed. */
+  public ReadOnlyBooleanProperty lockedProperty(Control c) {
+    return locked.get(c).getReadOnlyProperty();
+  }
+
   /** Puts the defaults back in the form (not applied yet). */
   public void restoreDefaults() {
     LoadedData d = workspace.data();
@@ -409,21 +646,6 @@ public final class SetupViewModel {
   private Map<Field, String> texts() {
     Map<Field, String> out = new EnumMap<>(Field.class);
     text.forEach((f, p) -> out.put(f, p.get()));
-    return out;
-  }
-
-  /** The fields the chosen family does not use: they are not read. */
-  private Set<Field> unusedFields() {
-    Set<Field> out = EnumSet.noneOf(Field.class);
-    if (!usesBeta.get()) {
-      out.add(Field.BETA);
-    }
-    if (!usesLambda.get()) {
-      out.add(Field.LAMBDA);
-    }
-    if (!usesFixedVariance.get()) {
-      out.add(Field.VARIANCE);
-    }
     return out;
   }
 

@@ -36,6 +36,7 @@ import org.latentexplorer.app.draw.DrawView;
 import org.latentexplorer.app.health.LatentHealthView;
 import org.latentexplorer.app.holes.PriorHolesView;
 import org.latentexplorer.app.interpolate.InterpolationView;
+import org.latentexplorer.app.lesson.LessonView;
 import org.latentexplorer.app.manifold.ManifoldView;
 import org.latentexplorer.app.samples.SamplesView;
 import org.latentexplorer.app.scatter.ScatterView;
@@ -66,6 +67,7 @@ public final class MainView extends BorderPane {
       PriorHolesView holes,
       CompareView compare,
       TimelineView timeline,
+      LessonView lesson,
       StatusBarView statusBar) {}
 
   private final MainViewModel vm;
@@ -118,6 +120,12 @@ public final class MainView extends BorderPane {
 
     StackPane center = new StackPane(tabs, problemBar(), overlay(quit));
     setCenter(center);
+    VBox right = new VBox(views.lesson());
+    right.getStyleClass().add("lesson-side");
+    right.visibleProperty().bind(views.lesson().managedProperty());
+    right.managedProperty().bind(views.lesson().managedProperty());
+    VBox.setVgrow(views.lesson(), Priority.ALWAYS);
+    setRight(right);
     setBottom(views.statusBar());
   }
 
@@ -274,13 +282,14 @@ public final class MainView extends BorderPane {
             exploreItem,
             compareItem,
             new SeparatorMenuItem(),
-            views.curves().logScaleMenuItem());
+            views.curves().logScaleMenuItem(),
+            views.scatter().drawsMenuItem());
 
     MenuItem keys =
         item("Keyboard shortcuts", null, () -> inform("Keyboard shortcuts", vm.shortcutsText()));
     MenuItem about = item("About", null, () -> inform("About Latent Explorer", vm.aboutText()));
     Menu help = new Menu("Help", null, keys, about);
-    MenuBar bar = new MenuBar(file, training, view, help);
+    MenuBar bar = new MenuBar(file, training, view, views.lesson().menu(), help);
     bar.setId("menuBar");
     return bar;
   }
@@ -364,6 +373,27 @@ public final class MainView extends BorderPane {
     error.managedProperty().bind(failed);
     overlay.visibleProperty().bind(vm.blockedProperty());
     return overlay;
+  }
+
+  /**
+   * Brings the tab whose id is {@code name} + "Tab" to the front ("compare", "bound", ...), with
+   * the Explore tab for those beside the scatter; a name of no tab changes nothing.
+   */
+  public void showTab(String name) {
+    String id = name + "Tab";
+    for (Tab t : tabs.getTabs()) {
+      if (id.equals(t.getId())) {
+        tabs.getSelectionModel().select(t);
+        return;
+      }
+    }
+    for (Tab t : lookInside.getTabs()) {
+      if (id.equals(t.getId())) {
+        tabs.getSelectionModel().select(exploreTab);
+        lookInside.getSelectionModel().select(t);
+        return;
+      }
+    }
   }
 
   /** Shows the Explore (0) or Compare (1) tab. */

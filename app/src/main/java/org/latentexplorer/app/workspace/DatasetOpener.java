@@ -51,6 +51,14 @@ public final class DatasetOpener {
 
   /** Loads another data set and builds a new model for it with the current settings. */
   public void open(DatasetChoice choice) {
+    open(choice, null);
+  }
+
+  /**
+   * Loads another data set and builds a new model for it with {@code settings}, or with the current
+   * settings when null.
+   */
+  public void open(DatasetChoice choice, RunConfig settings) {
     workspace.setBusy("Loading " + choice.displayName() + "\u2026");
     workspace
         .tasks()
@@ -60,9 +68,11 @@ public final class DatasetOpener {
               workspace.setBusy("");
               workspace.setData(loaded);
               RunConfig current =
-                  workspace.config() == null
-                      ? RunConfig.defaults(loaded.all())
-                      : workspace.config();
+                  settings != null
+                      ? settings
+                      : workspace.config() == null
+                          ? RunConfig.defaults(loaded.all())
+                          : workspace.config();
               sessions.newModel(current.forImages(loaded.all().height(), loaded.all().width()));
               workspace.setNotice("Opened " + loaded.summary());
             },
