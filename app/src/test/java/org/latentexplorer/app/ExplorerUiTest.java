@@ -482,7 +482,20 @@ class ExplorerUiTest {
     TabPane inside = robot.lookup(".inspect-tabs").queryAs(TabPane.class);
     assertEquals("healthTab", onFx(() -> inside.getSelectionModel().getSelectedItem().getId()));
     assertTrue(shows(robot, "#runSweepButton"), "the lesson has a sweep");
-    assertTrue(robot.lookup("#runSweepButton").query().isDisabled(), "with nothing set to run it");
+    robot.clickOn("#runSweepButton");
+    await(
+        "the lesson's sweep to start in the Compare tab",
+        10,
+        () -> onFx(() -> explorer.parts().compare().sweepingProperty().get()));
+    onFx(
+        () -> {
+          explorer.parts().compare().cancelSweep();
+          return null;
+        });
+    await(
+        "the sweep to stop",
+        30,
+        () -> onFx(() -> !explorer.parts().compare().sweepingProperty().get()));
 
     robot.clickOn("#leaveLessonButton");
 
