@@ -7,6 +7,7 @@ import java.util.Map;
 import org.latentexplorer.model.data.Binarization;
 import org.latentexplorer.model.explore.GridSpacing;
 import org.latentexplorer.model.explore.LatentPath;
+import org.latentexplorer.model.explore.TimelineFrames;
 import org.latentexplorer.model.nn.Activation;
 import org.latentexplorer.model.nn.Initialization;
 import org.latentexplorer.model.nn.OptimizerKind;
@@ -165,6 +166,12 @@ final class Choices {
   }
 
   /** "gaussian" is the spacing's first name, kept so that older command lines still work. */
+  static final class TimelineView extends Table<TimelineFrames.View> {
+    TimelineView() {
+      put("manifold", TimelineFrames.View.MANIFOLD).put("scatter", TimelineFrames.View.SCATTER);
+    }
+  }
+
   static final class Spacing extends Table<GridSpacing> {
     Spacing() {
       put("linear", GridSpacing.LINEAR)

@@ -8,7 +8,9 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.latentexplorer.model.data.Dataset;
 import org.latentexplorer.model.explore.GridSpacing;
+import org.latentexplorer.model.explore.ImageGrid;
 import org.latentexplorer.model.explore.LatentPath;
+import org.latentexplorer.model.explore.ManifoldGrid;
 import org.latentexplorer.model.io.ModelFile;
 import org.latentexplorer.model.io.PngFile;
 import org.latentexplorer.model.nn.Backend;
@@ -41,6 +43,8 @@ import picocli.CommandLine.Spec;
       "Pixels are decoder means. Prior samples z ~ N(0, I) fill a GRID x GRID tiling; the"
           + " manifold decodes an evenly spaced SIZE x SIZE grid of z (z1 left to right, z2"
           + " bottom to top).",
+      "--timeline-gif and --timeline-png animate the run's timeline, a frame a checkpoint"
+          + " (see --timeline-view).",
       "--interpolate A,B encodes test images A and B (their posterior means) and decodes --steps"
           + " points of a path between the two codes into one row: the first tile is A's code"
           + " decoded, the last B's; with --with-originals the images themselves frame the row."
@@ -144,6 +148,8 @@ final class SampleCommand implements Callable<Integer> {
               + " on them), so that it holds --steps + 2 tiles.")
   boolean withOriginals;
 
+  @Mixin TimelineOptions timeline;
+
   @Mixin DataOptions dataOptions;
 
   @Option(
@@ -155,10 +161,14 @@ final class SampleCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (out == null && manifold == null && interpolate == null) {
+    if (out == null && manifold == null && interpolate == null && !timeline.requested()) {
       throw usage(
           "give --out for prior samples, --manifold for the manifold, --interpolate A,B with"
-              + " --strip for a path between two test images, or several");
+              + " --strip for a path between two test images, --timeline-gif or --timeline-png"
+              + " for the run's timeline, or several");
+    }
+    if (timeline.problem() != null) {
+      throw usage(timeline.problem());
     }
     int[] ends = interpolate == null ? null : endpoints(interpolate);
     if ((interpolate == null) != (strip == null)) {
@@ -215,7 +225,19 @@ final class SampleCommand implements Callable<Integer> {
     if (ends != null) {
       writeStrip(state, ends, log);
     }
+    if (timeline.requested()) {
+      timeline.write(
+          state,
+          timeline.needsTestImages(config) ? testImages(state) : null,
+          model.path.getFileName().toString(),
+          log);
+    }
     return 0;
+  }
+
+  /** The test images as the model is scored on them (binarised as it was trained, say). */
+  private Dataset testImages(TrainerState state) throws IOException, CliFailure {
+    return Trainer.resume(state, dataOptions.loadFor(state)).testSet();
   }
 
   /** The two indices of "A,B". */
@@ -241,7 +263,7 @@ final class SampleCommand implements Callable<Integer> {
    */
   private void writeStrip(TrainerState state, int[] ends, PrintWriter log)
       throws IOException, CliFailure {
-    Dataset test = Trainer.resume(state, dataOptions.loadFor(state)).testSet();
+    Dataset test = testImages(state);
     for (int index : ends) {
       if (index >= test.size()) {
         throw new CliFailure(

@@ -10,7 +10,8 @@ import java.util.HexFormat;
 
 /**
  * Float arrays as the little-endian float32 bytes that model files store and that a data set's
- * pixel hash is taken of. Stateless and thread-safe.
+ * pixel hash is taken of (and bfloat16 weights as their little-endian 16-bit words). Stateless and
+ * thread-safe.
  */
 public final class FloatBytes {
   private static final int CHUNK_BYTES = 1 << 16;
@@ -35,6 +36,18 @@ public final class FloatBytes {
       buf.clear();
       buf.asFloatBuffer().put(values, i, n);
       sink.accept(buf.array(), n * Float.BYTES);
+      i += n;
+    }
+  }
+
+  /** Hands 16-bit {@code values} to {@code sink} as little-endian bytes, a chunk at a time. */
+  public static void forEachChunk(short[] values, Sink sink) throws IOException {
+    ByteBuffer buf = ByteBuffer.allocate(CHUNK_BYTES).order(ByteOrder.LITTLE_ENDIAN);
+    for (int i = 0; i < values.length; ) {
+      int n = Math.min(values.length - i, CHUNK_BYTES / Short.BYTES);
+      buf.clear();
+      buf.asShortBuffer().put(values, i, n);
+      sink.accept(buf.array(), n * Short.BYTES);
       i += n;
     }
   }

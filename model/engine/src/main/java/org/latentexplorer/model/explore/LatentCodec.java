@@ -43,6 +43,19 @@ public final class LatentCodec {
     return true;
   }
 
+  /**
+   * Loads weights that no snapshot carries, such as a timeline's checkpoint.
+   *
+   * @param parameters in the layout of {@code LatentModel.exportParameters()}; not modified
+   */
+  public void load(ModelConfig config, float[] parameters) {
+    if (model == null || !model.config().equals(config)) {
+      model = new LatentModel(config, DataType.FLOAT, 0);
+    }
+    model.importParameters(parameters);
+    loaded = null;
+  }
+
   /** Whether a snapshot has been loaded. */
   public boolean ready() {
     return model != null;

@@ -35,6 +35,7 @@ import org.latentexplorer.model.metrics.Metric;
 import org.latentexplorer.model.metrics.MetricHistory;
 import org.latentexplorer.model.metrics.MetricRecorder;
 import org.latentexplorer.model.nn.OptimizerKind;
+import org.latentexplorer.model.train.Checkpoint;
 import org.latentexplorer.model.train.Provenance;
 import org.latentexplorer.model.train.Timeline;
 import org.latentexplorer.model.train.TrainerState;
@@ -44,31 +45,37 @@ import org.latentexplorer.model.vae.ModelConfig;
 
 /**
  * Reads and writes model files (".lex"): a zip holding {@value #HEADER} (JSON: format, version,
- * configs, counters, curves, provenance, a SHA-256 of each array) and raw little-endian float32
- * arrays. Stateless and thread-safe.
+ * configs, counters, curves, provenance, the counters of the timeline's checkpoints, a SHA-256 of
+ * each array), raw little-endian float32 arrays, and the timeline's weights in {@value #TIMELINE}:
+ * little-endian bfloat16 values, checkpoint after checkpoint. Stateless and thread-safe.
  *
  * <p>A model file may come from a stranger, so reading never runs code (no Java serialization), and
  * every size is checked against the declared configuration before anything is allocated. A damaged
  * file is refused, never half-loaded: the zip's layout is checked ({@link ZipLayout}), every entry
  * is read to its end and checked against its CRC-32, and every array against the SHA-256 in the
- * header (files of format 1 have none; their CRCs are still checked). Writing is atomic ({@link
- * AtomicFile}): a crash mid-save leaves the previous file intact.
+ * header (files of format 1 have none; their CRCs are still checked). Files of formats 1 and 2 have
+ * no timeline and open with an empty one. Writing is atomic ({@link AtomicFile}): a crash mid-save
+ * leaves the previous file intact.
  */
 public final class ModelFile {
   /** File-name extension of model files. */
   public static final String EXTENSION = ".lex";
 
   /** The format this code writes; files with a higher number are refused. */
-  public static final int FORMAT_VERSION = 2;
+  public static final int FORMAT_VERSION = 3;
 
   /** Files of this format and later record a SHA-256 of every array in their header. */
   static final int FIRST_VERSION_WITH_SHA256 = 2;
+
+  /** Files of this format and later hold a timeline. */
+  static final int FIRST_VERSION_WITH_TIMELINE = 3;
 
   static final String FORMAT_NAME = "latent-explorer-model";
   static final String HEADER = "model.json";
   static final String PARAMETERS = "parameters.f32";
   static final String OPTIMIZER = "optimizer.f32";
   static final String DISC_OPTIMIZER = "discriminator-optimizer.f32";
+  static final String TIMELINE = "timeline.bf16";
   static final String SHA256 = "sha256";
 
   /** What the data set names in format 1 files end with. */
@@ -80,22 +87,61 @@ public final class ModelFile {
   /** Largest parameter vector accepted, in floats (1 GiB of weights). */
   private static final long MAX_FLOATS = 1L << 28;
 
+  /**
+   * Largest timeline entry, in bytes. The zip has no zip64 records, so the whole file must stay
+   * under 4 GiB: the arrays take at most 3 GiB (the weights and two optimiser moments of {@link
+   * #MAX_FLOATS} each), the timeline the rest.
+   */
+  static final long MAX_TIMELINE_BYTES = 768L << 20;
+
   private static final ObjectMapper JSON =
       new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
   private ModelFile() {}
 
   /** Writes {@code state} to {@code file} atomically. */
+  /**
+   * Writes {@code state} to {@code file} atomically, its timeline included (thinned evenly to fit
+   * {@value #MAX_TIMELINE_BYTES} bytes, which only a model of over 50 million weights needs).
+   */
   public static void save(TrainerState state, Path file) throws IOException {
-    Map<String, float[]> arrays = new LinkedHashMap<>();
-    arrays.put(PARAMETERS, state.parameters());
-    arrays.put(OPTIMIZER, state.optimizerState());
-    arrays.put(DISC_OPTIMIZER, state.discriminatorOptimizerState());
-    Map<String, Digest> digests = new LinkedHashMap<>();
-    for (Map.Entry<String, float[]> a : arrays.entrySet()) {
-      digests.put(a.getKey(), Digest.of(a.getValue()));
+    Map<String, Chunks> entries = new LinkedHashMap<>();
+    Map<String, Long> sizes = new HashMap<>();
+    for (Map.Entry<String, float[]> a :
+        List.of(
+            Map.entry(PARAMETERS, state.parameters()),
+            Map.entry(OPTIMIZER, state.optimizerState()),
+            Map.entry(DISC_OPTIMIZER, state.discriminatorOptimizerState()))) {
+      float[] values = a.getValue();
+      entries.put(a.getKey(), sink -> FloatBytes.forEachChunk(values, sink));
+      sizes.put(a.getKey(), (long) Float.BYTES * values.length);
     }
-    byte[] header = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(header(state, digests));
+    Timeline timeline = fitting(state.timeline(), MAX_TIMELINE_BYTES);
+    for (Checkpoint c : timeline.checkpoints()) {
+      if (c.parameterCount() != state.parameters().length) {
+        throw new IllegalArgumentException(
+            "the timeline's checkpoints hold "
+                + c.parameterCount()
+                + " weights, the model "
+                + state.parameters().length);
+      }
+    }
+    // One checkpoint's bits at a time, twice (for the checks, then for the file): never the whole
+    // timeline as one array.
+    entries.put(
+        TIMELINE,
+        sink -> {
+          for (Checkpoint c : timeline.checkpoints()) {
+            FloatBytes.forEachChunk(c.bfloat16(), sink);
+          }
+        });
+    sizes.put(TIMELINE, timeline.bytes());
+    Map<String, Digest> digests = new LinkedHashMap<>();
+    for (Map.Entry<String, Chunks> e : entries.entrySet()) {
+      digests.put(e.getKey(), Digest.of(e.getValue()));
+    }
+    byte[] header =
+        JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(header(state, timeline, digests));
     AtomicFile.write(
         file,
         out -> {
@@ -104,14 +150,56 @@ public final class ModelFile {
             zip.putNextEntry(new ZipEntry(HEADER));
             zip.write(header);
             zip.closeEntry();
-            for (Map.Entry<String, float[]> a : arrays.entrySet()) {
-              writeStored(zip, a.getKey(), a.getValue(), digests.get(a.getKey()));
+            for (Map.Entry<String, Chunks> e : entries.entrySet()) {
+              writeStored(
+                  zip, e.getKey(), sizes.get(e.getKey()), e.getValue(), digests.get(e.getKey()));
             }
           }
         });
   }
 
-  private static ObjectNode header(TrainerState s, Map<String, Digest> digests) {
+  /**
+   * {@code t}, or as many of its checkpoints as fit in {@code maxBytes}, evenly spread with the
+   * first and the last.
+   */
+  static Timeline fitting(Timeline t, long maxBytes) {
+    if (t.bytes() <= maxBytes) {
+      return t;
+    }
+    long each = t.get(0).bytes();
+    return Timeline.of(pick(t.checkpoints(), evenlySpread(t.size(), (int) (maxBytes / each))));
+  }
+
+  /**
+   * Which of {@code n} items to keep when at most {@code max} may be: all, or {@code max} evenly
+   * spread, the first and (for max of 2 or more) the last included.
+   */
+  private static boolean[] evenlySpread(int n, int max) {
+    boolean[] keep = new boolean[n];
+    if (max >= n) {
+      java.util.Arrays.fill(keep, true);
+    } else if (max == 1) {
+      keep[0] = true;
+    } else if (max > 1) {
+      // (n - 1) / (max - 1) >= 1, so the rounded positions are distinct.
+      for (int i = 0; i < max; i++) {
+        keep[(int) Math.round(i * (n - 1.0) / (max - 1))] = true;
+      }
+    }
+    return keep;
+  }
+
+  private static List<Checkpoint> pick(List<Checkpoint> all, boolean[] keep) {
+    List<Checkpoint> out = new ArrayList<>();
+    for (int i = 0; i < all.size(); i++) {
+      if (keep[i]) {
+        out.add(all.get(i));
+      }
+    }
+    return out;
+  }
+
+  private static ObjectNode header(TrainerState s, Timeline timeline, Map<String, Digest> digests) {
     ObjectNode h = JSON.createObjectNode();
     h.put("format", FORMAT_NAME);
     h.put("formatVersion", FORMAT_VERSION);
@@ -127,6 +215,16 @@ public final class ModelFile {
     h.put("step", s.step());
     h.put("epoch", s.epoch());
     h.put("samplesSeen", s.samplesSeen());
+    ObjectNode t = h.putObject("timeline");
+    t.put("checkpoints", timeline.size());
+    ArrayNode steps = t.putArray("step");
+    ArrayNode epochs = t.putArray("epoch");
+    ArrayNode samples = t.putArray("samplesSeen");
+    for (Checkpoint c : timeline.checkpoints()) {
+      steps.add(c.step());
+      epochs.add(c.epoch());
+      samples.add(c.samplesSeen());
+    }
     ObjectNode checks = h.putObject(SHA256);
     digests.forEach((entry, d) -> checks.put(entry, d.sha256()));
     ObjectNode curves = h.putObject("history");
@@ -224,18 +322,22 @@ public final class ModelFile {
     return n.path(field).asText(Provenance.UNKNOWN);
   }
 
+  /** The bytes of one entry, handed out a chunk at a time, the same each time it is asked. */
+  private interface Chunks {
+    void forEach(FloatBytes.Sink sink) throws IOException;
+  }
+
   /**
-   * The checks of one array, computed before it is written: the SHA-256 goes into the header, the
+   * The checks of one entry, computed before it is written: the SHA-256 goes into the header, the
    * CRC-32 into the zip entry.
    *
-   * @param sha256 of the array's little-endian bytes, in lower-case hex
+   * @param sha256 of the entry's bytes, in lower-case hex
    */
   private record Digest(long crc32, String sha256) {
-    static Digest of(float[] values) throws IOException {
+    static Digest of(Chunks content) throws IOException {
       MessageDigest sha = FloatBytes.newSha256();
       CRC32 crc = new CRC32();
-      FloatBytes.forEachChunk(
-          values,
+      content.forEach(
           (bytes, length) -> {
             sha.update(bytes, 0, length);
             crc.update(bytes, 0, length);
@@ -245,19 +347,20 @@ public final class ModelFile {
   }
 
   /**
-   * Arrays are stored, not deflated: deflate ignores the last bits of its stream, so a damaged bit
-   * there would pass every check, while stored bytes are each covered by the CRC and the SHA-256.
-   * Weights barely compress anyway.
+   * Arrays and the timeline are stored, not deflated: deflate ignores the last bits of its stream,
+   * so a damaged bit there would pass every check, while stored bytes are each covered by the CRC
+   * and the SHA-256. Weights barely compress anyway.
    */
-  private static void writeStored(ZipOutputStream zip, String name, float[] values, Digest digest)
+  private static void writeStored(
+      ZipOutputStream zip, String name, long size, Chunks content, Digest digest)
       throws IOException {
     ZipEntry e = new ZipEntry(name);
     e.setMethod(ZipEntry.STORED);
-    e.setSize(4L * values.length);
-    e.setCompressedSize(4L * values.length);
+    e.setSize(size);
+    e.setCompressedSize(size);
     e.setCrc(digest.crc32());
     zip.putNextEntry(e);
-    FloatBytes.forEachChunk(values, (bytes, length) -> zip.write(bytes, 0, length));
+    content.forEach((bytes, length) -> zip.write(bytes, 0, length));
     zip.closeEntry();
   }
 
@@ -310,7 +413,9 @@ public final class ModelFile {
     JsonNode h = parseHeader(name, readEntry(zip, headerEntry, MAX_HEADER_BYTES, name));
     Expected expected = expected(name, h);
     for (ZipLayout.Entry e : layout) {
-      if (!e.name().equals(HEADER) && !expected.sizes.containsKey(e.name())) {
+      if (!e.name().equals(HEADER)
+          && !expected.sizes.containsKey(e.name())
+          && !(e.name().equals(TIMELINE) && expected.timeline != null)) {
         throw new ModelFormatException(name + " holds an entry no model file has: " + e.name());
       }
     }
@@ -352,6 +457,10 @@ public final class ModelFile {
       }
       arrays.put(entry, floats(bytes, floats));
     }
+    Timeline timeline =
+        expected.timeline == null
+            ? Timeline.empty()
+            : readTimeline(name, zip, expected.timeline, checks.path(TIMELINE));
     return new TrainerState(
         expected.model,
         expected.training,
@@ -366,7 +475,91 @@ public final class ModelFile {
         Math.max(0, h.path("epoch").asInt(0)),
         Math.max(0, h.path("samplesSeen").asLong(0)),
         history(h.path("history")),
-        Timeline.empty());
+        timeline);
+  }
+
+  /**
+   * Reads the timeline's weights a checkpoint at a time, checking its size against the header
+   * before reading and its CRC and SHA-256 after: a damaged timeline refuses the whole file. A
+   * timeline larger than a run keeps in this heap ({@link Timeline#capacity}) is thinned evenly as
+   * it is read; the checks still cover every byte.
+   */
+  private static Timeline readTimeline(
+      String name, ZipFile zip, TimelineHeader t, JsonNode recordedSha) throws IOException {
+    int n = t.steps.length;
+    long bytes = (long) n * t.parameterCount * Short.BYTES;
+    ZipEntry z = zip.getEntry(TIMELINE);
+    if (z == null) {
+      if (n > 0) {
+        throw new ModelFormatException(name + " is truncated: " + TIMELINE + " is missing");
+      }
+      return Timeline.empty();
+    }
+    if (z.getSize() != bytes) {
+      throw new ModelFormatException(
+          name
+              + " is damaged: "
+              + TIMELINE
+              + " holds "
+              + z.getSize()
+              + " bytes, the "
+              + n
+              + " checkpoints in "
+              + HEADER
+              + " need "
+              + bytes);
+    }
+    if (!recordedSha.isTextual()) {
+      throw new ModelFormatException(
+          name + " is damaged: " + HEADER + " records no SHA-256 for " + TIMELINE);
+    }
+    boolean[] keep = evenlySpread(n, Timeline.capacity(t.parameterCount));
+    MessageDigest sha = FloatBytes.newSha256();
+    CRC32 crc = new CRC32();
+    byte[] buf = new byte[1 << 16];
+    List<Checkpoint> kept = new ArrayList<>();
+    try (InputStream in = zip.getInputStream(z)) {
+      for (int i = 0; i < n; i++) {
+        short[] w = keep[i] ? new short[t.parameterCount] : null;
+        for (int done = 0; done < t.parameterCount; ) {
+          int words = Math.min(buf.length / Short.BYTES, t.parameterCount - done);
+          int length = words * Short.BYTES;
+          if (in.readNBytes(buf, 0, length) != length) {
+            throw new ModelFormatException(
+                name
+                    + " is damaged: "
+                    + TIMELINE
+                    + " holds less than its size in the zip directory");
+          }
+          sha.update(buf, 0, length);
+          crc.update(buf, 0, length);
+          if (w != null) {
+            ByteBuffer.wrap(buf, 0, length)
+                .order(ByteOrder.LITTLE_ENDIAN)
+                .asShortBuffer()
+                .get(w, done, words);
+          }
+          done += words;
+        }
+        if (w != null) {
+          kept.add(Checkpoint.ofBfloat16(t.steps[i], t.epochs[i], t.samplesSeen[i], w));
+        }
+      }
+      if (in.read() >= 0) {
+        throw new ModelFormatException(
+            name + " is damaged: " + TIMELINE + " holds more than its size in the zip directory");
+      }
+    } catch (ZipException | java.io.EOFException e) {
+      throw new ModelFormatException(name + " is damaged: " + TIMELINE + " cannot be decompressed");
+    }
+    if (crc.getValue() != z.getCrc()) {
+      throw new ModelFormatException(name + " is damaged: " + TIMELINE + " fails its CRC check");
+    }
+    if (!FloatBytes.hex(sha.digest()).equalsIgnoreCase(recordedSha.asText())) {
+      throw new ModelFormatException(
+          name + " is damaged: " + TIMELINE + " does not match its SHA-256 in " + HEADER);
+    }
+    return Timeline.of(kept);
   }
 
   /**
@@ -410,7 +603,20 @@ public final class ModelFile {
     }
   }
 
-  private record Expected(ModelConfig model, TrainingConfig training, Map<String, Long> sizes) {}
+  /**
+   * What a header says of a run.
+   *
+   * @param timeline what it says of the timeline; null before format 3
+   */
+  private record Expected(
+      ModelConfig model,
+      TrainingConfig training,
+      Map<String, Long> sizes,
+      TimelineHeader timeline) {}
+
+  /** The counters of a timeline's checkpoints, as its header records them, all checked. */
+  private record TimelineHeader(
+      int parameterCount, long[] steps, int[] epochs, long[] samplesSeen) {}
 
   private static JsonNode parseHeader(String name, byte[] bytes) throws ModelFormatException {
     JsonNode h;
@@ -472,7 +678,66 @@ public final class ModelFile {
     sizes.put(PARAMETERS, params);
     sizes.put(OPTIMIZER, state);
     sizes.put(DISC_OPTIMIZER, discState);
-    return new Expected(model, training, sizes);
+    TimelineHeader timeline =
+        h.path("formatVersion").asInt() >= FIRST_VERSION_WITH_TIMELINE
+            ? timelineHeader(name, h.path("timeline"), (int) params)
+            : null;
+    return new Expected(model, training, sizes, timeline);
+  }
+
+  /**
+   * The timeline's counters, checked before anything is allocated for its weights: at most {@link
+   * Timeline#MAX_CHECKPOINTS} checkpoints, a step, an epoch and a sample count for each, steps
+   * increasing, and an entry no larger than a model file holds.
+   */
+  private static TimelineHeader timelineHeader(String name, JsonNode t, int parameterCount)
+      throws ModelFormatException {
+    String part = name + " has a damaged timeline in " + HEADER + ": ";
+    if (!t.isObject()) {
+      throw new ModelFormatException(name + " is damaged: " + HEADER + " records no timeline");
+    }
+    JsonNode count = t.path("checkpoints");
+    if (!count.canConvertToInt() || !count.isIntegralNumber() || count.asInt() < 0) {
+      throw new ModelFormatException(part + "no valid checkpoint count");
+    }
+    int n = count.asInt();
+    if (n > Timeline.MAX_CHECKPOINTS) {
+      throw new ModelFormatException(
+          part + n + " checkpoints, a timeline holds at most " + Timeline.MAX_CHECKPOINTS);
+    }
+    if ((long) n * parameterCount * Short.BYTES > MAX_TIMELINE_BYTES) {
+      throw new ModelFormatException(
+          part + n + " checkpoints of " + parameterCount + " weights are more than a file holds");
+    }
+    long[] steps = counters(t.path("step"), n, Long.MAX_VALUE, part + "the steps");
+    long[] epochs = counters(t.path("epoch"), n, Integer.MAX_VALUE, part + "the epochs");
+    long[] samples = counters(t.path("samplesSeen"), n, Long.MAX_VALUE, part + "the sample counts");
+    int[] epochInts = new int[n];
+    for (int i = 0; i < n; i++) {
+      epochInts[i] = (int) epochs[i];
+      if (i > 0 && steps[i] <= steps[i - 1]) {
+        throw new ModelFormatException(
+            part + "the steps do not increase (step " + steps[i] + " after " + steps[i - 1] + ")");
+      }
+    }
+    return new TimelineHeader(parameterCount, steps, epochInts, samples);
+  }
+
+  /** {@code n} whole numbers in [0, max], or a refusal starting with {@code what}. */
+  private static long[] counters(JsonNode values, int n, long max, String what)
+      throws ModelFormatException {
+    if (!values.isArray() || values.size() != n) {
+      throw new ModelFormatException(what + " are not one for each of the " + n + " checkpoints");
+    }
+    long[] out = new long[n];
+    for (int i = 0; i < n; i++) {
+      JsonNode v = values.get(i);
+      if (!v.isIntegralNumber() || !v.canConvertToLong() || v.asLong() < 0 || v.asLong() > max) {
+        throw new ModelFormatException(what + " are not all whole numbers in range");
+      }
+      out[i] = v.asLong();
+    }
+    return out;
   }
 
   private static void check(String name, JsonNode h, String field, long expected)

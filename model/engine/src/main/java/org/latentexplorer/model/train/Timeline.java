@@ -9,6 +9,12 @@ import java.util.List;
  * views to, to continue from, or to replay as an animation. Immutable and safe to publish.
  */
 public final class Timeline {
+  /**
+   * Most checkpoints a timeline holds: more than a slider or an animation can show, and the most a
+   * model file may declare.
+   */
+  public static final int MAX_CHECKPOINTS = 400;
+
   private static final Timeline EMPTY = new Timeline(List.of());
 
   private final List<Checkpoint> checkpoints;
@@ -22,9 +28,14 @@ public final class Timeline {
   }
 
   /**
-   * A timeline of these checkpoints, which must be in increasing steps and of one parameter count.
+   * A timeline of these checkpoints, which must be in increasing steps and of one parameter count,
+   * at most {@value #MAX_CHECKPOINTS} of them.
    */
   public static Timeline of(List<Checkpoint> checkpoints) {
+    if (checkpoints.size() > MAX_CHECKPOINTS) {
+      throw new IllegalArgumentException(
+          checkpoints.size() + " checkpoints; a timeline holds at most " + MAX_CHECKPOINTS);
+    }
     for (int i = 1; i < checkpoints.size(); i++) {
       Checkpoint a = checkpoints.get(i - 1);
       Checkpoint b = checkpoints.get(i);
@@ -44,6 +55,14 @@ public final class Timeline {
     return checkpoints.isEmpty()
         ? EMPTY
         : new Timeline(Collections.unmodifiableList(new ArrayList<>(checkpoints)));
+  }
+
+  /**
+   * How many checkpoints of {@code parameterCount} weights a run keeps in this heap (see {@link
+   * TimelineRecorder}): what a timeline read from a file is thinned to.
+   */
+  public static int capacity(int parameterCount) {
+    return TimelineRecorder.capacity(parameterCount, TimelineRecorder.defaultBudget());
   }
 
   public List<Checkpoint> checkpoints() {

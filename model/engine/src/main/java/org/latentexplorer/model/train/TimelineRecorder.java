@@ -25,8 +25,8 @@ final class TimelineRecorder {
   /** Fewest checkpoints kept, whatever the budget, so that a timeline is a timeline. */
   static final int MIN_CAPACITY = 8;
 
-  /** Most checkpoints kept: more than a slider or an animation can show. */
-  static final int MAX_CAPACITY = 400;
+  /** Most checkpoints kept. */
+  static final int MAX_CAPACITY = Timeline.MAX_CHECKPOINTS;
 
   private final int capacity;
   private final Set<Long> early = new HashSet<>();

@@ -36,6 +36,7 @@ import org.latentexplorer.model.data.DataReference;
 import org.latentexplorer.model.data.ImageShape;
 import org.latentexplorer.model.metrics.Metric;
 import org.latentexplorer.model.metrics.MetricRecorder;
+import org.latentexplorer.model.train.Checkpoint;
 import org.latentexplorer.model.train.Provenance;
 import org.latentexplorer.model.train.Timeline;
 import org.latentexplorer.model.train.TrainerState;
@@ -52,7 +53,7 @@ import org.nd4j.linalg.api.buffer.DataType;
  */
 class ModelFileFuzzTest {
   private static final String[] ARRAYS = {
-    ModelFile.PARAMETERS, ModelFile.OPTIMIZER, ModelFile.DISC_OPTIMIZER
+    ModelFile.PARAMETERS, ModelFile.OPTIMIZER, ModelFile.DISC_OPTIMIZER, ModelFile.TIMELINE
   };
 
   private static TrainerState saved;
@@ -62,7 +63,7 @@ class ModelFileFuzzTest {
 
   /** Where a byte of the valid file lies. */
   private enum Region {
-    ARRAY_ENTRY("array entries (local header and data)"),
+    ARRAY_ENTRY("array and timeline entries (local header and data)"),
     HEADER_ENTRY("model.json entry"),
     ZIP_DIRECTORY("zip directory and end record");
 
@@ -107,6 +108,16 @@ class ModelFileFuzzTest {
                     "tiny", DataReference.Role.TRAIN, 90, new ImageShape(4, 4), "ab".repeat(32)),
                 new DataReference(
                     "tiny", DataReference.Role.TEST, 10, new ImageShape(4, 4), "cd".repeat(32))));
+    // Three checkpoints of weights that differ, so that every byte of the timeline matters.
+    float[] weights = model.exportParameters();
+    List<Checkpoint> checkpoints = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      float[] w = weights.clone();
+      for (int k = 0; k < w.length; k++) {
+        w[k] += (float) random.nextGaussian() * 0.1f;
+      }
+      checkpoints.add(Checkpoint.of(i, 0, 128L * i, w));
+    }
     saved =
         new TrainerState(
             config,
@@ -122,7 +133,7 @@ class ModelFileFuzzTest {
             0,
             384,
             curves.snapshot(),
-            Timeline.empty());
+            Timeline.of(checkpoints));
     dir = Files.createTempDirectory("fuzz");
     Path file = dir.resolve("valid.lex");
     ModelFile.save(saved, file);
@@ -151,17 +162,18 @@ class ModelFileFuzzTest {
     Arrays.fill(r, header, firstArray, Region.HEADER_ENTRY);
     for (String name : ARRAYS) {
       int at = localHeader(file, name);
-      int length = 30 + name.length() + 4 * valuesOf(name);
+      int length = 30 + name.length() + bytesOf(name);
       Arrays.fill(r, at, at + length, Region.ARRAY_ENTRY);
     }
     return r;
   }
 
-  private static int valuesOf(String entry) {
+  private static int bytesOf(String entry) {
     return switch (entry) {
-      case ModelFile.PARAMETERS -> saved.parameters().length;
-      case ModelFile.OPTIMIZER -> saved.optimizerState().length;
-      default -> saved.discriminatorOptimizerState().length;
+      case ModelFile.PARAMETERS -> 4 * saved.parameters().length;
+      case ModelFile.OPTIMIZER -> 4 * saved.optimizerState().length;
+      case ModelFile.DISC_OPTIMIZER -> 4 * saved.discriminatorOptimizerState().length;
+      default -> (int) saved.timeline().bytes();
     };
   }
 
@@ -224,6 +236,15 @@ class ModelFileFuzzTest {
     assertEquals(expected.step(), actual.step());
     assertEquals(expected.epoch(), actual.epoch());
     assertEquals(expected.samplesSeen(), actual.samplesSeen());
+    assertEquals(expected.timeline().size(), actual.timeline().size(), "checkpoints");
+    for (int i = 0; i < expected.timeline().size(); i++) {
+      Checkpoint a = expected.timeline().get(i);
+      Checkpoint b = actual.timeline().get(i);
+      assertEquals(a.step(), b.step());
+      assertEquals(a.epoch(), b.epoch());
+      assertEquals(a.samplesSeen(), b.samplesSeen());
+      assertTrue(Arrays.equals(a.bfloat16(), b.bfloat16()), "weights of checkpoint " + i);
+    }
     for (Metric m : Metric.values()) {
       var a = expected.history().get(m);
       var b = actual.history().get(m);

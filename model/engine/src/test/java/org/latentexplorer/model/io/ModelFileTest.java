@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -25,8 +26,10 @@ import org.latentexplorer.model.data.BundledDataset;
 import org.latentexplorer.model.data.DataReference;
 import org.latentexplorer.model.data.Dataset;
 import org.latentexplorer.model.metrics.Metric;
+import org.latentexplorer.model.train.Checkpoint;
 import org.latentexplorer.model.train.DivergenceException;
 import org.latentexplorer.model.train.Provenance;
+import org.latentexplorer.model.train.Timeline;
 import org.latentexplorer.model.train.Trainer;
 import org.latentexplorer.model.train.TrainerState;
 import org.latentexplorer.model.train.TrainingConfig;
@@ -93,6 +96,45 @@ class ModelFileTest {
     }
   }
 
+  @Test
+  void theTimelineRoundTripsBitForBit() throws IOException {
+    Timeline saved = trained.timeline();
+    assertTrue(saved.size() > 10, "the run kept a timeline: " + saved.size());
+    Path file = dir.resolve("timeline.lex");
+    ModelFile.save(trained, file);
+
+    Timeline loaded = ModelFile.load(file).timeline();
+
+    assertEquals(saved.size(), loaded.size());
+    for (int i = 0; i < saved.size(); i++) {
+      Checkpoint a = saved.get(i);
+      Checkpoint b = loaded.get(i);
+      assertEquals(
+          List.of(a.step(), (long) a.epoch(), a.samplesSeen()),
+          List.of(b.step(), (long) b.epoch(), b.samplesSeen()),
+          "counters of checkpoint " + i);
+      assertArrayEquals(a.bfloat16(), b.bfloat16(), "weights of checkpoint " + i);
+    }
+    // A run continued from the loaded file's checkpoint is the run continued from the saved one.
+    Checkpoint middle = loaded.get(loaded.size() / 2);
+    assertArrayEquals(
+        trained.forkAt(saved.get(saved.size() / 2)).parameters(),
+        ModelFile.load(file).forkAt(middle).parameters());
+  }
+
+  @Test
+  void aTimelineTooLargeForTheFileIsThinnedEvenlyKeepingItsEnds() {
+    Timeline t = trained.timeline();
+    long each = t.get(0).bytes();
+
+    Timeline five = ModelFile.fitting(t, 5 * each + each / 2);
+
+    assertEquals(5, five.size());
+    assertEquals(t.get(0).step(), five.get(0).step());
+    assertEquals(t.get(t.size() - 1).step(), five.get(4).step());
+    assertEquals(t, ModelFile.fitting(t, t.bytes()), "a timeline that fits is kept whole");
+  }
+
   private Path write(String name, byte[] bytes) throws IOException {
     Path p = dir.resolve(name);
     Files.write(p, bytes);
@@ -137,6 +179,15 @@ class ModelFileTest {
    */
   private Path withEntry(String name, String entry, java.util.function.UnaryOperator<byte[]> edit)
       throws IOException {
+    return withEntries(name, Map.of(entry, edit));
+  }
+
+  /**
+   * A saved file rewritten as a zip tool would, with each edit applied to its entry's bytes (an
+   * edit returning null drops the entry) and every CRC fitting the bytes written.
+   */
+  private Path withEntries(String name, Map<String, java.util.function.UnaryOperator<byte[]>> edits)
+      throws IOException {
     Path good = dir.resolve("base-" + name);
     ModelFile.save(trained, good);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -145,8 +196,11 @@ class ModelFileTest {
       ZipEntry e;
       while ((e = in.getNextEntry()) != null) {
         byte[] data = in.readAllBytes();
-        if (e.getName().equals(entry)) {
-          data = edit.apply(data);
+        if (edits.containsKey(e.getName())) {
+          data = edits.get(e.getName()).apply(data);
+        }
+        if (data == null) {
+          continue;
         }
         zip.putNextEntry(new ZipEntry(e.getName()));
         zip.write(data);
@@ -229,27 +283,170 @@ class ModelFileTest {
    * and the training set named by its display name with the " (train)" of that time.
    */
   private Path formatOneFile(String name) throws IOException {
-    return withHeader(
+    return withEntries(
         name,
+        Map.of(
+            ModelFile.HEADER,
+            json(
+                h -> {
+                  h.put("formatVersion", 1);
+                  h.remove(ModelFile.SHA256);
+                  h.remove("provenance");
+                  h.remove("timeline");
+                  h.put("dataset", "MNIST digits (train)");
+                }),
+            ModelFile.TIMELINE,
+            bytes -> null));
+  }
+
+  /** {@code edit} applied to the header as a JSON tree. */
+  private static java.util.function.UnaryOperator<byte[]> json(
+      java.util.function.Consumer<com.fasterxml.jackson.databind.node.ObjectNode> edit) {
+    return bytes -> {
+      try {
+        ObjectMapper mapper = new ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode h =
+            (com.fasterxml.jackson.databind.node.ObjectNode) mapper.readTree(bytes);
+        edit.accept(h);
+        return mapper.writerWithDefaultPrettyPrinter().writeValueAsBytes(h);
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    };
+  }
+
+  /** A file as format 2 wrote it: hashes and provenance, no timeline. */
+  private Path formatTwoFile(String name) throws IOException {
+    return withEntries(
+        name, Map.of(ModelFile.HEADER, formatTwoHeader(), ModelFile.TIMELINE, bytes -> null));
+  }
+
+  private static java.util.function.UnaryOperator<byte[]> formatTwoHeader() {
+    return json(
         h -> {
-          try {
-            com.fasterxml.jackson.databind.node.ObjectNode json =
-                (com.fasterxml.jackson.databind.node.ObjectNode) new ObjectMapper().readTree(h);
-            json.put("formatVersion", 1);
-            json.remove(ModelFile.SHA256);
-            json.remove("provenance");
-            json.put("dataset", "MNIST digits (train)");
-            return new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(json);
-          } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-          }
+          h.put("formatVersion", 2);
+          h.remove("timeline");
+          h.withObject(ModelFile.SHA256).remove(ModelFile.TIMELINE);
         });
+  }
+
+  @Test
+  void aFormatTwoFileOpensWithAnEmptyTimeline() throws IOException {
+    TrainerState old = ModelFile.load(formatTwoFile("two.lex"));
+
+    assertTrue(old.timeline().isEmpty());
+    assertArrayEquals(trained.parameters(), old.parameters());
+    assertEquals(trained.provenance(), old.provenance());
+    assertEquals(trained.step(), old.step());
+  }
+
+  @Test
+  void aFormatTwoFileWithATimelineEntryIsRefused() throws IOException {
+    Path smuggled = withEntries("two-smuggled.lex", Map.of(ModelFile.HEADER, formatTwoHeader()));
+
+    assertEquals(
+        "two-smuggled.lex holds an entry no model file has: timeline.bf16", refused(smuggled));
+  }
+
+  @Test
+  void aDamagedTimelineIsRefusedNamingIt() throws IOException {
+    Path good = dir.resolve("good.lex");
+    ModelFile.save(trained, good);
+    byte[] bytes = Files.readAllBytes(good);
+    byte[] name = ModelFile.TIMELINE.getBytes(StandardCharsets.US_ASCII);
+    bytes[indexOf(bytes, name) + name.length + 3 * (int) trained.timeline().get(0).bytes()] ^= 0x20;
+
+    assertEquals(
+        "flipped.lex is damaged: timeline.bf16 fails its CRC check",
+        refused(write("flipped.lex", bytes)));
+    assertEquals(
+        "edited.lex is damaged: timeline.bf16 does not match its SHA-256 in model.json",
+        refused(
+            withEntry(
+                "edited.lex",
+                ModelFile.TIMELINE,
+                data -> {
+                  data[data.length - 1] ^= 1;
+                  return data;
+                })));
+    assertEquals(
+        "missing.lex is truncated: timeline.bf16 is missing",
+        refused(withEntries("missing.lex", Map.of(ModelFile.TIMELINE, data -> null))));
+  }
+
+  @Test
+  void aTimelineThatDoesNotMatchItsHeaderIsRefused() throws IOException {
+    int n = trained.timeline().size();
+    long each = trained.timeline().get(0).bytes();
+    assertEquals(
+        "short.lex is damaged: timeline.bf16 holds "
+            + (n - 1) * each
+            + " bytes, the "
+            + n
+            + " checkpoints in model.json need "
+            + n * each,
+        refused(
+            withEntry(
+                "short.lex",
+                ModelFile.TIMELINE,
+                data -> Arrays.copyOf(data, (int) ((n - 1) * each)))));
+    String m =
+        refused(
+            withEntries(
+                "fewer.lex",
+                Map.of(
+                    ModelFile.HEADER,
+                    json(h -> h.withObject("timeline").put("checkpoints", n - 1)))));
+    assertTrue(m.startsWith("fewer.lex has a damaged timeline in model.json: the steps"), m);
+    m =
+        refused(
+            withEntries(
+                "many.lex",
+                Map.of(
+                    ModelFile.HEADER,
+                    json(h -> h.withObject("timeline").put("checkpoints", 1_000_000)))));
+    assertEquals(
+        "many.lex has a damaged timeline in model.json: 1000000 checkpoints, a timeline holds"
+            + " at most 400",
+        m);
+    m =
+        refused(
+            withEntries(
+                "order.lex",
+                Map.of(
+                    ModelFile.HEADER,
+                    json(
+                        h -> {
+                          var steps =
+                              (com.fasterxml.jackson.databind.node.ArrayNode)
+                                  h.withObject("timeline").get("step");
+                          steps.set(2, steps.get(1).asLong());
+                        }))));
+    assertTrue(m.contains("the steps do not increase"), m);
+    m =
+        refused(
+            withEntries(
+                "negative.lex",
+                Map.of(
+                    ModelFile.HEADER,
+                    json(
+                        h ->
+                            ((com.fasterxml.jackson.databind.node.ArrayNode)
+                                    h.withObject("timeline").get("epoch"))
+                                .set(0, -1)))));
+    assertEquals(
+        "negative.lex has a damaged timeline in model.json: the epochs are not all whole numbers"
+            + " in range",
+        m);
+    m = refused(withEntries("none.lex", Map.of(ModelFile.HEADER, json(h -> h.remove("timeline")))));
+    assertEquals("none.lex is damaged: model.json records no timeline", m);
   }
 
   @Test
   void aFormatOneFileOpensWithItsWeightsAndAnUnknownProvenance() throws IOException {
     TrainerState old = ModelFile.load(formatOneFile("old.lex"));
 
+    assertTrue(old.timeline().isEmpty());
     assertArrayEquals(trained.parameters(), old.parameters());
     assertArrayEquals(trained.optimizerState(), old.optimizerState());
     assertEquals(trained.step(), old.step());

@@ -1,6 +1,4 @@
-package org.latentexplorer.model.cli;
-
-import org.latentexplorer.model.explore.GridSpacing;
+package org.latentexplorer.model.explore;
 
 /**
  * The latent points of a manifold picture of a 2-D latent space: a size x size grid, z1 growing
@@ -9,7 +7,7 @@ import org.latentexplorer.model.explore.GridSpacing;
  * <p>The spacing of each axis is a {@link GridSpacing}: linear over [-range, range], or the AEVB
  * paper's Gaussian quantiles.
  */
-final class ManifoldGrid {
+public final class ManifoldGrid {
   private ManifoldGrid() {}
 
   /**
@@ -17,7 +15,7 @@ final class ManifoldGrid {
    *
    * @param range half-width of the linear grid; ignored by the Gaussian spacing
    */
-  static float[] points(int size, double range, GridSpacing spacing) {
+  public static float[] points(int size, double range, GridSpacing spacing) {
     double[] axis = spacing.coordinates(size, -range, range);
     float[] z = new float[size * size * 2];
     for (int r = 0; r < size; r++) {

@@ -1,9 +1,8 @@
-package org.latentexplorer.model.cli;
+package org.latentexplorer.model.explore;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
-import org.latentexplorer.model.explore.GridSpacing;
 
 class ManifoldGridTest {
   @Test

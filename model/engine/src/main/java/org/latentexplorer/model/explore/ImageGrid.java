@@ -1,4 +1,4 @@
-package org.latentexplorer.model.cli;
+package org.latentexplorer.model.explore;
 
 import java.awt.image.BufferedImage;
 import java.awt.image.WritableRaster;
@@ -9,7 +9,7 @@ import org.latentexplorer.model.vae.LatentModel;
  * Tiles grayscale images into one picture, row after row, without gaps (as in the AEVB paper's
  * figures). Stateless; works without a display.
  */
-final class ImageGrid {
+public final class ImageGrid {
   private ImageGrid() {}
 
   /**
@@ -19,7 +19,7 @@ final class ImageGrid {
    *     modified
    * @param columns images per row; the number of rows follows from count
    */
-  static BufferedImage tile(float[] pixels, int count, int height, int width, int columns) {
+  public static BufferedImage tile(float[] pixels, int count, int height, int width, int columns) {
     int rows = (count + columns - 1) / columns;
     BufferedImage img =
         new BufferedImage(columns * width, rows * height, BufferedImage.TYPE_BYTE_GRAY);
