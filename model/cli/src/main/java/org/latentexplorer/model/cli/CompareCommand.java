@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.latentexplorer.model.data.Dataset;
 import org.latentexplorer.model.experiments.Sweep;
+import org.latentexplorer.model.explore.ImageGrid;
 import org.latentexplorer.model.io.PngFile;
 import org.latentexplorer.model.nn.Backend;
 import org.latentexplorer.model.train.TrainingConfig;

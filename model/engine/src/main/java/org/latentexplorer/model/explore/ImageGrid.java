@@ -44,7 +44,7 @@ public final class ImageGrid {
    * A {@code grid x grid} tiling of decoder means at prior draws z ~ N(0, I), drawn from {@code
    * seed}: the same seed gives the same draws for every model of one latent size.
    */
-  static BufferedImage priorSamples(LatentModel decoder, int grid, long seed) {
+  public static BufferedImage priorSamples(LatentModel decoder, int grid, long seed) {
     int n = grid * grid;
     int d = decoder.config().latentDim();
     Random random = new Random(seed);

@@ -204,7 +204,7 @@ public final class TimelineFrames implements AnimationFile.Frames {
 
   private void scatter(Projection plane, AnimationFile.Sink sink) throws IOException {
     int n = Math.min(settings.points(), test.size());
-    float[] pixels = Arrays.copyOf(test.pixelsUnsafe(), n * test.dimension());
+    float[] pixels = test.head(n).copyPixels();
     // The codes of every frame first, for axes that fit them all: 2 floats a point a frame.
     float[][] xy = new float[timeline.size()][];
     for (int i = 0; i < timeline.size(); i++) {
@@ -279,7 +279,7 @@ public final class TimelineFrames implements AnimationFile.Frames {
     }
     int n = Math.min(settings.points(), test.size());
     codec.load(model, timeline.get(timeline.size() - 1).parameters());
-    float[] codes = codec.encode(Arrays.copyOf(test.pixelsUnsafe(), n * test.dimension()), n);
+    float[] codes = codec.encode(test.head(n).copyPixels(), n);
     return Projection.principal(codes, n, d);
   }
 
