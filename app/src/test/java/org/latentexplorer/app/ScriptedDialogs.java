@@ -16,6 +16,7 @@ public final class ScriptedDialogs implements Dialogs {
   volatile Path datasetFolder;
   volatile Path image;
   public volatile Path export;
+  public volatile Path exportFolder;
   volatile boolean confirm;
   public volatile Path lesson;
 
@@ -58,6 +59,13 @@ public final class ScriptedDialogs implements Dialogs {
   public Optional<Path> openImage(Window owner) {
     Path p = image;
     image = null;
+    return once(p);
+  }
+
+  @Override
+  public Optional<Path> exportFolder(Window owner, String title) {
+    Path p = exportFolder;
+    exportFolder = null;
     return once(p);
   }
 

@@ -41,14 +41,14 @@ class TimelineUiTest {
   @TempDir Path dir;
 
   private Explorer explorer;
+  private final ScriptedDialogs dialogs = new ScriptedDialogs();
 
   @Start
   void start(Stage stage) throws IOException {
     Settings settings =
         new Settings(
             Files.createDirectories(dir.resolve("home")), false, false, Duration.ofMinutes(10));
-    explorer =
-        Explorer.open(stage, new ScriptedDialogs(), settings, new FxTaskExecutor(), () -> {});
+    explorer = Explorer.open(stage, dialogs, settings, new FxTaskExecutor(), () -> {});
   }
 
   @AfterEach
@@ -116,6 +116,39 @@ class TimelineUiTest {
     Snapshot forked = snapshot();
     assertEquals(k + 1, forked.timeline().size(), "the timeline up to the checkpoint, no further");
     assertFalse(onFx(() -> explorer.workspace().rewoundProperty().get() != null));
+  }
+
+  @Test
+  void theManifoldsTimelineExportsAsAGifWithAFrameACheckpoint(FxRobot robot) throws Exception {
+    await(
+        "the default model to be built",
+        90,
+        () -> snapshot() != null && !robot.lookup("#trainButton").queryButton().isDisabled());
+    robot.clickOn("#trainButton");
+    await("a few checkpoints", 90, () -> snapshot().timeline().size() >= 6);
+    robot.clickOn("#trainButton");
+    await("the run to pause", 30, () -> snapshot().state() == RunState.PAUSED);
+    int checkpoints = snapshot().timeline().size();
+
+    Path gif = dir.resolve("learning.gif");
+    dialogs.export = gif;
+    onFx(
+        () -> {
+          explorer.parts().main().exportTimeline(false, false);
+          return null;
+        });
+    await(
+        "the GIF to be written",
+        60,
+        () -> onFx(() -> explorer.workspace().noticeProperty().get().startsWith("Exported")));
+    try (javax.imageio.stream.ImageInputStream in =
+        javax.imageio.ImageIO.createImageInputStream(gif.toFile())) {
+      javax.imageio.ImageReader reader =
+          javax.imageio.ImageIO.getImageReadersByFormatName("gif").next();
+      reader.setInput(in);
+      assertEquals(checkpoints, reader.getNumImages(true), "a frame a checkpoint");
+      reader.dispose();
+    }
   }
 
   private Snapshot snapshot() {

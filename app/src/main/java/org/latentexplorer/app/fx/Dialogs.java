@@ -32,6 +32,9 @@ public interface Dialogs {
    */
   Optional<Path> export(Window owner, String title, String suggestedName, String extension);
 
+  /** Which folder to write a set of files into, e.g. numbered frames. */
+  Optional<Path> exportFolder(Window owner, String title);
+
   /** Which lesson file to open. */
   Optional<Path> openLesson(Window owner);
 

@@ -56,6 +56,20 @@ public final class FxDialogs implements Dialogs {
   }
 
   @Override
+  public Optional<Path> exportFolder(Window owner, String title) {
+    DirectoryChooser c = new DirectoryChooser();
+    c.setTitle(title);
+    if (lastFolder.isDirectory()) {
+      c.setInitialDirectory(lastFolder);
+    }
+    File f = c.showDialog(owner);
+    if (f != null) {
+      lastFolder = f;
+    }
+    return Optional.ofNullable(f).map(File::toPath);
+  }
+
+  @Override
   public Optional<Path> openDatasetFolder(Window owner) {
     DirectoryChooser c = new DirectoryChooser();
     c.setTitle("Open a folder of images");

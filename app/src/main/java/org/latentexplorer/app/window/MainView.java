@@ -222,6 +222,16 @@ public final class MainView extends BorderPane {
                 () -> vm.exportPng("curves", snapshot(views.curves()))),
             item("Curves as CSV\u2026", null, vm::exportCsv),
             item(
+                "Timeline of the manifold as GIF\u2026",
+                null,
+                () -> vm.exportTimeline(false, false)),
+            item(
+                "Timeline of the scatter as GIF\u2026", null, () -> vm.exportTimeline(true, false)),
+            item(
+                "Timeline of the manifold as PNG files\u2026",
+                null,
+                () -> vm.exportTimeline(false, true)),
+            item(
                 "Latent health as PNG\u2026",
                 null,
                 () -> vm.exportPng("latent health", snapshot(views.health()))),

@@ -7,6 +7,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
@@ -25,10 +26,13 @@ import org.latentexplorer.app.fx.Dialogs;
 import org.latentexplorer.app.health.LatentHealthCsv;
 import org.latentexplorer.app.workspace.DatasetChoice;
 import org.latentexplorer.app.workspace.DatasetOpener;
+import org.latentexplorer.app.workspace.LoadedData;
 import org.latentexplorer.app.workspace.ModelFiles;
 import org.latentexplorer.app.workspace.Problem;
 import org.latentexplorer.app.workspace.Workspace;
 import org.latentexplorer.model.eval.LatentHealth;
+import org.latentexplorer.model.explore.TimelineFrames;
+import org.latentexplorer.model.io.AnimationFile;
 import org.latentexplorer.model.io.AtomicFile;
 import org.latentexplorer.model.io.PngFile;
 import org.latentexplorer.model.metrics.MetricHistory;
@@ -42,6 +46,9 @@ import org.latentexplorer.model.train.Snapshot;
  * restore the autosave.
  */
 public final class MainViewModel {
+  /** Time each frame of an exported timeline shows. */
+  static final int TIMELINE_FRAME_MILLIS = 120;
+
   /** The window's title without a model file. */
   static final String TITLE = "Latent Explorer";
 
@@ -301,6 +308,61 @@ public final class MainViewModel {
                       p -> workspace.setNotice("Exported " + p),
                       e -> workspace.report("Could not export the " + what, e));
             });
+  }
+
+  /**
+   * Exports how the run learned: a frame per checkpoint of its timeline, of the manifold or of the
+   * test images' scatter, as an animated GIF or as numbered PNG files in a folder. The frames are
+   * drawn in the background with their own copy of the model, so training goes on.
+   *
+   * @param scatter the scatter rather than the manifold
+   * @param pngSequence numbered PNG files rather than one GIF
+   */
+  public void exportTimeline(boolean scatter, boolean pngSequence) {
+    Snapshot s = workspace.snapshot();
+    LoadedData data = workspace.data();
+    if (s == null || data == null || s.timeline().size() < 2) {
+      workspace.setNotice("Nothing to animate yet: train for a few steps first");
+      return;
+    }
+    String what = scatter ? "scatter timeline" : "manifold timeline";
+    Optional<Path> target =
+        pngSequence
+            ? dialogs.exportFolder(owner.get(), "Export the " + what + " as PNG files into")
+            : dialogs
+                .export(
+                    owner.get(), "Export the " + what + " as GIF", fileName(what) + ".gif", "gif")
+                .map(p -> withSuffix(p, ".gif"));
+    if (target.isEmpty()) {
+      return;
+    }
+    Path path = target.get();
+    TimelineFrames frames =
+        new TimelineFrames(
+            s.model(),
+            s.timeline(),
+            data.split().test(),
+            TimelineFrames.Settings.of(
+                scatter ? TimelineFrames.View.SCATTER : TimelineFrames.View.MANIFOLD),
+            (done, total) ->
+                workspace
+                    .tasks()
+                    .runOnUi(
+                        () ->
+                            workspace.setNotice(
+                                String.format(
+                                    "Drawing the %s: frame %d of %d", what, done, total))),
+            null);
+    workspace.setNotice("Drawing the " + what + "\u2026");
+    workspace
+        .tasks()
+        .runInBackground(
+            () ->
+                pngSequence
+                    ? AnimationFile.writePngSequence(path, frames)
+                    : AnimationFile.writeGif(path, TIMELINE_FRAME_MILLIS, frames),
+            n -> workspace.setNotice(String.format("Exported %d frames to %s", n, path)),
+            e -> workspace.report("Could not export the " + what, e));
   }
 
   /** Text written to a file, fixed when the export is asked for. */
