@@ -7,6 +7,7 @@ import java.util.Locale;
 import org.latentexplorer.model.data.Dataset;
 import org.latentexplorer.model.explore.TimelineFrames;
 import org.latentexplorer.model.io.AnimationFile;
+import org.latentexplorer.model.train.Timeline;
 import org.latentexplorer.model.train.TrainerState;
 import org.latentexplorer.model.vae.ModelConfig;
 import picocli.CommandLine.Option;
@@ -54,6 +55,21 @@ final class TimelineOptions {
       description = "How long each GIF frame shows (20 to 10000 ms). Default: ${DEFAULT-VALUE}.")
   int frameMillis;
 
+  @Option(
+      names = "--timeline-frames",
+      paramLabel = "N",
+      description =
+          "At most N frames (2 to 400), checkpoints evenly spread with the first and the last."
+              + " Default: every checkpoint.")
+  Integer maxFrames;
+
+  @Option(
+      names = "--timeline-cells",
+      paramLabel = "N",
+      defaultValue = "20",
+      description = "The manifold's grid: N x N decodings (2 to 100). Default: ${DEFAULT-VALUE}.")
+  int cells;
+
   /** Whether an animation was asked for. */
   boolean requested() {
     return gif != null || png != null;
@@ -63,6 +79,15 @@ final class TimelineOptions {
   String problem() {
     if (frameMillis < 20 || frameMillis > 10_000) {
       return "--frame-ms must be between 20 and 10000, got " + frameMillis;
+    }
+    if (maxFrames != null && (maxFrames < 2 || maxFrames > Timeline.MAX_CHECKPOINTS)) {
+      return "--timeline-frames must be between 2 and "
+          + Timeline.MAX_CHECKPOINTS
+          + ", got "
+          + maxFrames;
+    }
+    if (cells < 2 || cells > 100) {
+      return "--timeline-cells must be between 2 and 100, got " + cells;
     }
     return null;
   }
@@ -86,9 +111,18 @@ final class TimelineOptions {
               + " holds no timeline (it was saved by a version without timelines): train it"
               + " further with --resume to record one");
     }
+    TimelineFrames.Settings look = TimelineFrames.Settings.of(view);
+    Timeline timeline =
+        maxFrames == null ? state.timeline() : state.timeline().thinnedTo(maxFrames);
     TimelineFrames frames =
         new TimelineFrames(
-            state.model(), state.timeline(), test, TimelineFrames.Settings.of(view), null, null);
+            state.model(),
+            timeline,
+            test,
+            new TimelineFrames.Settings(
+                view, cells, look.spacing(), look.range(), look.pixels(), look.points()),
+            null,
+            null);
     int[] size = frames.frameSize();
     String what = new Choices.TimelineView().nameOf(view);
     if (gif != null) {

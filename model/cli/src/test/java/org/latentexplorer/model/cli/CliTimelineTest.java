@@ -99,6 +99,39 @@ class CliTimelineTest {
   }
 
   @Test
+  void aSmallerGifHasFewerFramesAndCells() throws IOException {
+    assertEquals(0, training.code(), training::toString);
+    Path small = dir.resolve("small.gif");
+    CliRun r =
+        CliRun.of(
+            "sample",
+            "--model",
+            model.toString(),
+            "--timeline-gif",
+            small.toString(),
+            "--timeline-frames",
+            "4",
+            "--timeline-cells",
+            "6");
+
+    assertEquals(0, r.code(), r::toString);
+    List<int[]> sizes = gifFrames(small);
+    assertEquals(4, sizes.size());
+    assertEquals(6 * 28, sizes.get(0)[0]);
+    assertEquals(
+        2,
+        CliRun.of(
+                "sample",
+                "--model",
+                model.toString(),
+                "--timeline-gif",
+                small.toString(),
+                "--timeline-frames",
+                "1")
+            .code());
+  }
+
+  @Test
   void sampleAnimatesTheScatterOfASavedModel() throws IOException {
     assertEquals(0, training.code(), training::toString);
     Path scatter = dir.resolve("scatter.gif");

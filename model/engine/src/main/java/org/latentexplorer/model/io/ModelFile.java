@@ -166,37 +166,7 @@ public final class ModelFile {
     if (t.bytes() <= maxBytes) {
       return t;
     }
-    long each = t.get(0).bytes();
-    return Timeline.of(pick(t.checkpoints(), evenlySpread(t.size(), (int) (maxBytes / each))));
-  }
-
-  /**
-   * Which of {@code n} items to keep when at most {@code max} may be: all, or {@code max} evenly
-   * spread, the first and (for max of 2 or more) the last included.
-   */
-  private static boolean[] evenlySpread(int n, int max) {
-    boolean[] keep = new boolean[n];
-    if (max >= n) {
-      java.util.Arrays.fill(keep, true);
-    } else if (max == 1) {
-      keep[0] = true;
-    } else if (max > 1) {
-      // (n - 1) / (max - 1) >= 1, so the rounded positions are distinct.
-      for (int i = 0; i < max; i++) {
-        keep[(int) Math.round(i * (n - 1.0) / (max - 1))] = true;
-      }
-    }
-    return keep;
-  }
-
-  private static List<Checkpoint> pick(List<Checkpoint> all, boolean[] keep) {
-    List<Checkpoint> out = new ArrayList<>();
-    for (int i = 0; i < all.size(); i++) {
-      if (keep[i]) {
-        out.add(all.get(i));
-      }
-    }
-    return out;
+    return t.thinnedTo((int) (maxBytes / t.get(0).bytes()));
   }
 
   private static ObjectNode header(TrainerState s, Timeline timeline, Map<String, Digest> digests) {
@@ -513,7 +483,7 @@ public final class ModelFile {
       throw new ModelFormatException(
           name + " is damaged: " + HEADER + " records no SHA-256 for " + TIMELINE);
     }
-    boolean[] keep = evenlySpread(n, Timeline.capacity(t.parameterCount));
+    boolean[] keep = Timeline.evenlySpread(n, Timeline.capacity(t.parameterCount));
     MessageDigest sha = FloatBytes.newSha256();
     CRC32 crc = new CRC32();
     byte[] buf = new byte[1 << 16];

@@ -1,6 +1,7 @@
 package org.latentexplorer.model.train;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
@@ -97,5 +98,39 @@ public final class Timeline {
       n++;
     }
     return n == checkpoints.size() ? this : of(checkpoints.subList(0, n));
+  }
+
+  /** At most {@code max} of the checkpoints, evenly spread, the first and the last included. */
+  public Timeline thinnedTo(int max) {
+    if (max >= checkpoints.size()) {
+      return this;
+    }
+    boolean[] keep = evenlySpread(checkpoints.size(), max);
+    List<Checkpoint> out = new ArrayList<>();
+    for (int i = 0; i < keep.length; i++) {
+      if (keep[i]) {
+        out.add(checkpoints.get(i));
+      }
+    }
+    return of(out);
+  }
+
+  /**
+   * Which of {@code n} items to keep when at most {@code max} may be: all, or {@code max} evenly
+   * spread, the first and (for max of 2 or more) the last included.
+   */
+  public static boolean[] evenlySpread(int n, int max) {
+    boolean[] keep = new boolean[n];
+    if (max >= n) {
+      Arrays.fill(keep, true);
+    } else if (max == 1) {
+      keep[0] = true;
+    } else if (max > 1) {
+      // (n - 1) / (max - 1) >= 1, so the rounded positions are distinct.
+      for (int i = 0; i < max; i++) {
+        keep[(int) Math.round(i * (n - 1.0) / (max - 1))] = true;
+      }
+    }
+    return keep;
   }
 }

@@ -140,6 +140,18 @@ class TimelineTest {
   }
 
   @Test
+  void aThinnedTimelineKeepsItsEndsEvenlySpread() {
+    List<Checkpoint> all = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      all.add(Checkpoint.of(i * 10L, 0, 0, new float[1]));
+    }
+    Timeline t = Timeline.of(all);
+    assertEquals(List.of(0L, 30L, 60L, 90L), steps(t.thinnedTo(4)));
+    assertSame(t, t.thinnedTo(10));
+    assertEquals(List.of(0L), steps(t.thinnedTo(1)));
+  }
+
+  @Test
   void checkpointsOutOfOrderAreNotATimeline() {
     float[] w = new float[3];
     assertThrows(
