@@ -343,7 +343,7 @@ public final class MainViewModel {
             s.timeline(),
             data.split().test(),
             TimelineFrames.Settings.of(
-                scatter ? TimelineFrames.View.SCATTER : TimelineFrames.View.MANIFOLD),
+                scatter ? TimelineFrames.Picture.SCATTER : TimelineFrames.Picture.MANIFOLD),
             (done, total) ->
                 workspace
                     .tasks()

@@ -166,9 +166,10 @@ final class Choices {
   }
 
   /** "gaussian" is the spacing's first name, kept so that older command lines still work. */
-  static final class TimelineView extends Table<TimelineFrames.View> {
+  static final class TimelineView extends Table<TimelineFrames.Picture> {
     TimelineView() {
-      put("manifold", TimelineFrames.View.MANIFOLD).put("scatter", TimelineFrames.View.SCATTER);
+      put("manifold", TimelineFrames.Picture.MANIFOLD)
+          .put("scatter", TimelineFrames.Picture.SCATTER);
     }
   }
 

@@ -46,7 +46,7 @@ final class TimelineOptions {
             + " directions of the test codes at the last checkpoint, in every frame.",
         "Default: ${DEFAULT-VALUE}."
       })
-  TimelineFrames.View view;
+  TimelineFrames.Picture view;
 
   @Option(
       names = "--frame-ms",
@@ -94,7 +94,7 @@ final class TimelineOptions {
 
   /** Whether the frames of {@code model} need test images: the scatter, or a plane to find. */
   boolean needsTestImages(ModelConfig model) {
-    return view == TimelineFrames.View.SCATTER || model.latentDim() > 2;
+    return view == TimelineFrames.Picture.SCATTER || model.latentDim() > 2;
   }
 
   /**

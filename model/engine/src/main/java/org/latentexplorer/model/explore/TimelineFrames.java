@@ -46,7 +46,7 @@ public final class TimelineFrames implements AnimationFile.Frames {
   private static final int GRAY = LABEL_COLOURS + 2;
 
   /** What the frames show. */
-  public enum View {
+  public enum Picture {
     MANIFOLD,
     SCATTER
   }
@@ -67,7 +67,7 @@ public final class TimelineFrames implements AnimationFile.Frames {
    * @param points most test images the scatter shows (1 to 20,000)
    */
   public record Settings(
-      View view, int cells, GridSpacing spacing, double range, int pixels, int points) {
+      Picture view, int cells, GridSpacing spacing, double range, int pixels, int points) {
     public Settings {
       if (cells < 2 || cells > 100) {
         throw new IllegalArgumentException("a manifold has 2 to 100 cells a side, not " + cells);
@@ -86,7 +86,7 @@ public final class TimelineFrames implements AnimationFile.Frames {
     /**
      * The look of {@code sample}'s manifold (20 x 20, linear in [-3, 3]) and a 480-pixel scatter.
      */
-    public static Settings of(View view) {
+    public static Settings of(Picture view) {
       return new Settings(view, 20, GridSpacing.LINEAR, 3, 480, 2000);
     }
   }
@@ -124,10 +124,10 @@ public final class TimelineFrames implements AnimationFile.Frames {
               + " weights, the model "
               + weights);
     }
-    boolean needsData = settings.view() == View.SCATTER || model.latentDim() > 2;
+    boolean needsData = settings.view() == Picture.SCATTER || model.latentDim() > 2;
     if (needsData && (test == null || test.size() == 0)) {
       throw new IllegalArgumentException(
-          settings.view() == View.SCATTER
+          settings.view() == Picture.SCATTER
               ? "the scatter needs test images"
               : "the manifold of a latent of more than 2 dimensions needs test images for its"
                   + " plane");
@@ -154,7 +154,7 @@ public final class TimelineFrames implements AnimationFile.Frames {
 
   /** Width and height of every frame, in pixels. */
   public int[] frameSize() {
-    return settings.view() == View.SCATTER
+    return settings.view() == Picture.SCATTER
         ? new int[] {settings.pixels(), settings.pixels() + LABEL_BAND}
         : new int[] {
           settings.cells() * model.imageWidth(), settings.cells() * model.imageHeight() + LABEL_BAND
@@ -165,7 +165,7 @@ public final class TimelineFrames implements AnimationFile.Frames {
   @Override
   public void each(AnimationFile.Sink sink) throws IOException {
     Projection plane = plane();
-    if (settings.view() == View.MANIFOLD) {
+    if (settings.view() == Picture.MANIFOLD) {
       manifold(plane, sink);
     } else {
       scatter(plane, sink);

@@ -100,7 +100,7 @@ class TimelineFramesTest {
         frames(
             flat,
             new TimelineFrames.Settings(
-                TimelineFrames.View.MANIFOLD, 8, GridSpacing.LINEAR, 3, 480, 2000),
+                TimelineFrames.Picture.MANIFOLD, 8, GridSpacing.LINEAR, 3, 480, 2000),
             progress);
     Path gif = dir.resolve("out/manifold.gif");
 
@@ -134,7 +134,7 @@ class TimelineFramesTest {
   @Test
   void theScatterOfADeepLatentIsDrawnOnOnePlaneInLabelColours() throws IOException {
     TimelineFrames f =
-        frames(deep, TimelineFrames.Settings.of(TimelineFrames.View.SCATTER), new ArrayList<>());
+        frames(deep, TimelineFrames.Settings.of(TimelineFrames.Picture.SCATTER), new ArrayList<>());
     List<BufferedImage> made = new ArrayList<>();
 
     f.each(frame -> made.add(frame));
@@ -161,7 +161,8 @@ class TimelineFramesTest {
     Files.write(folder.resolve("frame-0999.png"), new byte[] {1});
     Files.write(folder.resolve("notes.txt"), new byte[] {1});
     TimelineFrames f =
-        frames(flat, TimelineFrames.Settings.of(TimelineFrames.View.MANIFOLD), new ArrayList<>());
+        frames(
+            flat, TimelineFrames.Settings.of(TimelineFrames.Picture.MANIFOLD), new ArrayList<>());
 
     int n = AnimationFile.writePngSequence(folder, f);
 
@@ -186,7 +187,7 @@ class TimelineFramesTest {
             flat.model(),
             flat.timeline(),
             test,
-            TimelineFrames.Settings.of(TimelineFrames.View.MANIFOLD),
+            TimelineFrames.Settings.of(TimelineFrames.Picture.MANIFOLD),
             null,
             () -> ++asked[0] > 2);
     Path gif = dir.resolve("cancelled.gif");
