@@ -34,17 +34,20 @@ import org.latentexplorer.model.train.Trainer;
  * its own while the window is idle.
  */
 final class LiveBenchmark {
+  /** Training before the headless measurement starts: the JIT compiles the kernels. */
   private static final Duration WARM_UP = Duration.ofSeconds(5);
 
   private final Path output;
   private final Duration measured;
+  private final Duration liveWarmUp;
   private final List<Long> pulseNanos = new ArrayList<>();
   private long pulseStart;
   private boolean recording;
 
-  private LiveBenchmark(Path output, Duration measured) {
+  private LiveBenchmark(Path output, Duration measured, Duration liveWarmUp) {
     this.output = output;
     this.measured = measured;
+    this.liveWarmUp = liveWarmUp;
   }
 
   /** The benchmark the command line asks for, if any. */
@@ -53,14 +56,20 @@ final class LiveBenchmark {
     if (file.isEmpty()) {
       return Optional.empty();
     }
-    long seconds = 30;
+    return Optional.of(
+        new LiveBenchmark(
+            Path.of(file),
+            Duration.ofSeconds(seconds("latentexplorer.benchmarkSeconds", 30)),
+            Duration.ofSeconds(seconds("latentexplorer.benchmarkWarmUpSeconds", 5))));
+  }
+
+  private static long seconds(String property, long fallback) {
     try {
-      seconds =
-          Math.max(5, Long.parseLong(System.getProperty("latentexplorer.benchmarkSeconds", "30")));
+      return Math.max(5, Long.parseLong(System.getProperty(property, "" + fallback).trim()));
     } catch (NumberFormatException e) {
       // A mistyped length keeps the default.
+      return fallback;
     }
-    return Optional.of(new LiveBenchmark(Path.of(file), Duration.ofSeconds(seconds)));
   }
 
   /**
@@ -123,7 +132,9 @@ final class LiveBenchmark {
           pulseStart = 0;
         });
     explorer.parts().training().primary();
-    PauseTransition warm = new PauseTransition(javafx.util.Duration.millis(WARM_UP.toMillis()));
+    // The window's own code compiles for minutes (CSS, layout, charts): a longer warm-up
+    // measures the steady state, a short one what the first minute feels like.
+    PauseTransition warm = new PauseTransition(javafx.util.Duration.millis(liveWarmUp.toMillis()));
     warm.setOnFinished(
         e -> {
           Snapshot first = explorer.workspace().snapshot();
@@ -183,7 +194,8 @@ final class LiveBenchmark {
             "{\n  \"headlessSamplesPerSecond\": %.1f,\n  \"liveSamplesPerSecond\": %.1f,\n"
                 + "  \"liveOverHeadless\": %.3f,\n  \"pulses\": %d,\n  \"pulseMedianMs\": %.2f,\n"
                 + "  \"pulseP95Ms\": %.2f,\n  \"pulseMaxMs\": %.2f,\n  \"manifoldFramesPerSecond\":"
-                + " %.2f,\n  \"seconds\": %.1f,\n  \"threads\": [\n%s\n  ]\n}\n",
+                + " %.2f,\n  \"seconds\": %.1f,\n  \"liveWarmUpSeconds\": %d,\n"
+                + "  \"threads\": [\n%s\n  ]\n}\n",
             headless,
             live,
             live / headless,
@@ -193,6 +205,7 @@ final class LiveBenchmark {
             p.length == 0 ? Double.NaN : p[p.length - 1] / 1e6,
             manifoldFps,
             seconds,
+            liveWarmUp.toSeconds(),
             threads);
     try {
       Files.writeString(output, json, StandardCharsets.UTF_8);
