@@ -61,6 +61,9 @@ public final class LessonView extends VBox {
     leave.setId("leaveLessonButton");
     leave.setTooltip(new Tooltip("Show all the setup controls again; the model stays"));
     leave.setOnAction(e -> vm.leave());
+    // The buttons keep their words; the title wraps instead.
+    collapse.setMinWidth(Region.USE_PREF_SIZE);
+    leave.setMinWidth(Region.USE_PREF_SIZE);
     HBox header = new HBox(8, title, collapse, leave);
     header.setAlignment(Pos.TOP_LEFT);
 

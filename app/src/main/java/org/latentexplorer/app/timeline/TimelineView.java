@@ -82,6 +82,10 @@ public final class TimelineView extends HBox {
     Label title = new Label("Timeline");
     title.getStyleClass().add("card-title");
     disableProperty().bind(vm.availableProperty().not());
+    // The buttons keep their words when the window is narrow; the slider and the text give way.
+    for (javafx.scene.layout.Region r : new javafx.scene.layout.Region[] {title, play, now, fork}) {
+      r.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+    }
     getChildren().addAll(title, play, slider, now, fork, text);
   }
 }
