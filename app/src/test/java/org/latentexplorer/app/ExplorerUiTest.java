@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.latentexplorer.app.Awaits.await;
 import static org.latentexplorer.app.Awaits.onFx;
+import static org.latentexplorer.app.Awaits.pixels;
+import static org.latentexplorer.app.Awaits.settledPixels;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,7 +26,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
 import javafx.scene.image.Image;
-import javafx.scene.image.PixelFormat;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
@@ -111,7 +112,7 @@ class ExplorerUiTest {
     robot.clickOn("#trainButton");
     await("training to pause", 20, () -> state() == RunState.PAUSED);
     await("the manifold of the paused model", 20, () -> manifold() != null);
-    int[] before = settledManifoldPixels();
+    int[] before = settledPixels(explorer.parts().manifold().gridImage());
 
     Node lowThumb = robot.lookup("#rangeA .low-thumb").query();
     robot.drag(lowThumb, MouseButton.PRIMARY).moveBy(60, 0).drop();
@@ -649,33 +650,6 @@ class ExplorerUiTest {
 
   private Image manifold() {
     return explorer.parts().manifold().gridImage().get();
-  }
-
-  /** The manifold's pixels once no new frame has come for a while. */
-  private int[] settledManifoldPixels() throws Exception {
-    long last = -1;
-    long stableSince = System.nanoTime();
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-    while (System.nanoTime() < deadline) {
-      long frames = onFx(() -> explorer.parts().manifold().gridImage().frameCount());
-      if (frames != last) {
-        last = frames;
-        stableSince = System.nanoTime();
-      } else if (System.nanoTime() - stableSince > TimeUnit.MILLISECONDS.toNanos(600)) {
-        return onFx(() -> pixels(manifold()));
-      }
-      Thread.sleep(50);
-    }
-    fail("the manifold never settled");
-    return null;
-  }
-
-  private static int[] pixels(Image image) {
-    int w = (int) image.getWidth();
-    int h = (int) image.getHeight();
-    int[] out = new int[w * h];
-    image.getPixelReader().getPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), out, 0, w);
-    return out;
   }
 
   private static int points(FxRobot robot, String chart) {

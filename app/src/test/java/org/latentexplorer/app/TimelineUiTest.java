@@ -3,9 +3,9 @@ package org.latentexplorer.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 import static org.latentexplorer.app.Awaits.await;
 import static org.latentexplorer.app.Awaits.onFx;
+import static org.latentexplorer.app.Awaits.settledPixels;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Slider;
 import javafx.scene.image.Image;
-import javafx.scene.image.PixelFormat;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -84,7 +83,7 @@ class TimelineUiTest {
     ManifoldGrid grid = onFx(() -> explorer.parts().manifold().currentGrid());
     float[] z = grid.points(new float[2], 0, 1);
     float[] decoded = codec.decode(z, grid.size());
-    int[] shown = settledManifoldPixels();
+    int[] shown = settledPixels(explorer.parts().manifold().gridImage());
     int width = onFx(() -> (int) manifold().getWidth());
     assertGreysEqual(decoded, grid.columns(), shown, width, "the manifold of checkpoint k");
 
@@ -157,35 +156,6 @@ class TimelineUiTest {
 
   private Image manifold() {
     return explorer.parts().manifold().gridImage().get();
-  }
-
-  /** The manifold's pixels once no new frame has come for a while. */
-  private int[] settledManifoldPixels() throws Exception {
-    long last = -1;
-    long stableSince = System.nanoTime();
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-    while (System.nanoTime() < deadline) {
-      long frames = onFx(() -> explorer.parts().manifold().gridImage().frameCount());
-      if (frames != last) {
-        last = frames;
-        stableSince = System.nanoTime();
-      } else if (System.nanoTime() - stableSince > TimeUnit.MILLISECONDS.toNanos(800)) {
-        return onFx(
-            () -> {
-              Image image = manifold();
-              int w = (int) image.getWidth();
-              int h = (int) image.getHeight();
-              int[] argb = new int[w * h];
-              image
-                  .getPixelReader()
-                  .getPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), argb, 0, w);
-              return argb;
-            });
-      }
-      Thread.sleep(50);
-    }
-    fail("the manifold never settled");
-    return null;
   }
 
   /** Tile after tile of 28 x 28 images, laid out {@code columns} per row without gaps. */
