@@ -5,6 +5,7 @@ import javafx.application.Platform;
 import javafx.stage.Stage;
 import org.latentexplorer.app.fx.FxDialogs;
 import org.latentexplorer.app.fx.FxTaskExecutor;
+import org.latentexplorer.app.workspace.Problem;
 import org.latentexplorer.app.workspace.Settings;
 
 /**
@@ -33,10 +34,11 @@ public final class App extends Application {
     if (lesson != null) {
       explorer.openLessonAtStart(lesson);
     }
-    // A bug anywhere becomes a message in the window (and a trace for the log), not silence.
+    // A bug anywhere becomes a message in the window (and one line for the log), not silence.
     Thread.setDefaultUncaughtExceptionHandler(
         (thread, error) -> {
-          error.printStackTrace();
+          System.err.println(
+              "latent-explorer: " + thread.getName() + ": " + Problem.describe(error));
           Platform.runLater(() -> explorer.workspace().report("Something went wrong", error));
         });
   }
