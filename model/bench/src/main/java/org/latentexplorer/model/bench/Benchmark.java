@@ -165,7 +165,7 @@ public final class Benchmark {
     double enc = GemmProbe.measure(GemmProbe.ENGINE, BATCH, 784, HIDDEN, false, n).median();
     double dec = GemmProbe.measure(GemmProbe.ENGINE, BATCH, HIDDEN, 784, false, n).median();
     double grad = GemmProbe.measure(GemmProbe.ENGINE, 784, BATCH, HIDDEN, true, n).median();
-    String how = "as the engine multiplies: row blocks split across the cores, " + repeats(n);
+    String how = "as the engine multiplies: blocks shared among the cores, " + repeats(n);
     put(Measure.GEMM_ENCODER, enc, how);
     put(Measure.GEMM_DECODER, dec, how);
     put(Measure.GEMM_WEIGHT_GRADIENT, grad, how + ", A transposed");

@@ -15,7 +15,7 @@ final class GemmProbe {
     void multiply(INDArray a, boolean transposeA, INDArray b, INDArray c);
   }
 
-  /** The engine's products: the float kernels' row blocks, one per core. */
+  /** The engine's products: the float kernels' row or column blocks, shared among the cores. */
   static final Product ENGINE =
       (a, t, b, c) -> Kernels.forType(DataType.FLOAT).gemm(a, t, b, false, c);
 

@@ -7,8 +7,8 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Single-precision matrix products for the Java kernels: OpenBLAS, running one thread per call, on
- * row blocks of the result, one block per core through {@link ParallelRange}. Stateless and safe to
- * share between threads; the arrays belong to the calling thread.
+ * row or column blocks of the result, shared among the cores through {@link ParallelRange}.
+ * Stateless and safe to share between threads; the arrays belong to the calling thread.
  *
  * <p>Why not OpenBLAS's own threads: since 0.3.27 its caller waits for them by spinning without
  * giving up the core (OpenBLAS pull request 4549, "stop using sched_yield on non-Windows x86_64").
@@ -65,27 +65,48 @@ final class Gemm {
     FloatPointer pb = NativeFloats.pointer(b);
     FloatPointer pc = NativeFloats.pointer(c);
     long aStart = pa.position();
+    long bStart = pb.position();
     long cStart = pc.position();
-    int weight = (int) Math.min(Integer.MAX_VALUE, (long) n * k / MULTIPLY_ADDS_PER_ELEMENT);
+    // Each block packs all of the operand it does not cut, so cut the one whose other operand is
+    // smaller: for a minibatch times a layer's weights (m = 128 rows, n = 512 columns), column
+    // blocks ran at 68 GFLOP/s and row blocks at 47 in four blocks on one core.
+    boolean byColumns = m < n;
+    int blocks = byColumns ? n : m;
+    long perBlock = (long) (byColumns ? m : n) * k / MULTIPLY_ADDS_PER_ELEMENT;
     ParallelRange.run(
-        m,
-        Math.max(1, weight),
+        blocks,
+        (int) Math.max(1, Math.min(Integer.MAX_VALUE, perBlock)),
         (from, to) -> {
-          // Rows [from, to) of op(a): rows of a, or with transA columns of a (lda still a's row).
-          long aOffset = transA ? from : (long) from * lda;
-          FloatPointer blockA = new FloatPointer(pa).position(aStart + aOffset);
-          FloatPointer blockC = new FloatPointer(pc).position(cStart + (long) from * n);
+          FloatPointer blockA = pa;
+          FloatPointer blockB = pb;
+          long cOffset;
+          int rows = m;
+          int cols = n;
+          if (byColumns) {
+            // Columns [from, to) of op(b): columns of b, or with transB rows of b.
+            long bOffset = transB ? (long) from * ldb : from;
+            blockB = new FloatPointer(pb).position(bStart + bOffset);
+            cOffset = from;
+            cols = to - from;
+          } else {
+            // Rows [from, to) of op(a): rows of a, or with transA columns of a.
+            long aOffset = transA ? from : (long) from * lda;
+            blockA = new FloatPointer(pa).position(aStart + aOffset);
+            cOffset = (long) from * n;
+            rows = to - from;
+          }
+          FloatPointer blockC = new FloatPointer(pc).position(cStart + cOffset);
           openblas_nolapack.cblas_sgemm(
               ROW_MAJOR,
               transA ? TRANS : NO_TRANS,
               transB ? TRANS : NO_TRANS,
-              to - from,
-              n,
+              rows,
+              cols,
               k,
               1f,
               blockA,
               lda,
-              pb,
+              blockB,
               ldb,
               0f,
               blockC,

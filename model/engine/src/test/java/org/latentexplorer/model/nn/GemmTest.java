@@ -15,8 +15,8 @@ class GemmTest {
 
   @Test
   void everyTransposeAgreesWithADoublePrecisionProduct() {
-    // 130 x 257 x 301 and 400 x 96 x 128 (a weight gradient's shape) are split across the
-    // cores; 3 x 5 x 4 runs on the caller alone.
+    // 130 x 257 x 301 is cut into column blocks and 400 x 96 x 128 (a weight gradient's shape)
+    // into row blocks, shared among the cores; 3 x 5 x 4 runs on the caller alone.
     for (int[] mnk : new int[][] {{130, 257, 301}, {3, 5, 4}, {400, 96, 128}}) {
       for (boolean transA : new boolean[] {false, true}) {
         for (boolean transB : new boolean[] {false, true}) {
