@@ -220,10 +220,14 @@ public final class CurvesView extends VBox {
     for (CurveLine line : lines) {
       XYChart.Series<Number, Number> s = series.get(line.key());
       if (s.getNode() != null) {
-        s.getNode().getStyleClass().removeIf(c -> c.startsWith("metric-"));
-        s.getNode().getStyleClass().add(line.styleClass());
-        if (line.markers() && !s.getNode().getStyleClass().contains("markers-only")) {
-          s.getNode().getStyleClass().add("markers-only");
+        // Only a real change: any edit of a node's classes makes the next pulse restyle it.
+        List<String> classes = s.getNode().getStyleClass();
+        if (!classes.contains(line.styleClass())) {
+          classes.removeIf(c -> c.startsWith("metric-"));
+          classes.add(line.styleClass());
+        }
+        if (line.markers() && !classes.contains("markers-only")) {
+          classes.add("markers-only");
         }
       }
     }

@@ -1,7 +1,10 @@
 package org.latentexplorer.app.workspace;
 
+import java.time.Duration;
 import org.latentexplorer.app.fx.Coalescer;
+import org.latentexplorer.app.fx.RedrawPolicy;
 import org.latentexplorer.model.train.Checkpoint;
+import org.latentexplorer.model.train.RunState;
 import org.latentexplorer.model.train.Snapshot;
 import org.latentexplorer.model.train.TrainerState;
 import org.latentexplorer.model.train.TrainingConfig;
@@ -14,9 +17,18 @@ import org.latentexplorer.model.train.TrainingSession;
  *
  * <p>A trained run is autosaved before it is replaced, so that a click on "New model" never loses
  * training. Snapshots reach {@link Workspace#snapshotProperty()} through a {@link Coalescer}: the
- * trainer publishes about ten a second, and the JavaFX thread sees the newest, never a backlog.
+ * JavaFX thread sees the newest, never a backlog. While training runs, at most one every {@link
+ * #STREAM_INTERVAL}; every change of state at once.
  */
 public final class Sessions {
+  /**
+   * The shortest time between two snapshots of a running session on the JavaFX thread. The trainer
+   * publishes ten a second; each one lays out the curves, the status bar and the tabs again, and
+   * the window's share of the cores is taken from training. Four a second still looks continuous,
+   * and the pictures keep their own, longer intervals.
+   */
+  static final Duration STREAM_INTERVAL = Duration.ofMillis(250);
+
   private final Workspace workspace;
   private final Autosave autosave;
   private boolean closing;
@@ -151,7 +163,17 @@ public final class Sessions {
                 workspace.setSnapshot(s);
               }
             });
-    next.addListener(toUi::offer);
+    RedrawPolicy streamed = new RedrawPolicy(STREAM_INTERVAL);
+    RunState[] lastState = {null};
+    next.addListener(
+        s -> {
+          // On the trainer thread, the only one that touches the policy and lastState.
+          boolean running = s.state() == RunState.RUNNING && lastState[0] == RunState.RUNNING;
+          lastState[0] = s.state();
+          if (streamed.admit(running)) {
+            toUi.offer(s);
+          }
+        });
     Snapshot first = next.snapshot();
     if (first != null) {
       toUi.offer(first);

@@ -8,14 +8,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.latentexplorer.app.fx.TestThreadTasks;
 import org.latentexplorer.model.io.ModelFile;
+import org.latentexplorer.model.train.RunState;
+import org.latentexplorer.model.train.Snapshot;
 
-/** Replacing the training session never loses a trained run, and Apply can keep the weights. */
+/**
+ * Replacing the training session never loses a trained run, Apply can keep the weights, and a
+ * running session reaches the window at a rate the window can draw.
+ */
 class SessionsTest {
   @TempDir Path dir;
 
@@ -55,6 +62,34 @@ class SessionsTest {
     assertNull(workspace.provenanceProperty().get());
     tasks.runUntil("the new model's snapshot", () -> workspace.snapshot() != null);
     assertEquals(0, workspace.snapshot().progress().step());
+  }
+
+  @Test
+  void aRunningSessionReachesTheWindowAtMostFourTimesASecondAndItsPauseAtOnce() throws Exception {
+    RunConfig c = TrainedRun.config();
+    sessions.newModel(new RunConfig(c.model(), c.training().withEpochs(100_000)));
+    tasks.runUntil("the new model's snapshot", () -> workspace.snapshot() != null);
+    List<Snapshot> running = new ArrayList<>();
+    workspace
+        .snapshotProperty()
+        .addListener(
+            (o, a, b) -> {
+              if (b != null && b.state() == RunState.RUNNING) {
+                running.add(b);
+              }
+            });
+    workspace.session().train();
+    long start = System.nanoTime();
+    tasks.runUntil("two seconds of training", () -> System.nanoTime() - start > 2_000_000_000L);
+    workspace.session().pause();
+    tasks.runUntil("the pause", () -> workspace.snapshot().state() == RunState.PAUSED);
+
+    // The trainer publishes ten a second: 20 in 2 s; one per 250 ms, and the first, is 9.
+    assertTrue(running.size() <= 10, running.size() + " snapshots of a running session in 2 s");
+    assertTrue(running.size() >= 4, running.size() + " snapshots of a running session in 2 s");
+    assertTrue(
+        running.get(running.size() - 1).progress().step() <= workspace.snapshot().progress().step(),
+        "the paused one is the newest");
   }
 
   @Test
