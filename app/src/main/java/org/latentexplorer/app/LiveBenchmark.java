@@ -1,48 +1,65 @@
 package org.latentexplorer.app;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Supplier;
 import javafx.animation.AnimationTimer;
-import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import org.latentexplorer.app.workspace.LoadedData;
 import org.latentexplorer.app.workspace.RunConfig;
+import org.latentexplorer.model.failure.FailureMessage;
 import org.latentexplorer.model.train.DivergenceException;
-import org.latentexplorer.model.train.Snapshot;
 import org.latentexplorer.model.train.Trainer;
+import org.latentexplorer.model.train.TrainingSession;
 
 /**
  * Measures in the real window what a person feels while a model trains with every Explore view
  * live, against training without the window in the same process: samples per second, the JavaFX
  * pulse, the manifold's frames per second and where the CPU goes (each thread's share of a core,
- * clock ticks of 10 ms on Linux). Started by {@code -Dlatentexplorer.benchmark=FILE.json} (and
- * {@code latentexplorer.benchmarkSeconds}, default 30); writes the JSON, prints one line and
- * leaves. Confined to the JavaFX thread, except the headless baseline, which trains on a thread of
- * its own while the window is idle.
+ * clock ticks of 10 ms on Linux). Started by {@code -Dlatentexplorer.benchmark=FILE.json}; writes
+ * the JSON, prints one line and leaves.
+ *
+ * <p>The machine's speed drifts by tens of percent within minutes, so the two are measured in
+ * alternating windows of {@value #WINDOW_SECONDS} s, as the engine benchmark compares with DL4J:
+ * the live run trains with the views drawing, then it is paused and the same model settings train
+ * on a thread of their own while the window is idle, and so on. The ratio is the median of the
+ * windows' ratios. {@code latentexplorer.benchmarkSeconds} (default 30) is the live time measured,
+ * after {@code latentexplorer.benchmarkWarmUpSeconds} (default 5) of live training unmeasured.
+ *
+ * <p>The rounds run on a thread of their own; what touches the window runs on the JavaFX thread.
  */
 final class LiveBenchmark {
-  /** Training before the headless measurement starts: the JIT compiles the kernels. */
+  /** Training before anything is measured: the JIT compiles the kernels. */
   private static final Duration WARM_UP = Duration.ofSeconds(5);
+
+  /** Length of one live or one headless window. */
+  private static final long WINDOW_SECONDS = 10;
+
+  /** Wait after a pause or a resume, so that the views' redraw for it is not measured. */
+  private static final Duration SETTLE = Duration.ofSeconds(1);
 
   private final Path output;
   private final Duration measured;
   private final Duration liveWarmUp;
   private final List<Long> pulseNanos = new ArrayList<>();
   private long pulseStart;
-  private boolean recording;
+  private volatile boolean recording;
 
   private LiveBenchmark(Path output, Duration measured, Duration liveWarmUp) {
     this.output = output;
@@ -73,49 +90,11 @@ final class LiveBenchmark {
   }
 
   /**
-   * Runs the benchmark on the built default model: headless first, then in the window.
+   * Runs the benchmark on the built default model. Called on the JavaFX thread.
    *
-   * @param leave closes the window when done
+   * @param leave closes the window when done; run on the JavaFX thread
    */
   void start(Explorer explorer, Scene scene, Runnable leave) {
-    RunConfig config = explorer.workspace().config();
-    LoadedData data = explorer.workspace().data();
-    Thread headless =
-        new Thread(
-            () -> {
-              double rate;
-              try {
-                rate = headlessSamplesPerSecond(config, data);
-              } catch (DivergenceException | RuntimeException e) {
-                System.err.println("benchmark: headless training failed: " + e.getMessage());
-                rate = Double.NaN;
-              }
-              double r = rate;
-              Platform.runLater(() -> live(explorer, scene, r, leave));
-            },
-            "benchmark headless trainer");
-    headless.setDaemon(true);
-    headless.start();
-  }
-
-  private double headlessSamplesPerSecond(RunConfig config, LoadedData data)
-      throws DivergenceException {
-    Trainer t = new Trainer(config.model(), config.training(), data.split());
-    long warmEnd = System.nanoTime() + WARM_UP.toNanos();
-    while (System.nanoTime() < warmEnd) {
-      t.step();
-    }
-    long images = 0;
-    long t0 = System.nanoTime();
-    long end = t0 + measured.toNanos();
-    while (System.nanoTime() < end) {
-      t.step();
-      images += t.batchSize();
-    }
-    return images * 1e9 / (System.nanoTime() - t0);
-  }
-
-  private void live(Explorer explorer, Scene scene, double headlessRate, Runnable leave) {
     AnimationTimer pulses =
         new AnimationTimer() {
           @Override
@@ -131,95 +110,212 @@ final class LiveBenchmark {
           }
           pulseStart = 0;
         });
-    explorer.parts().training().primary();
-    // The window's own code compiles for minutes (CSS, layout, charts): a longer warm-up
-    // measures the steady state, a short one what the first minute feels like.
-    PauseTransition warm = new PauseTransition(javafx.util.Duration.millis(liveWarmUp.toMillis()));
-    warm.setOnFinished(
-        e -> {
-          Snapshot first = explorer.workspace().snapshot();
-          long frames0 = explorer.parts().manifold().gridImage().frameCount();
-          Map<String, Long> cpu0 = threadCpu();
-          long t0 = System.nanoTime();
-          recording = true;
-          PauseTransition run =
-              new PauseTransition(javafx.util.Duration.millis(measured.toMillis()));
-          run.setOnFinished(
-              f -> {
-                recording = false;
-                double seconds = (System.nanoTime() - t0) / 1e9;
-                Snapshot last = explorer.workspace().snapshot();
-                long frames = explorer.parts().manifold().gridImage().frameCount() - frames0;
-                Map<String, Long> cpu = threadCpu();
-                explorer.parts().training().primary();
-                pulses.stop();
-                double liveRate =
-                    (last.progress().samplesSeen() - first.progress().samplesSeen()) / seconds;
-                report(headlessRate, liveRate, frames / seconds, cpu0, cpu, seconds);
-                leave.run();
-              });
-          run.play();
-        });
-    warm.play();
+    Thread rounds =
+        new Thread(
+            () -> {
+              try {
+                report(measure(explorer));
+              } catch (DivergenceException | RuntimeException | ExecutionException e) {
+                System.err.println("benchmark: " + FailureMessage.oneLine(e));
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+              Platform.runLater(
+                  () -> {
+                    pulses.stop();
+                    leave.run();
+                  });
+            },
+            "benchmark");
+    rounds.setDaemon(true);
+    rounds.start();
   }
 
-  private void report(
-      double headless,
-      double live,
+  /** What one live window and the headless window after it measured. */
+  private record Round(double liveSamplesPerSecond, double headlessSamplesPerSecond) {
+    double ratio() {
+      return liveSamplesPerSecond / headlessSamplesPerSecond;
+    }
+  }
+
+  /** Where the live run stands: read on the JavaFX thread. */
+  private record Mark(long nanos, long samplesSeen, long manifoldFrames) {}
+
+  private Map<String, Object> measure(Explorer explorer)
+      throws DivergenceException, ExecutionException, InterruptedException {
+    RunConfig config = onFx(() -> explorer.workspace().config());
+    LoadedData data = onFx(() -> explorer.workspace().data());
+    Trainer headless = new Trainer(config.model(), config.training(), data.split());
+    train(headless, WARM_UP);
+    onFx(
+        () -> {
+          explorer.parts().training().primary();
+          return null;
+        });
+    Thread.sleep(liveWarmUp.toMillis());
+    TrainingSession session = onFx(() -> explorer.workspace().session());
+    List<Round> rounds = new ArrayList<>();
+    Map<String, Long> liveCpu = new HashMap<>();
+    Map<String, Long> headlessCpu = new HashMap<>();
+    long frames = 0;
+    long liveNanos = 0;
+    long headlessNanos = 0;
+    int count = (int) Math.max(1, measured.toSeconds() / WINDOW_SECONDS);
+    for (int r = 0; r < count; r++) {
+      Map<String, Long> cpu0 = threadCpu();
+      Mark a = mark(explorer);
+      recording = true;
+      Thread.sleep(WINDOW_SECONDS * 1000);
+      recording = false;
+      Mark b = mark(explorer);
+      addCpu(liveCpu, cpu0, threadCpu());
+      long live = b.nanos() - a.nanos();
+      liveNanos += live;
+      frames += b.manifoldFrames() - a.manifoldFrames();
+
+      session.pause();
+      Thread.sleep(SETTLE.toMillis());
+      cpu0 = threadCpu();
+      long h0 = System.nanoTime();
+      double headlessRate = train(headless, Duration.ofSeconds(WINDOW_SECONDS));
+      headlessNanos += System.nanoTime() - h0;
+      addCpu(headlessCpu, cpu0, threadCpu());
+      rounds.add(new Round((b.samplesSeen() - a.samplesSeen()) * 1e9 / live, headlessRate));
+      session.train();
+      Thread.sleep(SETTLE.toMillis());
+    }
+    session.pause();
+    return results(
+        rounds, frames * 1e9 / liveNanos, liveCpu, liveNanos, headlessCpu, headlessNanos);
+  }
+
+  private Mark mark(Explorer explorer) throws ExecutionException, InterruptedException {
+    return onFx(
+        () ->
+            new Mark(
+                System.nanoTime(),
+                explorer.workspace().snapshot().progress().samplesSeen(),
+                explorer.parts().manifold().gridImage().frameCount()));
+  }
+
+  /** Trains for {@code length}; returns the samples per second. */
+  private static double train(Trainer t, Duration length) throws DivergenceException {
+    long images = 0;
+    long t0 = System.nanoTime();
+    long end = t0 + length.toNanos();
+    while (System.nanoTime() < end) {
+      t.step();
+      images += t.batchSize();
+    }
+    return images * 1e9 / (System.nanoTime() - t0);
+  }
+
+  private static <T> T onFx(Supplier<T> read) throws ExecutionException, InterruptedException {
+    CompletableFuture<T> f = new CompletableFuture<>();
+    Platform.runLater(
+        () -> {
+          try {
+            f.complete(read.get());
+          } catch (RuntimeException e) {
+            f.completeExceptionally(e);
+          }
+        });
+    return f.get();
+  }
+
+  private static void addCpu(
+      Map<String, Long> total, Map<String, Long> from, Map<String, Long> to) {
+    for (Map.Entry<String, Long> t : to.entrySet()) {
+      total.merge(t.getKey(), t.getValue() - from.getOrDefault(t.getKey(), 0L), Long::sum);
+    }
+  }
+
+  private Map<String, Object> results(
+      List<Round> rounds,
       double manifoldFps,
-      Map<String, Long> cpu0,
-      Map<String, Long> cpu1,
-      double seconds) {
-    long[] p = pulseNanos.stream().mapToLong(Long::longValue).sorted().toArray();
-    StringBuilder threads = new StringBuilder();
-    List<Map.Entry<String, Long>> used = new ArrayList<>();
-    for (Map.Entry<String, Long> t : cpu1.entrySet()) {
-      used.add(Map.entry(t.getKey(), t.getValue() - cpu0.getOrDefault(t.getKey(), 0L)));
+      Map<String, Long> liveCpu,
+      long liveNanos,
+      Map<String, Long> headlessCpu,
+      long headlessNanos)
+      throws ExecutionException, InterruptedException {
+    long[] p = onFx(() -> pulseNanos.stream().mapToLong(Long::longValue).sorted().toArray());
+    double[] ratios = rounds.stream().mapToDouble(Round::ratio).sorted().toArray();
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("liveOverHeadless", round3(median(ratios)));
+    out.put("liveOverHeadlessLowest", round3(ratios[0]));
+    out.put("liveOverHeadlessHighest", round3(ratios[ratios.length - 1]));
+    out.put(
+        "liveSamplesPerSecond",
+        round3(
+            median(rounds.stream().mapToDouble(Round::liveSamplesPerSecond).sorted().toArray())));
+    out.put(
+        "headlessSamplesPerSecond",
+        round3(
+            median(
+                rounds.stream().mapToDouble(Round::headlessSamplesPerSecond).sorted().toArray())));
+    List<Map<String, Object>> windows = new ArrayList<>();
+    for (Round r : rounds) {
+      Map<String, Object> w = new LinkedHashMap<>();
+      w.put("live", round3(r.liveSamplesPerSecond()));
+      w.put("headless", round3(r.headlessSamplesPerSecond()));
+      w.put("ratio", round3(r.ratio()));
+      windows.add(w);
     }
-    used.sort((a, b) -> Long.compare(b.getValue(), a.getValue()));
-    for (Map.Entry<String, Long> t : used.subList(0, Math.min(8, used.size()))) {
-      if (threads.length() > 0) {
-        threads.append(",\n");
-      }
-      threads.append(
-          String.format(
-              Locale.ROOT,
-              "    {\"thread\": \"%s\", \"cpuPercent\": %.1f}",
-              t.getKey().replace("\"", "'"),
-              100.0 * t.getValue() / 1e9 / seconds));
-    }
-    String json =
-        String.format(
-            Locale.ROOT,
-            "{\n  \"headlessSamplesPerSecond\": %.1f,\n  \"liveSamplesPerSecond\": %.1f,\n"
-                + "  \"liveOverHeadless\": %.3f,\n  \"pulses\": %d,\n  \"pulseMedianMs\": %.2f,\n"
-                + "  \"pulseP95Ms\": %.2f,\n  \"pulseMaxMs\": %.2f,\n  \"manifoldFramesPerSecond\":"
-                + " %.2f,\n  \"seconds\": %.1f,\n  \"liveWarmUpSeconds\": %d,\n"
-                + "  \"threads\": [\n%s\n  ]\n}\n",
-            headless,
-            live,
-            live / headless,
-            p.length,
-            quantile(p, 0.5),
-            quantile(p, 0.95),
-            p.length == 0 ? Double.NaN : p[p.length - 1] / 1e6,
-            manifoldFps,
-            seconds,
-            liveWarmUp.toSeconds(),
-            threads);
+    out.put("rounds", windows);
+    out.put("windowSeconds", WINDOW_SECONDS);
+    out.put("liveWarmUpSeconds", liveWarmUp.toSeconds());
+    out.put("pulses", p.length);
+    out.put("pulseMedianMs", round3(quantile(p, 0.5)));
+    out.put("pulseP95Ms", round3(quantile(p, 0.95)));
+    out.put("pulseMaxMs", p.length == 0 ? Double.NaN : round3(p[p.length - 1] / 1e6));
+    out.put("manifoldFramesPerSecond", round3(manifoldFps));
+    out.put("liveThreads", busiest(liveCpu, liveNanos, 8));
+    out.put("headlessThreads", busiest(headlessCpu, headlessNanos, 4));
+    return out;
+  }
+
+  /** The {@code n} busiest threads, with their share of a core in percent. */
+  private static List<Map<String, Object>> busiest(Map<String, Long> cpu, long nanos, int n) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    cpu.entrySet().stream()
+        .sorted((a, b) -> Long.compare(b.getValue(), a.getValue()))
+        .limit(n)
+        .forEach(
+            t -> {
+              Map<String, Object> m = new LinkedHashMap<>();
+              m.put("thread", t.getKey());
+              m.put("cpuPercent", Math.round(1000.0 * t.getValue() / nanos) / 10.0);
+              out.add(m);
+            });
+    return out;
+  }
+
+  private void report(Map<String, Object> results) {
     try {
-      Files.writeString(output, json, StandardCharsets.UTF_8);
+      new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(output.toFile(), results);
     } catch (IOException e) {
       System.err.println("benchmark: could not write " + output + ": " + e.getMessage());
     }
     System.out.printf(
         Locale.ROOT,
-        "live: %.0f samples/s, headless %.0f (%.0f%%); pulse p95 %.1f ms; manifold %.1f fps%n",
-        live,
-        headless,
-        100 * live / headless,
-        quantile(p, 0.95),
-        manifoldFps);
+        "live: %.0f samples/s, headless %.0f (ratio %.2f, %.2f to %.2f); pulse p95 %.1f ms;"
+            + " manifold %.1f fps%n",
+        results.get("liveSamplesPerSecond"),
+        results.get("headlessSamplesPerSecond"),
+        results.get("liveOverHeadless"),
+        results.get("liveOverHeadlessLowest"),
+        results.get("liveOverHeadlessHighest"),
+        results.get("pulseP95Ms"),
+        results.get("manifoldFramesPerSecond"));
+  }
+
+  private static double median(double[] sorted) {
+    int n = sorted.length;
+    return n % 2 == 1 ? sorted[n / 2] : 0.5 * (sorted[n / 2 - 1] + sorted[n / 2]);
+  }
+
+  private static double round3(double v) {
+    return Math.round(v * 1000) / 1000.0;
   }
 
   private static double quantile(long[] sorted, double q) {

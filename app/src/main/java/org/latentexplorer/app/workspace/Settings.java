@@ -9,7 +9,8 @@ import java.time.Duration;
  * @param home folder for the autosave ({@code latentexplorer.home}, default {@code
  *     ~/.latent-explorer})
  * @param restorePrompt whether to offer restoring an autosave at start ({@code
- *     latentexplorer.noRestorePrompt=true} turns it off, for tests)
+ *     latentexplorer.noRestorePrompt=true} turns it off, for tests; a screenshot or the app
+ *     benchmark, {@code latentexplorer.benchmark}, does too)
  * @param autotrain press Train as soon as the model is built ({@code latentexplorer.autotrain})
  * @param autosaveInterval time between autosaves while training ({@code
  *     latentexplorer.autosaveSeconds}, default 120)
@@ -43,9 +44,12 @@ public record Settings(
             ? Path.of(System.getProperty("user.home"), ".latent-explorer")
             : Path.of(home);
     String shot = System.getProperty("latentexplorer.screenshot", "").trim();
+    // A question over the window would be measured or photographed with it.
+    boolean unattended =
+        !shot.isEmpty() || !System.getProperty("latentexplorer.benchmark", "").isBlank();
     return new Settings(
         dir,
-        !Boolean.getBoolean("latentexplorer.noRestorePrompt") && shot.isEmpty(),
+        !Boolean.getBoolean("latentexplorer.noRestorePrompt") && !unattended,
         Boolean.getBoolean("latentexplorer.autotrain") || !shot.isEmpty(),
         Duration.ofSeconds(seconds("latentexplorer.autosaveSeconds", 120, 5)),
         shot.isEmpty() ? null : Path.of(shot),
