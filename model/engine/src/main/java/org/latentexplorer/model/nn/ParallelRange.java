@@ -1,5 +1,6 @@
 package org.latentexplorer.model.nn;
 
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
@@ -7,7 +8,8 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Splits a large loop across the cores. Thread-safe: one caller at a time gets the helper threads,
- * and a caller that finds them busy runs its loop alone.
+ * and a caller that finds them busy for more than {@value #BUSY_WAIT_MICROS} us runs its loop
+ * alone. Each call is also one of the {@link YieldPoints} of the calling thread.
  *
  * <p>Between two matrix products the BLAS threads sleep, so the kernels that touch every parameter
  * (the optimiser) or every pixel (the likelihood) would otherwise leave all but one core idle.
@@ -34,6 +36,9 @@ final class ParallelRange {
 
   /** How long a caller spins for a helper's last chunks before it parks. */
   private static final long CALLER_SPIN_NANOS = 50_000;
+
+  /** Longest a caller waits for the helpers to finish another caller's loop. */
+  private static final long BUSY_WAIT_MICROS = 2000;
 
   /** Chunks per thread: enough to even out a slow helper, few enough to keep each one long. */
   private static final int CHUNKS_PER_THREAD = 2;
@@ -78,8 +83,10 @@ final class ParallelRange {
 
   /** Runs body over [0, n) where each index stands for {@code weight} elements of work. */
   static void run(int n, int weight, Body body) {
+    // Before the cores are claimed, so that the work this thread lets go first gets them.
+    YieldPoints.pass();
     long work = (long) n * weight;
-    if (THREADS == 1 || work < MIN_ELEMENTS || n < THREADS || !IN_USE.tryLock()) {
+    if (THREADS == 1 || work < MIN_ELEMENTS || n < THREADS || !claimHelpers()) {
       body.run(0, n);
       return;
     }
@@ -95,6 +102,20 @@ final class ParallelRange {
       job.rethrow();
     } finally {
       IN_USE.unlock();
+    }
+  }
+
+  /**
+   * Takes the helpers, waiting at most {@value #BUSY_WAIT_MICROS} us for another caller's loop to
+   * end: the one under way when a frame is asked for, so that the frame's products get both cores
+   * rather than one.
+   */
+  private static boolean claimHelpers() {
+    try {
+      return IN_USE.tryLock(BUSY_WAIT_MICROS, TimeUnit.MICROSECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
     }
   }
 

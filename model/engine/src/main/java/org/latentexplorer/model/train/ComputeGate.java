@@ -9,13 +9,16 @@ import java.util.concurrent.locks.ReentrantLock;
  * on a machine with few cores. Thread-safe.
  *
  * <p>Renderers bracket their work with {@link #enter()} and {@link #exit()}; the trainer calls
- * {@link #awaitIdle(long)} between steps and waits, for a bounded time, while a render is under
- * way. A step is never interrupted; at most one step of latency is added to a frame.
+ * {@link #awaitIdle(long)} between steps and between the matrix products of a step ({@link
+ * org.latentexplorer.model.nn.YieldPoints}), and waits, for a bounded time, while a render is under
+ * way. A render waits at most for the product under way, about a millisecond.
  */
 public final class ComputeGate {
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition idle = lock.newCondition();
-  private int active;
+
+  /** Written under the lock; read without it for the common case of no interactive work. */
+  private volatile int active;
 
   /** Marks the start of interactive work. */
   public void enter() {
@@ -56,6 +59,9 @@ public final class ComputeGate {
    * @return how long it waited, in nanoseconds
    */
   public long awaitIdle(long maxMillis) throws InterruptedException {
+    if (active == 0) {
+      return 0;
+    }
     long start = System.nanoTime();
     lock.lock();
     try {

@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import org.latentexplorer.model.data.Dataset;
 import org.latentexplorer.model.failure.FailureMessage;
+import org.latentexplorer.model.nn.YieldPoints;
 import org.latentexplorer.model.vae.ModelConfig;
 
 /**
@@ -198,6 +199,9 @@ public final class TrainingSession implements AutoCloseable {
   }
 
   private void loop() {
+    // Mid-step too, a frame the user waits for goes first: the render has its own copy of the
+    // weights, so the step's half-updated ones are never drawn.
+    YieldPoints.setForThisThread(this::yieldToRenders);
     try {
       trainer = factory.get();
       publish();
@@ -246,6 +250,15 @@ public final class TrainingSession implements AutoCloseable {
       } catch (RuntimeException | OutOfMemoryError e) {
         failed("Training stopped: " + FailureMessage.oneLine(e));
       }
+    }
+  }
+
+  private void yieldToRenders() {
+    try {
+      gate.awaitIdle(MAX_YIELD_MILLIS);
+    } catch (InterruptedException e) {
+      // Closing: the loop sees the flag at its next wait.
+      Thread.currentThread().interrupt();
     }
   }
 

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
@@ -19,7 +21,10 @@ import org.latentexplorer.model.explore.LatentCodec;
 import org.latentexplorer.model.vae.ModelConfig;
 import org.latentexplorer.model.vae.ModelFamily;
 
-/** The snapshot contract under commands and readers from several threads at once. */
+/**
+ * The snapshot contract under commands and readers from several threads at once, and renders that
+ * go before the trainer's next kernel.
+ */
 class TrainingSessionTest {
   private static Dataset.Split digits;
 
@@ -40,6 +45,55 @@ class TrainingSessionTest {
       Thread.sleep(10);
     }
     throw new AssertionError("timed out; last snapshot state " + session.snapshot().state());
+  }
+
+  @Test
+  void aRenderInTheGateStopsTheTrainerInsideItsStep() throws Exception {
+    ModelConfig config = ModelConfig.defaults(ModelFamily.VAE, 28, 28);
+    try (TrainingSession session =
+        TrainingSession.start(config, TrainingConfig.defaults().withEpochs(1000), digits)) {
+      await(session, s -> true);
+      session.train();
+      await(session, s -> s.progress().step() > 5);
+      int insideAStep = 0;
+      for (int i = 0; i < 10 && insideAStep == 0; i++) {
+        session.gate().enter();
+        try {
+          List<String> stack = awaitTrainerAtTheGate();
+          // Between steps the loop waits in TrainingSession.loop; inside one, below Trainer.step.
+          if (stack.contains("Trainer.step")) {
+            insideAStep++;
+          }
+        } finally {
+          session.gate().exit();
+        }
+        Thread.sleep(20);
+      }
+      assertTrue(insideAStep > 0, "in 10 renders, the trainer never stopped inside a step");
+    }
+  }
+
+  /** The trainer thread's frames, as Class.method, once it waits at the compute gate. */
+  private static List<String> awaitTrainerAtTheGate() throws InterruptedException {
+    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    List<String> frames = List.of();
+    while (System.nanoTime() < end) {
+      for (Map.Entry<Thread, StackTraceElement[]> t : Thread.getAllStackTraces().entrySet()) {
+        List<String> f = new ArrayList<>();
+        for (StackTraceElement e : t.getValue()) {
+          String c = e.getClassName();
+          f.add(c.substring(c.lastIndexOf('.') + 1) + "." + e.getMethodName());
+        }
+        if (f.contains("TrainingSession.loop")) {
+          frames = f;
+        }
+      }
+      if (frames.contains("ComputeGate.awaitIdle")) {
+        return frames;
+      }
+      Thread.sleep(1);
+    }
+    throw new AssertionError("the trainer did not wait for the render: " + frames);
   }
 
   @Test
