@@ -385,6 +385,11 @@ public final class Explorer implements AutoCloseable {
     return view;
   }
 
+  /** What replaces the training session; for the app benchmark. */
+  Sessions sessions() {
+    return sessions;
+  }
+
   public Parts parts() {
     return parts;
   }
