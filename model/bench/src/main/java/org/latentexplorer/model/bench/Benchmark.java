@@ -557,6 +557,17 @@ public final class Benchmark {
         Measure.RENDER_MAX,
         latency.max(),
         how + "; includes frames drawn while the test set was" + " scored at an epoch's end");
+    BenchReport.Result idle = results.get(Measure.DECODE_P95);
+    if (idle != null) {
+      put(
+          Measure.RENDER_P95_OVER_IDLE,
+          latency.percentile(95) / idle.value(),
+          "the frames above against the idle decode's p95, same run; target <= 2");
+      put(
+          Measure.RENDER_MAX_OVER_IDLE,
+          latency.max() / idle.value(),
+          "the slowest frame above against the idle decode's p95, same run; target <= 3");
+    }
     String strokeHow =
         "after each render request, from a 28x28 image to its posterior (mean, covariance) and"
             + " the decoding of its mean, with the latest weights: the engine's part of a stroke"

@@ -20,6 +20,10 @@ public enum Measure {
   RENDER_MEDIAN("render.under_training.median", "render under training, median", "ms"),
   RENDER_P95("render.under_training.p95", "render under training, p95", "ms"),
   RENDER_MAX("render.under_training.max", "render under training, slowest", "ms"),
+  RENDER_P95_OVER_IDLE(
+      "render.under_training.p95_over_idle", "render under training p95 / idle decode p95", "x"),
+  RENDER_MAX_OVER_IDLE(
+      "render.under_training.max_over_idle", "render under training slowest / idle p95", "x"),
   RENDER_TRAINING("render.under_training.train", "training while rendering", "samples/s"),
   STROKE_MEDIAN("draw.stroke.median", "drawn image to point and reconstruction, median", "ms"),
   STROKE_P95("draw.stroke.p95", "drawn image to point and reconstruction, p95", "ms"),
