@@ -346,6 +346,7 @@ public final class Explorer implements AutoCloseable {
             if (!disabled) {
               train.disabledProperty().removeListener(this);
               train.requestFocus();
+              StartupLog.reached("train-pressable");
             }
           }
         };
