@@ -9,9 +9,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * on a machine with few cores. Thread-safe.
  *
  * <p>Renderers bracket their work with {@link #enter()} and {@link #exit()}; the trainer calls
- * {@link #awaitIdle(long)} between steps and between the matrix products of a step ({@link
+ * {@link #awaitIdle(long)} between steps and between the kernels of a step ({@link
  * org.latentexplorer.model.nn.YieldPoints}), and waits, for a bounded time, while a render is under
- * way. A render waits at most for the product under way, about a millisecond.
+ * way. A render waits at most for the kernel under way, about a millisecond.
  */
 public final class ComputeGate {
   private final ReentrantLock lock = new ReentrantLock();

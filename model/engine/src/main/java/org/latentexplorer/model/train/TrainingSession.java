@@ -27,7 +27,7 @@ public final class TrainingSession implements AutoCloseable {
   /** Interval between scores of the live test subset while training runs. */
   static final long LIVE_TEST_MILLIS = 3000;
 
-  /** Longest a step waits for an interactive render to finish. */
+  /** Longest the trainer waits at one point, between steps or kernels, for a render to finish. */
   static final long MAX_YIELD_MILLIS = 200;
 
   private final BlockingQueue<Runnable> commands = new LinkedBlockingQueue<>();
