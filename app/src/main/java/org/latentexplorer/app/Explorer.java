@@ -6,7 +6,9 @@ import javafx.application.Platform;
 import javafx.beans.value.ChangeListener;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.image.Image;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -46,6 +48,7 @@ import org.latentexplorer.app.training.TrainingView;
 import org.latentexplorer.app.training.TrainingViewModel;
 import org.latentexplorer.app.window.MainView;
 import org.latentexplorer.app.window.MainViewModel;
+import org.latentexplorer.app.window.StartupView;
 import org.latentexplorer.app.workspace.Autosave;
 import org.latentexplorer.app.workspace.Autosaver;
 import org.latentexplorer.app.workspace.DatasetChoice;
@@ -63,7 +66,9 @@ import org.latentexplorer.model.train.Snapshot;
 /**
  * One open explorer window with everything behind it: workspace, render worker, autosave timer,
  * view models and views. Created and closed on the JavaFX thread. The application makes one; tests
- * make one per test with their own dialogs.
+ * make one per test with their own dialogs. The start-up data set loads in the background while the
+ * views are built, so the task executor must hand results to the JavaFX thread's queue, never run
+ * them within the call ({@link org.latentexplorer.app.fx.FxTaskExecutor} does so).
  */
 public final class Explorer implements AutoCloseable {
   /** Preferred window size; smaller screens get their visible size. */
@@ -143,6 +148,11 @@ public final class Explorer implements AutoCloseable {
     this.sessions = new Sessions(workspace, autosave);
     ModelFiles files = new ModelFiles(workspace, sessions);
     DatasetOpener opener = new DatasetOpener(workspace, sessions);
+    // Loading runs in the background while the window is built below; what it hands back reaches
+    // the JavaFX thread after this constructor.
+    opener.startUp(
+        new DatasetChoice.Bundled(BundledDataset.defaultDataset()),
+        () -> started(stage, settings, exit));
     this.render = new RenderWorker(workspace.reporter("Could not draw a picture"));
     workspace.sessionProperty().addListener((o, a, b) -> render.setSource(b));
     // Registered before the views' listeners, so that their first request after a rewind is
@@ -238,11 +248,9 @@ public final class Explorer implements AutoCloseable {
     holes.activeProperty().bind(view.showing(parts.holesView()));
     this.autosaver = new Autosaver(autosave, tasks, settings.autosaveInterval());
 
-    Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-    Scene scene =
-        new Scene(view, Math.min(WIDTH, screen.getWidth()), Math.min(HEIGHT, screen.getHeight()));
-    scene.getStylesheets().add(Explorer.class.getResource("app.css").toExternalForm());
+    Scene scene = windowScene(view, stage);
     stage.setScene(scene);
+    Rectangle2D screen = Screen.getPrimary().getVisualBounds();
     stage.setMinWidth(Math.min(1000, screen.getWidth()));
     stage.setMinHeight(Math.min(660, screen.getHeight()));
     stage.titleProperty().bind(main.titleProperty());
@@ -252,46 +260,70 @@ public final class Explorer implements AutoCloseable {
           quit.run();
         });
     stage.show();
-
-    opener.startUp(
-        new DatasetChoice.Bundled(BundledDataset.defaultDataset()),
-        () -> {
-          if (settings.autotrain()) {
-            trainWhenBuilt();
-          }
-          focusTrainWhenEnabled();
-          LiveBenchmark.fromSystemProperties()
-              .ifPresent(
-                  b ->
-                      whenBuilt(
-                          () ->
-                              b.start(
-                                  this,
-                                  scene,
-                                  () -> {
-                                    close();
-                                    exit.run();
-                                  })));
-          started = true;
-          if (startLesson != null) {
-            lessons.openAtStart(startLesson);
-          }
-          if (settings.screenshot() != null) {
-            // Leaves without autosaving: a picture for the README is not a run worth keeping.
-            screenshotLater(
-                scene,
-                settings,
-                () -> {
-                  close();
-                  exit.run();
-                });
-          }
-          // After the window has settled, so the question appears over a drawn window.
-          Platform.runLater(main::offerRestore);
-        });
   }
 
-  /** Opens the window on {@code stage} and starts loading; returns at once. */
+  /**
+   * Runs once the start-up data set is loaded and its model is being built: the window is built by
+   * then, since the opener hands its result to the JavaFX thread after the constructor.
+   */
+  private void started(Stage stage, Settings settings, Runnable exit) {
+    Scene scene = stage.getScene();
+    Runnable leave =
+        () -> {
+          close();
+          exit.run();
+        };
+    if (settings.autotrain()) {
+      trainWhenBuilt();
+    }
+    focusTrainWhenEnabled();
+    LiveBenchmark.fromSystemProperties()
+        .ifPresent(b -> whenBuilt(() -> b.start(this, scene, leave)));
+    started = true;
+    if (startLesson != null) {
+      parts.lessons().openAtStart(startLesson);
+    }
+    if (settings.screenshot() != null) {
+      // Leaves without autosaving: a picture for the README is not a run worth keeping.
+      screenshotLater(scene, settings, leave);
+    }
+    // After the window has settled, so the question appears over a drawn window.
+    Platform.runLater(parts.main()::offerRestore);
+  }
+
+  /**
+   * Shows {@code stage} at once with the {@link StartupView}, in the size the window will have:
+   * {@link #open} then fills the same window. Returns the view once the stage is showing.
+   */
+  public static StartupView showStartupScreen(Stage stage, Image icon) {
+    StartupView startup = new StartupView(icon);
+    stage.setTitle(MainViewModel.TITLE);
+    stage.setScene(windowScene(startup, stage));
+    stage.show();
+    return startup;
+  }
+
+  /**
+   * A scene with the application's style sheet for {@code root}: the size of the window when it
+   * already shows, else the preferred size (or the screen's visible size when smaller).
+   */
+  private static Scene windowScene(Parent root, Stage stage) {
+    Scene scene;
+    if (stage.getScene() != null && stage.isShowing()) {
+      scene = new Scene(root, stage.getScene().getWidth(), stage.getScene().getHeight());
+    } else {
+      Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+      scene =
+          new Scene(root, Math.min(WIDTH, screen.getWidth()), Math.min(HEIGHT, screen.getHeight()));
+    }
+    scene.getStylesheets().add(Explorer.class.getResource("app.css").toExternalForm());
+    return scene;
+  }
+
+  /**
+   * Opens the window on {@code stage} (in the same window and size when it shows the start-up
+   * screen) and starts loading; returns at once.
+   */
   public static Explorer open(
       Stage stage, Dialogs dialogs, Settings settings, TaskExecutor tasks, Runnable exit) {
     return new Explorer(stage, dialogs, settings, tasks, exit);

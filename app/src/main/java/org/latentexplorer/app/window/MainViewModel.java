@@ -50,7 +50,7 @@ public final class MainViewModel {
   static final int TIMELINE_FRAME_MILLIS = 120;
 
   /** The window's title without a model file. */
-  static final String TITLE = "Latent Explorer";
+  public static final String TITLE = "Latent Explorer";
 
   private static final String SHORTCUTS =
       "Ctrl+T\ttrain, pause, resume\n"
