@@ -105,14 +105,11 @@ public final class TrainingViewModel {
             ? 1
             : Math.min(1, (p.epoch() + p.epochFraction()) / Math.max(1, epochs));
     progress.set(done);
-    progressText.set(
-        String.format(
-            Locale.ROOT,
-            "Epoch %d of %d",
-            Math.min(epochs, p.epoch() + (st == RunState.FINISHED ? 0 : 1)),
-            epochs));
+    // The epoch under way (the last one once finished), in the panel and the status bar alike.
+    int epoch = Math.min(epochs, p.epoch() + (st == RunState.FINISHED ? 0 : 1));
+    progressText.set(String.format(Locale.ROOT, "Epoch %d of %d", epoch, epochs));
     stepText.set(String.format("step %,d", p.step()));
-    epochText.set(String.format("epoch %,d / %,d", p.epoch(), epochs));
+    epochText.set(String.format("epoch %,d / %,d", epoch, epochs));
     speedText.set(
         st == RunState.RUNNING && p.samplesPerSecond() > 0
             ? String.format("%,.0f samples/s", p.samplesPerSecond())

@@ -89,6 +89,34 @@ class TrainingViewModelTest {
   }
 
   @Test
+  void thePanelAndTheStatusBarNameTheSameEpoch() throws Exception {
+    startUp();
+    assertEquals(epochIn(vm.progressTextProperty().get()), epochIn(vm.epochTextProperty().get()));
+
+    // Steps until an epoch has ended and the next one is under way.
+    for (int step = 1; workspace.snapshot().progress().epoch() == 0; step++) {
+      assertTrue(step < 50, "twenty images took 50 steps without ending an epoch");
+      int expected = step;
+      vm.step();
+      tasks.runUntil(
+          "step " + step,
+          () ->
+              workspace.snapshot().progress().step() == expected
+                  && workspace.snapshot().state() == RunState.PAUSED);
+    }
+
+    assertEquals("Epoch 2 of 50", vm.progressTextProperty().get());
+    assertEquals(epochIn(vm.progressTextProperty().get()), epochIn(vm.epochTextProperty().get()));
+  }
+
+  /** The first number in {@code text}. */
+  private static int epochIn(String text) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\d+").matcher(text);
+    assertTrue(m.find(), text);
+    return Integer.parseInt(m.group());
+  }
+
+  @Test
   void theStatusBarShowsTheLastNotice() {
     workspace.setNotice("Saved run.lex");
 
