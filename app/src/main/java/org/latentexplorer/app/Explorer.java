@@ -148,11 +148,17 @@ public final class Explorer implements AutoCloseable {
     this.sessions = new Sessions(workspace, autosave);
     ModelFiles files = new ModelFiles(workspace, sessions);
     DatasetOpener opener = new DatasetOpener(workspace, sessions);
+    // Leaves at once; a quit autosaves the run first (Sessions.close), then leaves.
+    Runnable leave =
+        () -> {
+          close();
+          exit.run();
+        };
     // Loading runs in the background while the window is built below; what it hands back reaches
     // the JavaFX thread after this constructor.
     opener.startUp(
         new DatasetChoice.Bundled(BundledDataset.defaultDataset()),
-        () -> started(stage, settings, exit));
+        () -> started(stage, settings, leave));
     this.render = new RenderWorker(workspace.reporter("Could not draw a picture"));
     workspace.sessionProperty().addListener((o, a, b) -> render.setSource(b));
     // Registered before the views' listeners, so that their first request after a rewind is
@@ -226,13 +232,7 @@ public final class Explorer implements AutoCloseable {
             new TimelineView(timeline),
             lessons,
             new LessonView(lessons));
-    Runnable quit =
-        () ->
-            sessions.close(
-                () -> {
-                  close();
-                  exit.run();
-                });
+    Runnable quit = () -> sessions.close(leave);
     this.view = new MainView(main, parts.views(), quit);
     lessons.setOnShow(view::showTab);
     scatter.draws().lessonWantsProperty().bind(lessons.drawsProperty());
@@ -266,13 +266,8 @@ public final class Explorer implements AutoCloseable {
    * Runs once the start-up data set is loaded and its model is being built: the window is built by
    * then, since the opener hands its result to the JavaFX thread after the constructor.
    */
-  private void started(Stage stage, Settings settings, Runnable exit) {
+  private void started(Stage stage, Settings settings, Runnable leave) {
     Scene scene = stage.getScene();
-    Runnable leave =
-        () -> {
-          close();
-          exit.run();
-        };
     if (settings.autotrain()) {
       trainWhenBuilt();
     }
