@@ -1,6 +1,7 @@
 package org.latentexplorer.app.workspace;
 
 import org.latentexplorer.model.nn.Backend;
+import org.latentexplorer.model.train.TrainingSession;
 
 /**
  * Loads data sets and builds a new model for each, confined to the JavaFX thread (loading happens
@@ -18,7 +19,7 @@ public final class DatasetOpener {
 
   /**
    * Loads ND4J and the data set, then builds the default model: all in the background, while the
-   * window already shows; {@code onReady} runs on the JavaFX thread once a model is being built.
+   * window is being built; {@code onReady} runs on the JavaFX thread once a model is being built.
    */
   public void startUp(DatasetChoice initial, Runnable onReady) {
     workspace.setBusy("Loading numerical library\u2026");
@@ -35,12 +36,19 @@ public final class DatasetOpener {
                         workspace.setBackend(description, blasLibrary);
                         workspace.setBusy("Loading " + initial.displayName() + "\u2026");
                       });
-              return LoadedData.of(initial, initial.load());
+              LoadedData loaded = LoadedData.of(initial, initial.load());
+              // The model is built on its trainer thread from here on, while the JavaFX thread may
+              // still be building the window.
+              RunConfig settings = RunConfig.defaults(loaded.all());
+              return new Started(
+                  loaded,
+                  settings,
+                  TrainingSession.start(settings.model(), settings.training(), loaded.split()));
             },
-            loaded -> {
+            started -> {
               workspace.setBusy("");
-              workspace.setData(loaded);
-              sessions.newModel(RunConfig.defaults(loaded.all()));
+              workspace.setData(started.data());
+              sessions.adopt(started.session(), started.settings());
               onReady.run();
             },
             error -> {
@@ -48,6 +56,9 @@ public final class DatasetOpener {
               workspace.setStartupError(Problem.describe(error));
             });
   }
+
+  /** The start-up data set and the run started on it. */
+  private record Started(LoadedData data, RunConfig settings, TrainingSession session) {}
 
   /** Loads another data set and builds a new model for it with the current settings. */
   public void open(DatasetChoice choice) {

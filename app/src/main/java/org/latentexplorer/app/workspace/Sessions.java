@@ -31,6 +31,7 @@ public final class Sessions {
 
   private final Workspace workspace;
   private final Autosave autosave;
+  private boolean disposed;
   private boolean closing;
 
   public Sessions(Workspace workspace, Autosave autosave) {
@@ -48,8 +49,20 @@ public final class Sessions {
         || settings.model().imageWidth() != d.all().width()) {
       settings = settings.forImages(d.all().height(), d.all().width());
     }
-    replace(
-        TrainingSession.start(settings.model(), settings.training(), d.split()), settings, true);
+    adopt(TrainingSession.start(settings.model(), settings.training(), d.split()), settings);
+  }
+
+  /**
+   * Replaces the session with {@code started}, a new run of {@code settings} on the workspace's
+   * data started elsewhere (the old run is autosaved if trained).
+   */
+  void adopt(TrainingSession started, RunConfig settings) {
+    if (disposed) {
+      // The window closed while the run was being started.
+      started.close();
+      return;
+    }
+    replace(started, settings, true);
     workspace.setModelFile(null);
     workspace.setProvenance(null);
   }
@@ -229,6 +242,7 @@ public final class Sessions {
 
   /** Closes the session at once, without saving. */
   public void dispose() {
+    disposed = true;
     TrainingSession s = workspace.session();
     workspace.setSession(null);
     if (s != null) {

@@ -3,6 +3,7 @@ package org.latentexplorer.app.workspace;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -18,6 +19,7 @@ import org.latentexplorer.app.fx.TestThreadTasks;
 import org.latentexplorer.model.io.ModelFile;
 import org.latentexplorer.model.train.RunState;
 import org.latentexplorer.model.train.Snapshot;
+import org.latentexplorer.model.train.TrainingSession;
 
 /**
  * Replacing the training session never loses a trained run, Apply can keep the weights, and a
@@ -62,6 +64,23 @@ class SessionsTest {
     assertNull(workspace.provenanceProperty().get());
     tasks.runUntil("the new model's snapshot", () -> workspace.snapshot() != null);
     assertEquals(0, workspace.snapshot().progress().step());
+  }
+
+  @Test
+  void aRunStartedElsewhereReplacesTheSessionAndIsClosedWhenTheWindowHasGone() {
+    RunConfig c = TrainedRun.config();
+    TrainingSession started =
+        TrainingSession.start(c.model(), c.training(), workspace.data().split());
+    sessions.adopt(started, c);
+    assertSame(started, workspace.session());
+    assertNull(workspace.modelFileProperty().get(), "a new model has no file yet");
+
+    sessions.dispose();
+    TrainingSession late = TrainingSession.start(c.model(), c.training(), workspace.data().split());
+    sessions.adopt(late, c);
+
+    assertNull(workspace.session(), "a closed window takes no new run");
+    assertFalse(late.isAlive(), "and the run's thread has ended");
   }
 
   @Test
