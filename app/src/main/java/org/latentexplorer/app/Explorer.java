@@ -275,6 +275,7 @@ public final class Explorer implements AutoCloseable {
     LiveBenchmark.fromSystemProperties()
         .ifPresent(b -> whenBuilt(() -> b.start(this, scene, leave)));
     started = true;
+    parts.lessons().readBundled();
     if (startLesson != null) {
       parts.lessons().openAtStart(startLesson);
     }

@@ -1,5 +1,6 @@
 package org.latentexplorer.app.lesson;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -120,14 +121,13 @@ public final class LessonView extends VBox {
   public Menu menu() {
     Menu m = new Menu("Lessons");
     m.setId("lessonsMenu");
-    List<String> titles = vm.bundledTitles();
-    for (int i = 0; i < titles.size(); i++) {
-      int index = i;
-      MenuItem item = new MenuItem((i + 1) + ". " + titles.get(i));
-      item.setId("lesson" + (i + 1) + "Item");
-      item.setOnAction(e -> vm.openBundled(index));
-      m.getItems().add(item);
-    }
+    // The bundled lessons' items are added when the menu first opens: their titles are in the
+    // lesson files, which the window's start does not wait for.
+    m.setOnShowing(
+        e -> {
+          m.getItems().addAll(0, bundledItems());
+          m.setOnShowing(null);
+        });
     MenuItem open = new MenuItem("Open lesson\u2026");
     open.setId("openLessonItem");
     open.setOnAction(e -> vm.openFile());
@@ -138,8 +138,22 @@ public final class LessonView extends VBox {
     leave.setId("leaveLessonItem");
     leave.disableProperty().bind(vm.activeProperty().not());
     leave.setOnAction(e -> vm.leave());
-    m.getItems().addAll(new SeparatorMenuItem(), open, save, leave);
+    m.getItems().addAll(open, save, leave);
     return m;
+  }
+
+  private List<MenuItem> bundledItems() {
+    List<String> titles = vm.bundledTitles();
+    List<MenuItem> items = new ArrayList<>();
+    for (int i = 0; i < titles.size(); i++) {
+      int index = i;
+      MenuItem item = new MenuItem((i + 1) + ". " + titles.get(i));
+      item.setId("lesson" + (i + 1) + "Item");
+      item.setOnAction(e -> vm.openBundled(index));
+      items.add(item);
+    }
+    items.add(new SeparatorMenuItem());
+    return items;
   }
 
   /** The small dialog of Save as lesson: title, the three texts, what to hide and lock. */

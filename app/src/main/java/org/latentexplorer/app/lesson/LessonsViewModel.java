@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
@@ -67,7 +69,9 @@ public final class LessonsViewModel {
   private final SetupViewModel setup;
   private final Dialogs dialogs;
   private final Supplier<Window> owner;
-  private final List<Lesson> bundled = new ArrayList<>();
+  // Read on first use, or in the background once the window has started (readBundled): JSON's
+  // first use costs a few hundred milliseconds the window's start does not need to spend.
+  private final FutureTask<List<Lesson>> bundled = new FutureTask<>(LessonsViewModel::parseBundled);
   private final ReadOnlyObjectWrapper<Lesson> current = new ReadOnlyObjectWrapper<>(this, "lesson");
   private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "");
   private final ReadOnlyStringWrapper look = new ReadOnlyStringWrapper(this, "look", "");
@@ -90,14 +94,6 @@ public final class LessonsViewModel {
     this.setup = setup;
     this.dialogs = dialogs;
     this.owner = owner;
-    for (String name : BUNDLED) {
-      try {
-        bundled.add(LessonFile.parse(name, resource(name)));
-      } catch (LessonFormatException e) {
-        // The bundled lessons are tested; one that fails here is a build defect.
-        throw new IllegalStateException(e.getMessage(), e);
-      }
-    }
     current.addListener((o, a, b) -> show(b));
     active.bind(current.isNotNull());
     hasSweep.bind(Bindings.createBooleanBinding(() -> sweep() != null, current));
@@ -105,6 +101,27 @@ public final class LessonsViewModel {
     draws.bind(
         Bindings.createBooleanBinding(
             () -> current.get() != null && current.get().draws(), current));
+  }
+
+  private static List<Lesson> parseBundled() {
+    List<Lesson> lessons = new ArrayList<>();
+    for (String name : BUNDLED) {
+      try {
+        lessons.add(LessonFile.parse(name, resource(name)));
+      } catch (LessonFormatException e) {
+        // The bundled lessons are tested; one that fails here is a build defect.
+        throw new IllegalStateException(e.getMessage(), e);
+      }
+    }
+    return List.copyOf(lessons);
+  }
+
+  /**
+   * Reads the bundled lessons in the background, so that the Lessons menu opens at once; if it
+   * opens first, it reads them itself.
+   */
+  public void readBundled() {
+    workspace.tasks().runInBackground(() -> bundled(), ok -> {}, error -> {});
   }
 
   private static byte[] resource(String name) {
@@ -136,18 +153,28 @@ public final class LessonsViewModel {
 
   /** The bundled lessons' titles, in the order of the menu. */
   public List<String> bundledTitles() {
-    return bundled.stream().map(Lesson::title).toList();
+    return bundled().stream().map(Lesson::title).toList();
   }
 
-  /** The bundled lessons, in the order of the menu. */
+  /** The bundled lessons, in the order of the menu; waits while another thread reads them. */
   List<Lesson> bundled() {
-    return List.copyOf(bundled);
+    bundled.run();
+    try {
+      return bundled.get();
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException r
+          ? r
+          : new IllegalStateException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while reading the bundled lessons", e);
+    }
   }
 
   /** Opens the bundled lesson at {@code index} of {@link #bundledTitles()}. */
   public void openBundled(int index) {
     try {
-      apply(BUNDLED.get(index), bundled.get(index));
+      apply(BUNDLED.get(index), bundled().get(index));
     } catch (LessonFormatException e) {
       workspace.report(new Problem(OPEN_FAILED, e.getMessage()));
     }
