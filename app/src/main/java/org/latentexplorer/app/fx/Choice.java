@@ -6,7 +6,7 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.scene.control.ComboBox;
+import javafx.scene.control.ChoiceBox;
 import javafx.util.StringConverter;
 
 /**
@@ -73,8 +73,8 @@ public final class Choice<T> {
   }
 
   /** A drop-down list of the options, bound both ways to the value picked. */
-  public ComboBox<T> comboBox() {
-    ComboBox<T> box = new ComboBox<>(options);
+  public ChoiceBox<T> choiceBox() {
+    ChoiceBox<T> box = new ChoiceBox<>(options);
     box.setConverter(labels);
     box.valueProperty().bindBidirectional(value);
     return box;

@@ -4,7 +4,7 @@ import javafx.beans.value.ObservableValue;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
-import javafx.scene.control.ComboBox;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Tooltip;
@@ -49,7 +49,7 @@ public final class InterpolationView extends VBox {
     random.setOnAction(e -> vm.randomPair());
     Button swap = button("swapButton", "Swap", "Walk the path the other way");
     swap.setOnAction(e -> vm.swap());
-    ComboBox<?> path = vm.pathChoice().comboBox();
+    ChoiceBox<?> path = vm.pathChoice().choiceBox();
     path.setId("pathBox");
     path.setTooltip(
         new Tooltip(

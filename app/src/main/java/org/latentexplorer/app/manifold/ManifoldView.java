@@ -6,7 +6,7 @@ import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
-import javafx.scene.control.ComboBox;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
@@ -111,8 +111,8 @@ public final class ManifoldView extends HBox {
                         + vm.gridSizeProperty().get(),
                 vm.gridSizeProperty()));
 
-    ComboBox<Integer> dimA = dimensionBox("dimABox", vm, true);
-    ComboBox<Integer> dimB = dimensionBox("dimBBox", vm, false);
+    ChoiceBox<Integer> dimA = dimensionBox("dimABox", vm, true);
+    ChoiceBox<Integer> dimB = dimensionBox("dimBBox", vm, false);
     CheckBox pca = new CheckBox("PCA plane");
     pca.setId("pcaBox");
     pca.selectedProperty().bindBidirectional(vm.pcaPlaneProperty());
@@ -148,7 +148,7 @@ public final class ManifoldView extends HBox {
     gridText.textProperty().bind(vm.gridTextProperty());
 
     gridText.setMinHeight(Region.USE_PREF_SIZE);
-    ComboBox<?> output = vm.outputChoice().comboBox();
+    ChoiceBox<?> output = vm.outputChoice().choiceBox();
     output.setId("manifoldOutputBox");
     output.setMaxWidth(Double.MAX_VALUE);
     output.setTooltip(
@@ -157,7 +157,7 @@ public final class ManifoldView extends HBox {
                 + " what the likelihood's noise looks like"));
     Label show = new Label("Show");
     show.setLabelFor(output);
-    ComboBox<?> spacing = vm.spacingChoice().comboBox();
+    ChoiceBox<?> spacing = vm.spacingChoice().choiceBox();
     spacing.setId("spacingBox");
     spacing.setMaxWidth(Double.MAX_VALUE);
     spacing.setTooltip(
@@ -233,10 +233,10 @@ public final class ManifoldView extends HBox {
     return r;
   }
 
-  private static ComboBox<Integer> dimensionBox(String id, ManifoldViewModel vm, boolean first) {
+  private static ChoiceBox<Integer> dimensionBox(String id, ManifoldViewModel vm, boolean first) {
     // Its own copy of the dimensions: replacing the items would otherwise clear the value after
     // it was set, depending on listener order.
-    ComboBox<Integer> box = new ComboBox<>();
+    ChoiceBox<Integer> box = new ChoiceBox<>();
     box.setId(id);
     box.setConverter(
         new StringConverter<>() {
@@ -250,16 +250,6 @@ public final class ManifoldView extends HBox {
             return Integer.parseInt(s.substring(1)) - 1;
           }
         });
-    box.setCellFactory(
-        list ->
-            new javafx.scene.control.ListCell<>() {
-              @Override
-              protected void updateItem(Integer item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty || item == null ? "" : "z" + (item + 1));
-              }
-            });
-    box.setButtonCell(box.getCellFactory().call(null));
     javafx.beans.property.IntegerProperty p = first ? vm.dimAProperty() : vm.dimBProperty();
     Runnable sync =
         () -> {

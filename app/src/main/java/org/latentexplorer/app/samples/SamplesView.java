@@ -4,7 +4,7 @@ import javafx.beans.value.ObservableValue;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
-import javafx.scene.control.ComboBox;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.Image;
@@ -36,7 +36,7 @@ public final class SamplesView extends VBox {
     CheckBox auto = new CheckBox("Auto-refresh while training");
     auto.setId("autoRefreshBox");
     auto.selectedProperty().bindBidirectional(vm.autoRefreshProperty());
-    ComboBox<?> output = vm.outputChoice().comboBox();
+    ChoiceBox<?> output = vm.outputChoice().choiceBox();
     output.setId("samplesOutputBox");
     output.setTooltip(
         new Tooltip(

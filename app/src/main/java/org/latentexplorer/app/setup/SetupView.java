@@ -6,7 +6,7 @@ import javafx.beans.property.BooleanProperty;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
-import javafx.scene.control.ComboBox;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
@@ -34,7 +34,7 @@ public final class SetupView extends VBox {
     getStyleClass().add("setup");
     setSpacing(6);
 
-    ComboBox<?> datasetBox = comboBox(vm.datasetChoice());
+    ChoiceBox<?> datasetBox = choiceBox(vm.datasetChoice());
     datasetBox.setId("datasetBox");
     datasetBox.setTooltip(new Tooltip("The images to train on; bundled sets work offline"));
     HBox.setHgrow(datasetBox, Priority.ALWAYS);
@@ -308,8 +308,8 @@ public final class SetupView extends VBox {
   }
 
   /** A drop-down list of the choice's options, showing their labels. */
-  private static <T> ComboBox<T> comboBox(Choice<T> choice) {
-    ComboBox<T> box = choice.comboBox();
+  private static <T> ChoiceBox<T> choiceBox(Choice<T> choice) {
+    ChoiceBox<T> box = choice.choiceBox();
     box.setMaxWidth(Double.MAX_VALUE);
     return box;
   }
@@ -323,7 +323,7 @@ public final class SetupView extends VBox {
       Choice<?> choice,
       String tip,
       BooleanProperty enabled) {
-    ComboBox<?> box = comboBox(choice);
+    ChoiceBox<?> box = choiceBox(choice);
     box.setId(id);
     box.setTooltip(new Tooltip(tip));
     Label l = new Label(label);
