@@ -143,6 +143,15 @@ class ExplorerUiTest {
     await("the exported picture", 20, () -> Files.isRegularFile(png));
     java.awt.image.BufferedImage exported = javax.imageio.ImageIO.read(png.toFile());
     assertEquals((int) manifold().getWidth(), exported.getWidth());
+    // A view in a tab never opened joins the window to be exported as it would show.
+    Path bound = dir.resolve("bound.png");
+    dialogs.export = bound;
+    clickMenu(robot, "File", "Export", "Bound against L as PNG\u2026");
+    await("the exported bound", 20, () -> Files.isRegularFile(bound));
+    java.awt.image.BufferedImage boundPicture = javax.imageio.ImageIO.read(bound.toFile());
+    double boundWidth = onFx(() -> explorer.parts().boundView().getWidth());
+    assertTrue(boundWidth > 100, "the bound view was laid out: " + boundWidth);
+    assertEquals((int) Math.ceil(boundWidth), boundPicture.getWidth());
     Path csv = dir.resolve("curves.csv");
     dialogs.export = csv;
     clickMenu(robot, "File", "Export", "Curves as CSV\u2026");
@@ -300,8 +309,8 @@ class ExplorerUiTest {
 
     robot.clickOn("#familyBox").clickOn("WAE-MMD");
 
-    javafx.scene.control.ComboBox<?> posterior =
-        robot.lookup("#posteriorBox").queryAs(javafx.scene.control.ComboBox.class);
+    javafx.scene.control.ChoiceBox<?> posterior =
+        robot.lookup("#posteriorBox").queryAs(javafx.scene.control.ChoiceBox.class);
     assertEquals(org.latentexplorer.model.vae.Posterior.DETERMINISTIC, posterior.getValue());
     assertFalse(robot.lookup("#lambdaField").query().isDisabled(), "a WAE has a lambda");
     assertTrue(robot.lookup("#betaField").query().isDisabled(), "and no beta");

@@ -1,6 +1,7 @@
 package org.latentexplorer.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.latentexplorer.app.Awaits.await;
 import static org.latentexplorer.app.Awaits.onFx;
@@ -101,6 +102,40 @@ class StartupUiTest {
           Button train = robot.lookup("#trainButton").queryButton();
           return train != null && !train.isDisabled();
         });
+  }
+
+  @Test
+  void theTabsThatDoNotShowAtStartJoinTheWindowWhenFirstSelected() throws Exception {
+    Settings settings =
+        new Settings(
+            Files.createDirectories(dir.resolve("home")), false, false, Duration.ofMinutes(10));
+    explorer =
+        onFx(
+            () ->
+                Explorer.open(
+                    stage, new ScriptedDialogs(), settings, new FxTaskExecutor(), () -> {}));
+    Explorer.Parts parts = explorer.parts();
+    assertTrue(onFx(() -> parts.samplesView().getScene() != null), "the tab that shows");
+    assertTrue(onFx(() -> parts.drawView().getScene() == null), "Draw before it is selected");
+    assertTrue(onFx(() -> parts.compareView().getScene() == null), "Compare before it is selected");
+    assertFalse(onFx(() -> explorer.view().showing(parts.drawView()).get()));
+
+    onFx(
+        () -> {
+          explorer.view().showTab("draw");
+          explorer.view().showTab("compare");
+          return null;
+        });
+
+    assertTrue(onFx(() -> parts.drawView().getScene() == stage.getScene()), "Draw once selected");
+    assertTrue(onFx(() -> parts.compareView().getScene() == stage.getScene()), "and Compare");
+    onFx(
+        () -> {
+          explorer.view().showTab("draw");
+          return null;
+        });
+    assertTrue(onFx(() -> explorer.view().showing(parts.drawView()).get()), "Draw shows");
+    assertFalse(onFx(() -> explorer.view().showing(parts.samplesView()).get()), "Samples does not");
   }
 
   private static double[] sceneSize(Scene scene) {

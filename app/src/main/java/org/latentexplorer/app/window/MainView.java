@@ -74,6 +74,7 @@ public final class MainView extends BorderPane {
   private final Views views;
   private final TabPane tabs = new TabPane();
   private final TabPane lookInside = new TabPane();
+  private final java.util.Map<Tab, Node> contentOf = new java.util.HashMap<>();
   private Tab exploreTab;
 
   /**
@@ -111,9 +112,8 @@ public final class MainView extends BorderPane {
     VBox.setVgrow(explore, Priority.ALWAYS);
     exploreTab = new Tab("Explore", exploreWithTimeline);
     exploreTab.setId("exploreTab");
-    Tab compareTab = new Tab("Compare", card("Compare models", views.compare()));
+    Tab compareTab = lazyTab("Compare", "compareTab", card("Compare models", views.compare()));
     views.compare().setOnExport(this::exportComparison);
-    compareTab.setId("compareTab");
     tabs.getTabs().addAll(exploreTab, compareTab);
     tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
     vm.exploreShownProperty().bind(exploreTab.selectedProperty());
@@ -134,20 +134,15 @@ public final class MainView extends BorderPane {
    * tab puts on the scatter (a drawn digit's posterior, a path) is seen beside it.
    */
   private Node lookInside() {
-    Tab samples = new Tab("Samples", views.samples());
-    samples.setId("samplesTab");
-    Tab health = new Tab("Health", views.health());
-    health.setId("healthTab");
-    Tab interpolation = new Tab("Interpolate", views.interpolation());
-    interpolation.setId("interpolateTab");
-    Tab bound = new Tab("Bound", views.bound());
-    bound.setId("boundTab");
-    Tab draw = new Tab("Draw", views.draw());
-    draw.setId("drawTab");
-    lookInside.getTabs().addAll(samples, draw, interpolation, health, bound);
-    Tab holes = new Tab("Prior holes", views.holes());
-    holes.setId("priorHolesTab");
-    lookInside.getTabs().add(holes);
+    lookInside
+        .getTabs()
+        .addAll(
+            lazyTab("Samples", "samplesTab", views.samples()),
+            lazyTab("Draw", "drawTab", views.draw()),
+            lazyTab("Interpolate", "interpolateTab", views.interpolation()),
+            lazyTab("Health", "healthTab", views.health()),
+            lazyTab("Bound", "boundTab", views.bound()),
+            lazyTab("Prior holes", "priorHolesTab", views.holes()));
     lookInside.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
     lookInside.getStyleClass().add("inspect-tabs");
     VBox box = new VBox(lookInside);
@@ -158,12 +153,31 @@ public final class MainView extends BorderPane {
   }
 
   /**
+   * A tab that takes {@code content} into the window when it is first selected: the window's first
+   * style and layout pass, at start-up, then covers only what shows.
+   */
+  private Tab lazyTab(String title, String id, Node content) {
+    Tab tab = new Tab(title);
+    tab.setId(id);
+    contentOf.put(tab, content);
+    // Also when the tab pane selects its first tab as the tab is added.
+    tab.selectedProperty()
+        .addListener(
+            (o, was, selected) -> {
+              if (selected && tab.getContent() == null) {
+                tab.setContent(content);
+              }
+            });
+    return tab;
+  }
+
+  /**
    * Whether {@code content} is on screen: the Explore tab shows and, for the views in the tabs
    * beside the scatter, their tab is the one selected. Views draw their pictures only then.
    */
   public BooleanExpression showing(Node content) {
     for (Tab t : lookInside.getTabs()) {
-      if (t.getContent() == content) {
+      if (contentOf.get(t) == content) {
         return exploreTab.selectedProperty().and(t.selectedProperty());
       }
     }
@@ -319,7 +333,16 @@ public final class MainView extends BorderPane {
     a.show();
   }
 
-  private static Image snapshot(Node node) {
+  /** A picture of {@code node}, which joins the window first if its tab was never opened. */
+  private Image snapshot(Node node) {
+    if (node.getScene() == null) {
+      contentOf.forEach(
+          (tab, content) -> {
+            if (tab.getContent() == null) {
+              tab.setContent(content);
+            }
+          });
+    }
     SnapshotParameters p = new SnapshotParameters();
     p.setFill(Color.WHITE);
     return node.snapshot(p, null);
