@@ -3,7 +3,7 @@
 # its launch until its window is drawn and settled. The image build adds them to the runtime's
 # class-data sharing archive, so they are mapped ready-made instead of being read from the
 # compressed module image one by one (about 0.2 s to the window, 0.4 s to the first frame).
-# Class-path classes are left out: their archive would be tied to the folder the image sits in.
+# Class-path classes are left out here: src/main/sh/archive-app-classes.sh archives them on top.
 # Run after an image build, where xvfb-run, xdotool and ImageMagick exist:
 #   bash jlink/src/test/image/make-classlist.sh jlink/target/image/latent-explorer
 set -euo pipefail
