@@ -19,7 +19,7 @@ mkdir -p "$(dirname "$out")"
   echo "# JDK and JavaFX classes loaded while Latent Explorer starts and draws its window, for the"
   echo "# runtime's class-data sharing archive (-Xshare:dump). Made by"
   echo "# jlink/src/test/image/make-classlist.sh; names missing from the runtime are skipped."
-  grep -E 'source: (jrt:/|shared objects file)' "$log" | awk '{print $2}' |
+  grep -E 'source: (jrt:/|shared objects file$)' "$log" | awk '{print $2}' |
     grep -vE '\$\$Lambda|/0x|\.0x' | tr . / | LC_ALL=C sort -u
 } >"$out"
 echo "$(grep -vc '^#' "$out") classes in $out"
