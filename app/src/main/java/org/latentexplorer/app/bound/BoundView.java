@@ -9,13 +9,13 @@ import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
 import javafx.util.StringConverter;
+import org.latentexplorer.app.fx.Tooltips;
 
 /**
  * The bound's tightness: a button, its progress and cancel, and the chart of the estimate against L
@@ -40,11 +40,11 @@ public final class BoundView extends VBox {
     start.setId("boundStartButton");
     start.disableProperty().bind(vm.canStartProperty().not());
     start.setOnAction(e -> vm.start());
-    start.setTooltip(
-        new Tooltip(
-            "The importance-sampled log p(x) with L = 1 to 5,000 samples on "
-                + BoundViewModel.IMAGES
-                + " test images, the same draws nested (VAE only)"));
+    Tooltips.install(
+        start,
+        "The importance-sampled log p(x) with L = 1 to 5,000 samples on "
+            + BoundViewModel.IMAGES
+            + " test images, the same draws nested (VAE only)");
     Button cancel = new Button("Cancel");
     cancel.setId("boundCancelButton");
     cancel.disableProperty().bind(vm.runningProperty().not());
@@ -124,15 +124,14 @@ public final class BoundView extends VBox {
       XYChart.Data<Number, Number> d = new XYChart.Data<>(p.log10Samples(), p.estimate());
       Circle dot = new Circle(3.5);
       dot.setStyle(MARKER);
-      Tooltip.install(
+      Tooltips.install(
           dot,
-          new Tooltip(
-              String.format(
-                  Locale.ROOT,
-                  "L = %,d: %.2f \u00b1 %.2f nats",
-                  p.samples(),
-                  p.estimate(),
-                  p.standardError())));
+          String.format(
+              Locale.ROOT,
+              "L = %,d: %.2f \u00b1 %.2f nats",
+              p.samples(),
+              p.estimate(),
+              p.standardError()));
       d.setNode(dot);
       estimate.getData().add(d);
     }

@@ -19,7 +19,6 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.control.Tooltip;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.GridPane;
@@ -29,6 +28,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.latentexplorer.app.fx.Dialogs;
+import org.latentexplorer.app.fx.Tooltips;
 
 /**
  * Models side by side, one row each: name, numbers (sortable columns), scatter, manifold, samples
@@ -52,20 +52,20 @@ public final class CompareView extends VBox {
     current.setId("compareCurrentButton");
     current.getStyleClass().add("accent");
     current.setOnAction(e -> vm.addCurrentRun());
-    current.setTooltip(new Tooltip("Evaluate the model being trained, as it is now"));
+    Tooltips.install(current, "Evaluate the model being trained, as it is now");
     Button file = new Button("Add model file\u2026");
     file.setId("compareFileButton");
     file.setOnAction(e -> dialogs.openModel(owner.get()).ifPresent(vm::addFile));
     ToggleButton sweep = new ToggleButton("Sweep\u2026");
     sweep.setId("sweepButton");
-    sweep.setTooltip(
-        new Tooltip(
-            "Train one model per value of one setting, the others as in the setup form, and"
-                + " compare them"));
+    Tooltips.install(
+        sweep,
+        "Train one model per value of one setting, the others as in the setup form, and"
+            + " compare them");
     Button clear = new Button("Clear");
     clear.setOnAction(e -> vm.clear());
     export.setId("compareExportButton");
-    export.setTooltip(new Tooltip("Every model's name, numbers and prior samples in one picture"));
+    Tooltips.install(export, "Every model's name, numbers and prior samples in one picture");
     export.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(vm.rows()));
     ProgressIndicator spinner = new ProgressIndicator();
     spinner.setPrefSize(18, 18);
@@ -133,14 +133,14 @@ public final class CompareView extends VBox {
     TextField values = new TextField();
     values.setId("sweepValues");
     values.setPrefColumnCount(16);
-    values.setTooltip(new Tooltip("Values separated by commas"));
+    Tooltips.install(values, "Values separated by commas");
     axis.valueProperty().addListener((o, a, b) -> values.setText(vm.defaultSweepValues(b)));
     axis.setValue("latent");
     TextField epochs = new TextField(Integer.toString(CompareViewModel.DEFAULT_SWEEP_EPOCHS));
     epochs.setId("sweepEpochs");
     epochs.setPrefColumnCount(3);
-    epochs.setTooltip(
-        new Tooltip("Epochs each model trains; the other training settings are the form's"));
+    Tooltips.install(
+        epochs, "Epochs each model trains; the other training settings are the form's");
     Button start = new Button("Start");
     start.setId("sweepStart");
     start.getStyleClass().add("accent");

@@ -20,7 +20,6 @@ import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
@@ -30,6 +29,7 @@ import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
 import javafx.scene.shape.Line;
 import javafx.util.StringConverter;
+import org.latentexplorer.app.fx.Tooltips;
 
 /**
  * The learning curves, confined to the JavaFX thread: two line charts (the objective above, the
@@ -75,19 +75,19 @@ public final class CurvesView extends VBox {
     CheckBox log = new CheckBox("Log scale");
     log.setId("logScaleBox");
     log.selectedProperty().bindBidirectional(vm.logScaleProperty());
-    log.setTooltip(
-        new Tooltip("Samples seen on a logarithmic axis, as in the AEVB paper's" + " figures"));
+    Tooltips.install(
+        log, "Samples seen on a logarithmic axis, as in the AEVB paper's" + " figures");
     ChoiceBox<CurveUnits> units =
         new ChoiceBox<>(FXCollections.observableArrayList(CurveUnits.values()));
     units.setId("unitsBox");
     units.valueProperty().bindBidirectional(vm.unitsProperty());
     units.visibleProperty().bind(vm.unitsChoosableProperty());
     units.managedProperty().bind(vm.unitsChoosableProperty());
-    units.setTooltip(
-        new Tooltip(
-            "A Gaussian decoder on 8-bit pixels is scored on dequantised pixels: the curves show"
-                + " the bound on the probability of the discrete image, per image in nats or"
-                + " per pixel in bits"));
+    Tooltips.install(
+        units,
+        "A Gaussian decoder on 8-bit pixels is scored on dequantised pixels: the curves show"
+            + " the bound on the probability of the discrete image, per image in nats or"
+            + " per pixel in bits");
     Region spring = new Region();
     HBox.setHgrow(spring, Priority.ALWAYS);
     Label l = new Label("L");
@@ -95,17 +95,17 @@ public final class CurvesView extends VBox {
     samples.setId("estimateSamplesField");
     samples.setPrefColumnCount(4);
     samples.textProperty().bindBidirectional(vm.estimateSamplesProperty());
-    samples.setTooltip(new Tooltip("Importance samples per image (1 to 5000)"));
+    Tooltips.install(samples, "Importance samples per image (1 to 5000)");
     Button estimate = new Button("Estimate log p(x)");
     estimate.setId("estimateButton");
     estimate.disableProperty().bind(vm.canEstimateProperty().not());
     estimate.setOnAction(e -> vm.estimate());
-    estimate.setTooltip(
-        new Tooltip(
-            "Importance-sampled marginal log-likelihood on "
-                + CurvesViewModel.ESTIMATE_IMAGES
-                + " test images (VAE only); training waits while it"
-                + " runs"));
+    Tooltips.install(
+        estimate,
+        "Importance-sampled marginal log-likelihood on "
+            + CurvesViewModel.ESTIMATE_IMAGES
+            + " test images (VAE only); training waits while it"
+            + " runs");
     HBox controls = new HBox(8, log, units, spring, l, samples, estimate);
     controls.setAlignment(Pos.CENTER_LEFT);
     Label result = new Label();
@@ -203,7 +203,7 @@ public final class CurvesView extends VBox {
         if (line.markers()) {
           Circle dot = new Circle(4);
           dot.getStyleClass().addAll("estimate-marker", line.styleClass());
-          Tooltip.install(dot, new Tooltip(line.markerText(i)));
+          Tooltips.install(dot, line.markerText(i));
           d.setNode(dot);
         }
         data.add(d);
@@ -243,7 +243,7 @@ public final class CurvesView extends VBox {
     legend.getChildren().clear();
     for (LegendEntry entry : entries) {
       CheckBox box = new CheckBox(entry.name());
-      box.setTooltip(new Tooltip(entry.tooltip()));
+      Tooltips.install(box, entry.tooltip());
       box.setSelected(vm.isVisible(entry));
       box.setId(entry.id());
       Line swatch = new Line(0, 0, 16, 0);

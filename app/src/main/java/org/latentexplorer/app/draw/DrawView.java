@@ -9,7 +9,6 @@ import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
-import javafx.scene.control.Tooltip;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.input.MouseEvent;
@@ -21,6 +20,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.latentexplorer.app.fx.Dialogs;
+import org.latentexplorer.app.fx.Tooltips;
 
 /**
  * The drawing pad, shown large with square pixels, beside its reconstruction; under them the score
@@ -51,7 +51,7 @@ public final class DrawView extends VBox {
 
     Button open = new Button("Open image\u2026");
     open.setId("drawOpenButton");
-    open.setTooltip(new Tooltip("Put a picture on the pad, in grey at the model's image size"));
+    Tooltips.install(open, "Put a picture on the pad, in grey at the model's image size");
     open.setOnAction(e -> dialogs.openImage(owner.get()).ifPresent(vm::openImage));
     Button undo = new Button("Undo");
     undo.setId("drawUndoButton");
@@ -64,7 +64,7 @@ public final class DrawView extends VBox {
     brush.setId("drawBrushSlider");
     brush.valueProperty().bindBidirectional(vm.brushProperty());
     brush.setPrefWidth(110);
-    brush.setTooltip(new Tooltip("How wide the soft brush is"));
+    Tooltips.install(brush, "How wide the soft brush is");
     Label brushLabel = new Label("Brush");
     brushLabel.setLabelFor(brush);
     HBox brushBox = new HBox(6, brushLabel, brush);
@@ -77,7 +77,7 @@ public final class DrawView extends VBox {
         MouseEvent.MOUSE_PRESSED, e -> vm.beginStroke(e.getX() / scale, e.getY() / scale));
     pad.addEventHandler(
         MouseEvent.MOUSE_DRAGGED, e -> vm.strokeTo(e.getX() / scale, e.getY() / scale));
-    Tooltip.install(pad, new Tooltip("Drag to draw, or drop an image file here"));
+    Tooltips.install(pad, "Drag to draw, or drop an image file here");
     setOnDragOver(
         e -> {
           if (e.getDragboard().hasFiles()) {

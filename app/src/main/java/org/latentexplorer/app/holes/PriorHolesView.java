@@ -6,7 +6,6 @@ import javafx.geometry.Pos;
 import javafx.scene.Group;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.Tooltip;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.BorderPane;
@@ -23,6 +22,7 @@ import javafx.scene.paint.CycleMethod;
 import javafx.scene.paint.LinearGradient;
 import javafx.scene.paint.Stop;
 import javafx.scene.shape.Rectangle;
+import org.latentexplorer.app.fx.Tooltips;
 
 /**
  * Three maps side by side on one plane and one colour scale: where the test images' codes go
@@ -42,7 +42,7 @@ public final class PriorHolesView extends VBox {
     Button refresh = new Button("Refresh");
     refresh.setId("refreshHolesButton");
     refresh.setOnAction(e -> vm.refresh());
-    refresh.setTooltip(new Tooltip("Compute the maps again with the newest weights"));
+    Tooltips.install(refresh, "Compute the maps again with the newest weights");
     HBox top = new HBox(8, refresh, plane);
     top.setAlignment(Pos.CENTER_LEFT);
     HBox.setHgrow(plane, Priority.ALWAYS);

@@ -7,13 +7,13 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
-import javafx.scene.control.Tooltip;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.latentexplorer.app.fx.Tooltips;
 
 /**
  * The interpolation tab: the two end images with buttons to pick them, the path and its steps, the
@@ -51,10 +51,10 @@ public final class InterpolationView extends VBox {
     swap.setOnAction(e -> vm.swap());
     ChoiceBox<?> path = vm.pathChoice().choiceBox();
     path.setId("pathBox");
-    path.setTooltip(
-        new Tooltip(
-            "A straight line between the codes, or the great circle between their directions"
-                + " (slerp), which stays where a Gaussian prior puts its mass"));
+    Tooltips.install(
+        path,
+        "A straight line between the codes, or the great circle between their directions"
+            + " (slerp), which stays where a Gaussian prior puts its mass");
     Slider steps =
         new Slider(InterpolationViewModel.MIN_STEPS, InterpolationViewModel.MAX_STEPS, 10);
     steps.setId("stepsSlider");
@@ -90,7 +90,7 @@ public final class InterpolationView extends VBox {
     Slider handle = new Slider(0, 1, 0.5);
     handle.setId("handleSlider");
     handle.valueProperty().bindBidirectional(vm.positionProperty());
-    handle.setTooltip(new Tooltip("Slide along the path from A to B"));
+    Tooltips.install(handle, "Slide along the path from A to B");
     handle.setPrefWidth(240);
     Label handleLabel = new Label("Along the path: A to B");
     handleLabel.getStyleClass().add("hint");
@@ -110,7 +110,7 @@ public final class InterpolationView extends VBox {
   private static Button button(String id, String text, String tip) {
     Button b = new Button(text);
     b.setId(id);
-    b.setTooltip(new Tooltip(tip));
+    Tooltips.install(b, tip);
     return b;
   }
 

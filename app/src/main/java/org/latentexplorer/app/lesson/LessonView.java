@@ -19,12 +19,12 @@ import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.latentexplorer.app.fx.Tooltips;
 
 /**
  * The lesson panel beside the explorer (its title, what to look at, what to try, what to expect, in
@@ -51,7 +51,7 @@ public final class LessonView extends VBox {
     title.setMaxWidth(Double.MAX_VALUE);
     ToggleButton collapse = new ToggleButton("Hide");
     collapse.setId("lessonCollapse");
-    collapse.setTooltip(new Tooltip("Fold the explanation away (the lesson stays)"));
+    Tooltips.install(collapse, "Fold the explanation away (the lesson stays)");
     collapse
         .textProperty()
         .bind(
@@ -60,7 +60,7 @@ public final class LessonView extends VBox {
                 .otherwise("Hide"));
     Button leave = new Button("Leave");
     leave.setId("leaveLessonButton");
-    leave.setTooltip(new Tooltip("Show all the setup controls again; the model stays"));
+    Tooltips.install(leave, "Show all the setup controls again; the model stays");
     leave.setOnAction(e -> vm.leave());
     // The buttons keep their words; the title wraps instead.
     collapse.setMinWidth(Region.USE_PREF_SIZE);
@@ -74,7 +74,7 @@ public final class LessonView extends VBox {
     sweep.visibleProperty().bind(vm.hasSweepProperty());
     sweep.managedProperty().bind(vm.hasSweepProperty());
     sweep.disableProperty().bind(vm.canSweepProperty().not());
-    sweep.setTooltip(new Tooltip("Train one short run for each value and compare them"));
+    Tooltips.install(sweep, "Train one short run for each value and compare them");
     sweep.setOnAction(e -> vm.runSweep());
 
     VBox text =

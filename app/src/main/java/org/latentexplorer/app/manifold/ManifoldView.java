@@ -10,7 +10,6 @@ import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
-import javafx.scene.control.Tooltip;
 import javafx.scene.image.ImageView;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.HBox;
@@ -21,6 +20,7 @@ import javafx.scene.shape.Circle;
 import javafx.scene.shape.Polyline;
 import javafx.util.StringConverter;
 import org.controlsfx.control.RangeSlider;
+import org.latentexplorer.app.fx.Tooltips;
 
 /**
  * The manifold: the grid of decodings with a draggable cursor on the left; on the right the
@@ -54,7 +54,7 @@ public final class ManifoldView extends HBox {
     cursorText.setId("cursorText");
     cursorText.getStyleClass().add("hint");
     cursorText.textProperty().bind(vm.cursorTextProperty());
-    Tooltip.install(cursorView, new Tooltip("The decoding at the cursor: drag on the grid"));
+    Tooltips.install(cursorView, "The decoding at the cursor: drag on the grid");
 
     RangeSlider rangeA = range("rangeA", vm.lowAProperty(), vm.highAProperty());
     RangeSlider rangeB = range("rangeB", vm.lowBProperty(), vm.highBProperty());
@@ -94,7 +94,7 @@ public final class ManifoldView extends HBox {
     grid.setMajorTickUnit(1);
     grid.setMinorTickCount(0);
     grid.setSnapToTicks(true);
-    grid.setTooltip(new Tooltip("Tiles per side of the grid"));
+    Tooltips.install(grid, "Tiles per side of the grid");
     grid.valueProperty()
         .addListener((o, a, b) -> vm.gridSizeProperty().set((int) Math.round(b.doubleValue())));
     vm.gridSizeProperty().addListener((o, a, b) -> grid.setValue(b.intValue()));
@@ -116,10 +116,10 @@ public final class ManifoldView extends HBox {
     CheckBox pca = new CheckBox("PCA plane");
     pca.setId("pcaBox");
     pca.selectedProperty().bindBidirectional(vm.pcaPlaneProperty());
-    pca.setTooltip(
-        new Tooltip(
-            "The plane of the top two principal directions of the encoded"
-                + " test set, through its mean"));
+    Tooltips.install(
+        pca,
+        "The plane of the top two principal directions of the encoded"
+            + " test set, through its mean");
     dimA.disableProperty().bind(pca.selectedProperty());
     dimB.disableProperty().bind(pca.selectedProperty());
     HBox planeRow = new HBox(6, new Label("x"), dimA, new Label("y"), dimB);
@@ -151,29 +151,29 @@ public final class ManifoldView extends HBox {
     ChoiceBox<?> output = vm.outputChoice().choiceBox();
     output.setId("manifoldOutputBox");
     output.setMaxWidth(Double.MAX_VALUE);
-    output.setTooltip(
-        new Tooltip(
-            "The decoder's mean image at each point, or one image drawn from p(x|z) there:"
-                + " what the likelihood's noise looks like"));
+    Tooltips.install(
+        output,
+        "The decoder's mean image at each point, or one image drawn from p(x|z) there:"
+            + " what the likelihood's noise looks like");
     Label show = new Label("Show");
     show.setLabelFor(output);
     ChoiceBox<?> spacing = vm.spacingChoice().choiceBox();
     spacing.setId("spacingBox");
     spacing.setMaxWidth(Double.MAX_VALUE);
-    spacing.setTooltip(
-        new Tooltip(
-            "Tiles evenly spaced over the ranges, or at the Gaussian quantiles"
-                + " \u03a6\u207b\u00b9((i + \u00bd) / n) as in the AEVB paper's manifold figure:"
-                + " every tile then covers the same prior probability"));
+    Tooltips.install(
+        spacing,
+        "Tiles evenly spaced over the ranges, or at the Gaussian quantiles"
+            + " \u03a6\u207b\u00b9((i + \u00bd) / n) as in the AEVB paper's manifold figure:"
+            + " every tile then covers the same prior probability");
     CheckBox holes = new CheckBox("Show prior holes");
     holes.setId("holesOverlayBox");
     holes.selectedProperty().bindBidirectional(vm.holesOverlayProperty());
     holes.disableProperty().bind(vm.latentDimProperty().lessThan(2));
-    holes.setTooltip(
-        new Tooltip(
-            "Colour the tiles where the prior p(z) has mass but the test images' codes are"
-                + " rare (q(z) below a tenth of p(z)): decodings there look unlike the data."
-                + " On two chosen axes the map is of those two dimensions alone"));
+    Tooltips.install(
+        holes,
+        "Colour the tiles where the prior p(z) has mass but the test images' codes are"
+            + " rare (q(z) below a tenth of p(z)): decodings there look unlike the data."
+            + " On two chosen axes the map is of those two dimensions alone");
     Label spaced = new Label("Tiles");
     spaced.setLabelFor(spacing);
     for (Node n : new Node[] {labelA, rangeA, labelB, rangeB}) {
@@ -229,7 +229,7 @@ public final class ManifoldView extends HBox {
     r.highValueProperty().bindBidirectional(high);
     r.lowValueChangingProperty().addListener((o, a, b) -> vm.adjustingProperty().set(b));
     r.highValueChangingProperty().addListener((o, a, b) -> vm.adjustingProperty().set(b));
-    Tooltip.install(r, new Tooltip("The range of this latent axis shown by the grid"));
+    Tooltips.install(r, "The range of this latent axis shown by the grid");
     return r;
   }
 
@@ -266,7 +266,7 @@ public final class ManifoldView extends HBox {
             });
     p.addListener((o, a, b) -> box.setValue(b.intValue() < 0 ? null : b.intValue()));
     vm.dimensions().addListener((ListChangeListener<Integer>) c -> sync.run());
-    box.setTooltip(new Tooltip("The latent dimension along this axis of the grid"));
+    Tooltips.install(box, "The latent dimension along this axis of the grid");
     return box;
   }
 
@@ -349,11 +349,9 @@ public final class ManifoldView extends HBox {
       }
       addEventHandler(MouseEvent.MOUSE_PRESSED, this::drag);
       addEventHandler(MouseEvent.MOUSE_DRAGGED, this::drag);
-      Tooltip.install(
+      Tooltips.install(
           this,
-          new Tooltip(
-              "Each tile decodes its point of the latent plane;"
-                  + " press or drag to move the cursor"));
+          "Each tile decodes its point of the latent plane;" + " press or drag to move the cursor");
     }
 
     private void drag(MouseEvent e) {

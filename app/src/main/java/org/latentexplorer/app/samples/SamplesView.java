@@ -6,7 +6,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.Tooltip;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.HBox;
@@ -14,6 +13,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import org.latentexplorer.app.fx.Tooltips;
 
 /**
  * Prior samples on the left, real / reconstruction pairs on the right, with New samples, Refresh
@@ -28,20 +28,20 @@ public final class SamplesView extends VBox {
     Button fresh = new Button("New samples");
     fresh.setId("newSamplesButton");
     fresh.setOnAction(e -> vm.newSamples());
-    fresh.setTooltip(new Tooltip("Draw new z ~ N(0, I) and pick other test images"));
+    Tooltips.install(fresh, "Draw new z ~ N(0, I) and pick other test images");
     Button refresh = new Button("Refresh");
     refresh.setId("refreshSamplesButton");
     refresh.setOnAction(e -> vm.refresh());
-    refresh.setTooltip(new Tooltip("Decode the same draws with the newest weights"));
+    Tooltips.install(refresh, "Decode the same draws with the newest weights");
     CheckBox auto = new CheckBox("Auto-refresh while training");
     auto.setId("autoRefreshBox");
     auto.selectedProperty().bindBidirectional(vm.autoRefreshProperty());
     ChoiceBox<?> output = vm.outputChoice().choiceBox();
     output.setId("samplesOutputBox");
-    output.setTooltip(
-        new Tooltip(
-            "The decoder's mean image, or one image drawn from p(x|z): binary pixels for a"
-                + " Bernoulli decoder, the mean plus its noise for a Gaussian one"));
+    Tooltips.install(
+        output,
+        "The decoder's mean image, or one image drawn from p(x|z): binary pixels for a"
+            + " Bernoulli decoder, the mean plus its noise for a Gaussian one");
     Label show = new Label("Show");
     show.setLabelFor(output);
     // The label and its list wrap as one.

@@ -6,7 +6,6 @@ import javafx.geometry.Pos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Label;
-import javafx.scene.control.Tooltip;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.input.MouseEvent;
@@ -19,6 +18,7 @@ import javafx.scene.paint.Color;
 import javafx.scene.shape.Circle;
 import javafx.scene.shape.Rectangle;
 import javafx.scene.text.Font;
+import org.latentexplorer.app.fx.Tooltips;
 
 /**
  * The latent scatter plot: a canvas of coloured points with a legend, a preview of the image under
@@ -57,9 +57,8 @@ public final class ScatterView extends VBox {
     canvas.addEventHandler(MouseEvent.MOUSE_MOVED, this::onMove);
     canvas.addEventHandler(MouseEvent.MOUSE_EXITED, e -> vm.hover(-1));
     canvas.addEventHandler(MouseEvent.MOUSE_CLICKED, this::onClick);
-    Tooltip.install(
-        canvas,
-        new Tooltip("Hover to see an image, click to compare it with its" + " reconstruction"));
+    Tooltips.install(
+        canvas, "Hover to see an image, click to compare it with its" + " reconstruction");
 
     previewImage.setFitWidth(84);
     previewImage.setFitHeight(84);
@@ -97,10 +96,10 @@ public final class ScatterView extends VBox {
     detailText.setId("selectionText");
     javafx.scene.control.Button newDraws = new javafx.scene.control.Button("New \u03b5 draws");
     newDraws.setId("newDrawsButton");
-    newDraws.setTooltip(
-        new Tooltip(
-            "Draw new \u03b5 ~ N(0, I): each dot is z = \u03bc + \u03c3\u00b7\u03b5 for the"
-                + " drawing's posterior (they also change every second)"));
+    Tooltips.install(
+        newDraws,
+        "Draw new \u03b5 ~ N(0, I): each dot is z = \u03bc + \u03c3\u00b7\u03b5 for the"
+            + " drawing's posterior (they also change every second)");
     newDraws.setOnAction(e -> vm.draws().redraw());
     newDraws.visibleProperty().bind(vm.draws().shownProperty());
     newDraws.managedProperty().bind(vm.draws().shownProperty());

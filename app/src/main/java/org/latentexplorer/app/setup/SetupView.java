@@ -12,7 +12,6 @@ import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -21,6 +20,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.latentexplorer.app.fx.Choice;
 import org.latentexplorer.app.fx.Dialogs;
+import org.latentexplorer.app.fx.Tooltips;
 
 /**
  * The setup form: data set, model and training settings, each refused value with its reason next to
@@ -36,7 +36,7 @@ public final class SetupView extends VBox {
 
     ChoiceBox<?> datasetBox = choiceBox(vm.datasetChoice());
     datasetBox.setId("datasetBox");
-    datasetBox.setTooltip(new Tooltip("The images to train on; bundled sets work offline"));
+    Tooltips.install(datasetBox, "The images to train on; bundled sets work offline");
     HBox.setHgrow(datasetBox, Priority.ALWAYS);
     MenuItem file = new MenuItem("File (IDX, CSV, MAT)\u2026");
     file.setOnAction(e -> dialogs.openDatasetFile(owner.get()).ifPresent(vm::openDataset));
@@ -44,10 +44,10 @@ public final class SetupView extends VBox {
     folder.setOnAction(e -> dialogs.openDatasetFolder(owner.get()).ifPresent(vm::openDataset));
     MenuButton open = new MenuButton("Open", null, file, folder);
     open.setId("openDatasetButton");
-    open.setTooltip(
-        new Tooltip(
-            "Train on your own images: MNIST-style IDX files, CSV, MATLAB"
-                + " .mat, or a folder of PNG/JPEG images (subfolders become labels)"));
+    Tooltips.install(
+        open,
+        "Train on your own images: MNIST-style IDX files, CSV, MATLAB"
+            + " .mat, or a folder of PNG/JPEG images (subfolders become labels)");
     HBox dataRow = new HBox(6, datasetBox, open);
     restrict(Control.DATASET, null, dataRow);
     dataRow.setAlignment(Pos.CENTER_LEFT);
@@ -252,14 +252,14 @@ public final class SetupView extends VBox {
     apply.getStyleClass().add("accent");
     apply.disableProperty().bind(vm.validProperty().not().or(vm.dirtyProperty().not()));
     apply.setOnAction(e -> vm.apply());
-    apply.setTooltip(
-        new Tooltip(
-            "Build the model described here (or, if only training"
-                + " settings changed, go on training the current one with them)"));
+    Tooltips.install(
+        apply,
+        "Build the model described here (or, if only training"
+            + " settings changed, go on training the current one with them)");
     Button defaults = new Button("Defaults");
     defaults.setId("defaultsButton");
     defaults.setOnAction(e -> vm.restoreDefaults());
-    defaults.setTooltip(new Tooltip("Fill in the classroom defaults (press Apply to use them)"));
+    Tooltips.install(defaults, "Fill in the classroom defaults (press Apply to use them)");
     Label summary = new Label();
     summary.getStyleClass().add("hint");
     summary.textProperty().bind(vm.modelSummaryProperty());
@@ -325,7 +325,7 @@ public final class SetupView extends VBox {
       BooleanProperty enabled) {
     ChoiceBox<?> box = choiceBox(choice);
     box.setId(id);
-    box.setTooltip(new Tooltip(tip));
+    Tooltips.install(box, tip);
     Label l = new Label(label);
     l.setLabelFor(box);
     restrict(control, enabled, box, l);
@@ -345,7 +345,7 @@ public final class SetupView extends VBox {
     TextField t = new TextField();
     t.setId(id);
     t.textProperty().bindBidirectional(vm.textProperty(field));
-    t.setTooltip(new Tooltip(tip));
+    Tooltips.install(t, tip);
     t.setPrefColumnCount(8);
     Label l = new Label(label);
     l.setLabelFor(t);

@@ -4,9 +4,9 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import org.latentexplorer.app.fx.Tooltips;
 
 /**
  * The timeline bar under the Explore views: play, the slider over the checkpoints, back to now, and
@@ -34,7 +34,7 @@ public final class TimelineView extends HBox {
             vm.play();
           }
         });
-    play.setTooltip(new Tooltip("Replay the run from its first checkpoint to now"));
+    Tooltips.install(play, "Replay the run from its first checkpoint to now");
 
     slider.setId("timelineSlider");
     slider.maxProperty().bind(vm.lastProperty());
@@ -51,26 +51,26 @@ public final class TimelineView extends HBox {
               }
             });
     vm.lastProperty().addListener((o, a, b) -> slider.setValue(vm.positionProperty().get()));
-    slider.setTooltip(
-        new Tooltip(
-            "Drag to see the manifold, the scatter and the samples as they were at a checkpoint;"
-                + " training goes on meanwhile"));
+    Tooltips.install(
+        slider,
+        "Drag to see the manifold, the scatter and the samples as they were at a checkpoint;"
+            + " training goes on meanwhile");
     HBox.setHgrow(slider, Priority.ALWAYS);
 
     Button now = new Button("Now");
     now.setId("timelineNow");
     now.disableProperty().bind(vm.liveProperty());
     now.setOnAction(e -> vm.showLive());
-    now.setTooltip(new Tooltip("Show the newest weights again"));
+    Tooltips.install(now, "Show the newest weights again");
 
     Button fork = new Button("Continue from here");
     fork.setId("timelineContinue");
     fork.disableProperty().bind(vm.canContinueProperty().not());
     fork.setOnAction(e -> vm.continueFromHere());
-    fork.setTooltip(
-        new Tooltip(
-            "Train on from the checkpoint shown, with a fresh optimiser; the run as it is now"
-                + " is autosaved first"));
+    Tooltips.install(
+        fork,
+        "Train on from the checkpoint shown, with a fresh optimiser; the run as it is now"
+            + " is autosaved first");
 
     Label text = new Label();
     text.setId("timelineText");

@@ -9,11 +9,11 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import org.latentexplorer.app.fx.Tooltips;
 
 /**
  * The training controls, confined to the JavaFX thread: a large Train / Pause / Resume button,
@@ -34,7 +34,7 @@ public final class TrainingView extends VBox {
     primary.disableProperty().bind(vm.canPrimaryProperty().not());
     primary.setOnAction(e -> vm.primary());
     primary.setMaxWidth(Double.MAX_VALUE);
-    primary.setTooltip(new Tooltip("Train, pause or resume (Ctrl+T)"));
+    Tooltips.install(primary, "Train, pause or resume (Ctrl+T)");
 
     Button step = button("Step", "stepButton", "Train one minibatch, then pause (Ctrl+Right)");
     step.disableProperty().bind(vm.canStepProperty().not());
@@ -108,7 +108,7 @@ public final class TrainingView extends VBox {
   private static Button button(String text, String id, String tip) {
     Button b = new Button(text);
     b.setId(id);
-    b.setTooltip(new Tooltip(tip));
+    Tooltips.install(b, tip);
     return b;
   }
 }
