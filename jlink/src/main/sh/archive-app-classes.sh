@@ -2,7 +2,7 @@
 # Adds to the app image a class-data sharing archive of the class-path classes a start loads
 # (ND4J, JavaCPP, the engine, the data readers), layered on the runtime's archive of the JDK and
 # JavaFX classes, and has the launcher map it: the classes are then mapped ready-made instead of
-# being read from their jars and checked one by one, about 0.5 s off Train pressable on 2 cores.
+# being read from their jars and checked one by one, 0.3-0.5 s off Train pressable on 2 cores.
 # Made from a headless --self-check, so any build machine can make it.
 #   archive-app-classes.sh APP_IMAGE
 # Run on the finished app image, after the .deb: the archive holds the jars' paths, and the .deb

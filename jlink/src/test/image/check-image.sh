@@ -71,8 +71,9 @@ else
   bad "--version printed '$out', expected the version $version: $(head -c 2000 "$scratch/err")"
 fi
 
-# The class-data sharing archive made at build time must still map after jpackage's copy
-# (-Xshare:on refuses to start otherwise, where the default would silently do without).
+# The class-data sharing archives made at build time, the runtime's and the class path's on top,
+# must map in the image as built (-Xshare:on refuses to start otherwise, where the default would
+# silently do without).
 out=$(as_user "$home" -Xshare:on "$launcher" --version 2>&1)
 if [[ $? -eq 0 ]]; then
   ok "class-data sharing archive in use"
