@@ -537,7 +537,7 @@ class ExplorerUiTest {
     assertEquals(before, onFx(() -> explorer.parts().setup().settings()));
     assertEquals(config, explorer.workspace().config(), "the model is the one before");
     assertEquals("MNIST digits", explorer.workspace().data().all().name());
-    assertFalse(robot.lookup("#lessonPanel").query().isVisible());
+    assertFalse(onFx(() -> explorer.parts().lessonView().isVisible()), "no lesson panel");
     assertTrue(robot.lookup("#hiddenField").query().isVisible());
 
     Path notJson = Files.writeString(dir.resolve("notes.lesson"), "Bring the slides");

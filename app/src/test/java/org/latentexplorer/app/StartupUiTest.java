@@ -118,6 +118,7 @@ class StartupUiTest {
     assertTrue(onFx(() -> parts.samplesView().getScene() != null), "the tab that shows");
     assertTrue(onFx(() -> parts.drawView().getScene() == null), "Draw before it is selected");
     assertTrue(onFx(() -> parts.compareView().getScene() == null), "Compare before it is selected");
+    assertTrue(onFx(() -> parts.lessonView().getScene() == null), "the lesson's side, no lesson");
     assertFalse(onFx(() -> explorer.view().showing(parts.drawView()).get()));
 
     onFx(

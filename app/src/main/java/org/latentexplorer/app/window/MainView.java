@@ -120,11 +120,24 @@ public final class MainView extends BorderPane {
 
     StackPane center = new StackPane(tabs, problemBar(), overlay(quit));
     setCenter(center);
-    VBox right = new VBox(views.lesson());
+    // The lesson's side joins the window with the first lesson opened, as the tabs do.
+    VBox right = new VBox();
     right.getStyleClass().add("lesson-side");
     right.visibleProperty().bind(views.lesson().managedProperty());
     right.managedProperty().bind(views.lesson().managedProperty());
     VBox.setVgrow(views.lesson(), Priority.ALWAYS);
+    views
+        .lesson()
+        .managedProperty()
+        .addListener(
+            (o, was, shown) -> {
+              if (shown && right.getChildren().isEmpty()) {
+                right.getChildren().add(views.lesson());
+              }
+            });
+    if (views.lesson().isManaged()) {
+      right.getChildren().add(views.lesson());
+    }
     setRight(right);
     setBottom(views.statusBar());
   }
