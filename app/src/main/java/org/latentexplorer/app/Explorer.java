@@ -275,7 +275,8 @@ public final class Explorer implements AutoCloseable {
     LiveBenchmark.fromSystemProperties()
         .ifPresent(b -> whenBuilt(() -> b.start(this, scene, leave)));
     started = true;
-    parts.lessons().readBundled();
+    // Once Train can be pressed: reading the lessons would otherwise take a core from the start.
+    whenBuilt(parts.lessons()::readBundled);
     if (startLesson != null) {
       parts.lessons().openAtStart(startLesson);
     }
