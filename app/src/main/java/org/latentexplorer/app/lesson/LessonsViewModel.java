@@ -69,7 +69,7 @@ public final class LessonsViewModel {
   private final SetupViewModel setup;
   private final Dialogs dialogs;
   private final Supplier<Window> owner;
-  // Read on first use, or in the background once the window has started (readBundled): JSON's
+  // Read on first use, or in the background once the window can train (readBundled): JSON's
   // first use costs a few hundred milliseconds the window's start does not need to spend.
   private final FutureTask<List<Lesson>> bundled = new FutureTask<>(LessonsViewModel::parseBundled);
   private final ReadOnlyObjectWrapper<Lesson> current = new ReadOnlyObjectWrapper<>(this, "lesson");

@@ -3,6 +3,8 @@ package org.latentexplorer.app.window;
 import static org.latentexplorer.app.fx.MenuItems.item;
 import static org.latentexplorer.app.fx.MenuItems.shortcut;
 
+import java.util.HashMap;
+import java.util.Map;
 import javafx.beans.binding.BooleanExpression;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -74,7 +76,7 @@ public final class MainView extends BorderPane {
   private final Views views;
   private final TabPane tabs = new TabPane();
   private final TabPane lookInside = new TabPane();
-  private final java.util.Map<Tab, Node> contentOf = new java.util.HashMap<>();
+  private final Map<Tab, Node> contentOf = new HashMap<>();
   private Tab exploreTab;
 
   /**
@@ -173,7 +175,7 @@ public final class MainView extends BorderPane {
     Tab tab = new Tab(title);
     tab.setId(id);
     contentOf.put(tab, content);
-    // Also when the tab pane selects its first tab as the tab is added.
+    // A tab pane selects its first tab as it is added, which brings that tab's content in.
     tab.selectedProperty()
         .addListener(
             (o, was, selected) -> {
