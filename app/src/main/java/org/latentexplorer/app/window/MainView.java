@@ -179,11 +179,18 @@ public final class MainView extends BorderPane {
     tab.selectedProperty()
         .addListener(
             (o, was, selected) -> {
-              if (selected && tab.getContent() == null) {
-                tab.setContent(content);
+              if (selected) {
+                bringIn(tab);
               }
             });
     return tab;
+  }
+
+  /** Puts the content of {@code tab}, one of {@link #lazyTab}'s, into it if it is not there yet. */
+  private void bringIn(Tab tab) {
+    if (tab.getContent() == null) {
+      tab.setContent(contentOf.get(tab));
+    }
   }
 
   /**
@@ -351,12 +358,7 @@ public final class MainView extends BorderPane {
   /** A picture of {@code node}, which joins the window first if its tab was never opened. */
   private Image snapshot(Node node) {
     if (node.getScene() == null) {
-      contentOf.forEach(
-          (tab, content) -> {
-            if (tab.getContent() == null) {
-              tab.setContent(content);
-            }
-          });
+      contentOf.keySet().forEach(this::bringIn);
     }
     SnapshotParameters p = new SnapshotParameters();
     p.setFill(Color.WHITE);
