@@ -82,14 +82,7 @@ class StartupUiTest {
         });
     WaitForAsyncUtils.waitForFxEvents();
     double[] startupSize = onFx(() -> sceneSize(stage.getScene()));
-    Settings settings =
-        new Settings(
-            Files.createDirectories(dir.resolve("home")), false, false, Duration.ofMinutes(10));
-    explorer =
-        onFx(
-            () ->
-                Explorer.open(
-                    stage, new ScriptedDialogs(), settings, new FxTaskExecutor(), () -> {}));
+    explorer = openExplorer();
     assertTrue(onFx(() -> stage.getScene().getRoot() instanceof MainView));
     double[] builtSize = onFx(() -> sceneSize(stage.getScene()));
     assertEquals(startupSize[0], builtSize[0], "width");
@@ -106,14 +99,7 @@ class StartupUiTest {
 
   @Test
   void theTabsThatDoNotShowAtStartJoinTheWindowWhenFirstSelected() throws Exception {
-    Settings settings =
-        new Settings(
-            Files.createDirectories(dir.resolve("home")), false, false, Duration.ofMinutes(10));
-    explorer =
-        onFx(
-            () ->
-                Explorer.open(
-                    stage, new ScriptedDialogs(), settings, new FxTaskExecutor(), () -> {}));
+    explorer = openExplorer();
     Explorer.Parts parts = explorer.parts();
     assertTrue(onFx(() -> parts.samplesView().getScene() != null), "the tab that shows");
     assertTrue(onFx(() -> parts.drawView().getScene() == null), "Draw before it is selected");
@@ -137,6 +123,16 @@ class StartupUiTest {
         });
     assertTrue(onFx(() -> explorer.view().showing(parts.drawView()).get()), "Draw shows");
     assertFalse(onFx(() -> explorer.view().showing(parts.samplesView()).get()), "Samples does not");
+  }
+
+  /** The window as the application opens it, on this test's stage, with an empty home. */
+  private Explorer openExplorer() throws Exception {
+    Settings settings =
+        new Settings(
+            Files.createDirectories(dir.resolve("home")), false, false, Duration.ofMinutes(10));
+    return onFx(
+        () ->
+            Explorer.open(stage, new ScriptedDialogs(), settings, new FxTaskExecutor(), () -> {}));
   }
 
   private static double[] sceneSize(Scene scene) {
